@@ -1,0 +1,80 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "benchstat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "benchstat", targets: ["benchstat"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The GNU Scientific Library, seen through one shim header. Only Statistics/GSL.swift imports it.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // Statistics over [Double]: knows nothing about benchmarks.
+        .target(name: "Statistics", dependencies: ["CGSL"], swiftSettings: strictSettings),
+        // Benchmarks, units, modes, labels and runs: the data model every layer shares.
+        .target(name: "BenchmarkModel", swiftSettings: strictSettings),
+        // Discovery of runs/ and the loaders for each input format: knows nothing about statistics.
+        .target(name: "BenchmarkIngest", dependencies: ["BenchmarkModel"], swiftSettings: strictSettings),
+        // Comparisons, noise models, verdicts and the gate.
+        .target(
+            name: "BenchmarkAnalysis",
+            dependencies: ["BenchmarkModel", "Statistics"],
+            swiftSettings: strictSettings
+        ),
+        // Table model and renderers: only render an analysis result.
+        .target(
+            name: "BenchmarkReports",
+            dependencies: ["BenchmarkModel", "BenchmarkAnalysis"],
+            swiftSettings: strictSettings
+        ),
+        // The command-line interface as a library, so tests can drive it without a process.
+        .target(
+            name: "BenchstatCLI",
+            dependencies: [
+                "BenchmarkModel", "BenchmarkIngest", "BenchmarkAnalysis", "BenchmarkReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "benchstat", dependencies: ["BenchstatCLI"], swiftSettings: strictSettings),
+        // Tests find their fixtures next to their sources (through #filePath), not as bundle resources.
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BenchmarkIngestTests",
+            dependencies: ["BenchmarkModel", "BenchmarkIngest"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BenchmarkAnalysisTests",
+            dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "Statistics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BenchmarkReportsTests",
+            dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "BenchmarkReports"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BenchstatCLITests",
+            dependencies: ["BenchstatCLI", "benchstat"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
