@@ -1,0 +1,45 @@
+/// All the samples of one benchmark in one unit under one label, grouped by run.
+///
+/// A *run* is one process or build: samples within it share that run's code layout and machine
+/// state, so the analysis treats between-run variation as part of the noise.
+public struct BenchmarkSeries: Sendable, Hashable {
+    /// Which benchmark.
+    public let benchmark: BenchmarkIdentity
+    /// The unit every value is in (values are already scaled to `unit.baseUnit`).
+    public let unit: MeasurementUnit
+    /// The mode: from an explicit field, else implied by the unit.
+    public let mode: MeasurementMode
+    /// The runs, in the order they were first seen.
+    public var runs: [BenchmarkRun]
+
+    /// Creates a series.
+    public init(benchmark: BenchmarkIdentity, unit: MeasurementUnit, mode: MeasurementMode, runs: [BenchmarkRun]) {
+        self.benchmark = benchmark
+        self.unit = unit
+        self.mode = mode
+        self.runs = runs
+    }
+
+    /// Every sample of every run, in run order.
+    public var allValues: [Double] { runs.flatMap(\.values) }
+
+    /// The number of samples over all runs.
+    public var sampleCount: Int { runs.reduce(0) { $0 + $1.values.count } }
+}
+
+/// The samples of one run (one process or build) of a benchmark, in the unit's base unit.
+public struct BenchmarkRun: Sendable, Hashable {
+    /// The run's name: an explicit `run` field, else the file it came from.
+    public let id: String
+    /// The samples, in file order.
+    public var values: [Double]
+    /// Where the run's first sample was read, for messages.
+    public let source: SourceLocation
+
+    /// Creates a run.
+    public init(id: String, values: [Double], source: SourceLocation) {
+        self.id = id
+        self.values = values
+        self.source = source
+    }
+}

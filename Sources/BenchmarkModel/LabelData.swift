@@ -1,0 +1,62 @@
+/// Everything loaded for one label (for example `base` or `head`): its series and the metadata of
+/// the files behind it.
+public struct LabelData: Sendable {
+    /// The label's name: a sub-directory name or a file stem.
+    public let label: String
+    /// The series, one per (benchmark, base unit), in first-seen order.
+    public var series: [BenchmarkSeries]
+    /// Metadata per file, in file order (Go's `key: value` lines, hyperfine's command, Google
+    /// Benchmark's context…), kept so that an environment difference between labels can be reported.
+    public var files: [FileMetadata]
+
+    /// Creates a label's data.
+    public init(label: String, series: [BenchmarkSeries], files: [FileMetadata]) {
+        self.label = label
+        self.series = series
+        self.files = files
+    }
+}
+
+/// What one input file said about where and how it was measured.
+public struct FileMetadata: Sendable, Hashable {
+    /// The file (or criterion directory) path.
+    public let path: String
+    /// The format it was read as.
+    public let format: InputFormat
+    /// Key/value configuration in file order (for example `goos: linux`, `cpu: …`, `host_name: …`).
+    public let entries: [KeyValue]
+
+    /// Creates file metadata.
+    public init(path: String, format: InputFormat, entries: [KeyValue]) {
+        self.path = path
+        self.format = format
+        self.entries = entries
+    }
+
+    /// The value of the last entry named `key`, or nil.
+    public func value(for key: String) -> String? { entries.last { $0.key == key }?.value }
+}
+
+/// The input formats benchstat reads, detected from content.
+public enum InputFormat: String, Sendable, Hashable, CaseIterable {
+    /// benchstat's canonical JSON Lines: one sample per line (DESIGN.md).
+    case canonicalJSONLines = "jsonl"
+    /// The canonical columns as CSV with a header line.
+    case canonicalCSV = "csv"
+    /// Go's benchmark text format (`BenchmarkX 10 123 ns/op`, `key: value` configuration lines).
+    case goBenchmarkText = "go"
+    /// Google Benchmark's `--benchmark_format=json`.
+    case googleBenchmarkJSON = "google-benchmark"
+    /// hyperfine's `--export-json`.
+    case hyperfineJSON = "hyperfine"
+    /// A criterion.rs `target/criterion` directory.
+    case criterionDirectory = "criterion"
+    /// pytest-benchmark's `--benchmark-json`.
+    case pytestBenchmarkJSON = "pytest-benchmark"
+    /// pyperf's JSON.
+    case pyperfJSON = "pyperf"
+    /// valgrind callgrind output (`callgrind.out.*`).
+    case callgrind = "callgrind"
+    /// valgrind cachegrind output (`cachegrind.out.*`).
+    case cachegrind = "cachegrind"
+}

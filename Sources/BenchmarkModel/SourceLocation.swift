@@ -1,0 +1,26 @@
+/// Where something came from in the input: a file and, when it helps, a 1-based line and a field.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The path as the user gave it (or as discovered below a directory they gave).
+    public let file: String
+    /// The 1-based line, or nil when the whole file is meant.
+    public let line: Int?
+    /// The field or key (for example `value`, `results[2].times`), or nil.
+    public let field: String?
+
+    /// Creates a location.
+    public init(file: String, line: Int? = nil, field: String? = nil) {
+        self.file = file
+        self.line = line
+        self.field = field
+    }
+
+    /// `file:line` (or just `file`), the form compilers and Go's benchfmt use.
+    public var description: String {
+        guard let line else { return file }
+        return "\(file):\(line)"
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.file, lhs.line ?? 0, lhs.field ?? "") < (rhs.file, rhs.line ?? 0, rhs.field ?? "")
+    }
+}
