@@ -1,0 +1,3 @@
+module example.com/benchstatfixture
+
+go 1.21
