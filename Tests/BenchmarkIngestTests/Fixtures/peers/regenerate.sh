@@ -41,6 +41,39 @@ run_go() {
   done
 }
 
+# ---------------------------------------------------------------- Google Benchmark
+run_gbench() {
+  apt_install /usr/include/benchmark/benchmark.h libbenchmark-dev g++
+  for v in base head; do
+    local head=0; [[ $v == head ]] && head=1
+    g++ -O2 -std=c++17 -DHEAD=$head "$HERE/gbench/source/bench.cc" -o "$WORK/gbench_$v" -lbenchmark -lpthread
+    mkdir -p "$HERE/gbench/$v"
+    # libbenchmark 1.7.1 wants --benchmark_min_time as a plain double (seconds); "0.01s" is rejected.
+    "$WORK/gbench_$v" --benchmark_repetitions=5 --benchmark_format=json \
+        --benchmark_out="$HERE/gbench/$v/gbench_reps.json" --benchmark_out_format=json \
+        --benchmark_min_time=0.01 > /dev/null
+    "$WORK/gbench_$v" --benchmark_format=json \
+        --benchmark_out="$HERE/gbench/$v/gbench_single.json" --benchmark_out_format=json \
+        --benchmark_min_time=0.01 > /dev/null
+  done
+}
+
+# ---------------------------------------------------------------- hyperfine
+run_hyperfine() {
+  apt_install hyperfine hyperfine
+  for v in base head; do
+    mkdir -p "$WORK/hf_$v" "$HERE/hyperfine/$v"
+    # Run inside the work dir with relative paths so the command strings in the JSON are stable.
+    (cd "$WORK/hf_$v" && python3 "$HERE/hyperfine/source/make_inputs.py" "$v" &&
+     hyperfine --export-json "$HERE/hyperfine/$v/hyperfine.json" --runs 15 --warmup 2 --style none \
+        -n sort 'sort lines.txt' \
+        -n gzip 'gzip -c blob.bin' \
+        "python3 -c 'print(sum(i*i for i in range(200000)))'" > /dev/null &&
+     hyperfine --export-json "$HERE/hyperfine/$v/hyperfine_params.json" --runs 15 --warmup 2 --style none \
+        -L bytes 100000,300000,900000 'head -c {bytes} blob.bin | sha256sum' > /dev/null)
+  done
+}
+
 # ---------------------------------------------------------------- main
 ALL=(go gbench hyperfine pytest_benchmark pyperf valgrind criterion)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
