@@ -74,6 +74,26 @@ run_hyperfine() {
   done
 }
 
+# ---------------------------------------------------------------- pytest-benchmark
+run_pytest_benchmark() {
+  pip_install pytest pytest
+  pip_install pytest_benchmark pytest-benchmark
+  for v in base head; do
+    local d="$WORK/pb_$v"
+    mkdir -p "$d" "$HERE/pytest_benchmark/$v"
+    cp "$HERE/pytest_benchmark/source/test_bench.py" "$d/"
+    # 1) --benchmark-json: always contains the per-round timings ("stats.data").
+    (cd "$d" && BENCH_VARIANT=$v pytest -q -p no:cacheprovider test_bench.py \
+        --benchmark-json="$HERE/pytest_benchmark/$v/pytest_benchmark_with_data.json" \
+        --benchmark-min-rounds=10 --benchmark-max-time=0.05 > /dev/null)
+    # 2) --benchmark-save without --benchmark-save-data: summary stats only (no "data" key).
+    (cd "$d" && BENCH_VARIANT=$v pytest -q -p no:cacheprovider test_bench.py \
+        --benchmark-save=$v --benchmark-storage="file://$d/store" \
+        --benchmark-min-rounds=10 --benchmark-max-time=0.05 > /dev/null)
+    cp "$d"/store/*/0001_$v.json "$HERE/pytest_benchmark/$v/pytest_benchmark_stats_only.json"
+  done
+}
+
 # ---------------------------------------------------------------- main
 ALL=(go gbench hyperfine pytest_benchmark pyperf valgrind criterion)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
