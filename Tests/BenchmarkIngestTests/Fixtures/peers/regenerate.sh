@@ -94,6 +94,24 @@ run_pytest_benchmark() {
   done
 }
 
+# ---------------------------------------------------------------- pyperf
+run_pyperf() {
+  pip_install pyperf pyperf
+  for v in base head; do
+    local n=20000; [[ $v == head ]] && n=22000
+    mkdir -p "$HERE/pyperf/$v"
+    # pyperf refuses to overwrite an existing -o file.
+    rm -f "$HERE/pyperf/$v/pyperf.json" "$HERE/pyperf/$v/pyperf_timeit.json"
+    BENCH_VARIANT=$v python3 "$HERE/pyperf/source/bench_pyperf.py" \
+        -o "$HERE/pyperf/$v/pyperf.json" --processes 3 --values 5 --warmups 1 \
+        --inherit-environ=BENCH_VARIANT --quiet > /dev/null
+    # head: 10% longer string to join.
+    python3 -m pyperf timeit -o "$HERE/pyperf/$v/pyperf_timeit.json" \
+        --processes 3 --values 5 --warmups 1 --quiet --name join \
+        -s "words = [str(i) for i in range($n)]" "'-'.join(words)" > /dev/null
+  done
+}
+
 # ---------------------------------------------------------------- main
 ALL=(go gbench hyperfine pytest_benchmark pyperf valgrind criterion)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
