@@ -112,6 +112,26 @@ run_pyperf() {
   done
 }
 
+# ---------------------------------------------------------------- callgrind / cachegrind
+run_valgrind() {
+  apt_install valgrind valgrind
+  apt_install gcc gcc
+  for v in base head; do
+    local head=0; [[ $v == head ]] && head=1
+    local d="$WORK/vg_$v"
+    mkdir -p "$d" "$HERE/valgrind/$v"
+    # Static link keeps the outputs small (no ld.so / libc line-level debug info).
+    gcc -O2 -g -static -DHEAD=$head -o "$d/work" "$HERE/valgrind/source/work.c"
+    (cd "$d" &&
+     valgrind --tool=callgrind --dump-instr=no \
+        --callgrind-out-file="$HERE/valgrind/$v/callgrind.out" ./work > /dev/null 2>&1 &&
+     valgrind --tool=callgrind --dump-instr=no --cache-sim=yes \
+        --callgrind-out-file="$HERE/valgrind/$v/callgrind_cachesim.out" ./work > /dev/null 2>&1 &&
+     valgrind --tool=cachegrind --cache-sim=yes \
+        --cachegrind-out-file="$HERE/valgrind/$v/cachegrind.out" ./work > /dev/null 2>&1)
+  done
+}
+
 # ---------------------------------------------------------------- main
 ALL=(go gbench hyperfine pytest_benchmark pyperf valgrind criterion)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
