@@ -55,10 +55,16 @@ let package = Package(
         ),
         .executableTarget(name: "benchstat", dependencies: ["BenchstatCLI"], swiftSettings: strictSettings),
         // Tests find their fixtures next to their sources (through #filePath), not as bundle resources.
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StatisticsTests",
+            dependencies: ["Statistics"],
+            exclude: ["Reference"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BenchmarkIngestTests",
             dependencies: ["BenchmarkModel", "BenchmarkIngest"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -69,11 +75,13 @@ let package = Package(
         .testTarget(
             name: "BenchmarkReportsTests",
             dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "BenchmarkReports"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BenchstatCLITests",
             dependencies: ["BenchstatCLI", "benchstat"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]
