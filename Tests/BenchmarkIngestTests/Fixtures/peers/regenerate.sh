@@ -132,6 +132,14 @@ run_valgrind() {
   done
 }
 
+# ---------------------------------------------------------------- criterion.rs (synthetic, format-faithful)
+run_criterion() {
+  # criterion.rs cannot be built here; this writes its target/criterion tree format with synthetic numbers.
+  for v in base head; do
+    python3 "$HERE/criterion/source/make_criterion_tree.py" $v "$HERE/criterion/$v/target/criterion"
+  done
+}
+
 # ---------------------------------------------------------------- main
 ALL=(go gbench hyperfine pytest_benchmark pyperf valgrind criterion)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
