@@ -1,0 +1,321 @@
+import BenchmarkModel
+import Foundation
+import Statistics
+
+/// Runs one analysis: pairs each head label's benchmarks with the base label's, estimates every
+/// change, corrects the p-values for multiple comparisons across the whole analysis, decides each
+/// verdict, summarises the suite and applies the gate.
+public enum Analyzer {
+    /// Analyses `dataset`.
+    /// - Parameters:
+    ///   - base: the baseline label; default `base` when present, else the first label.
+    ///   - head: the one label to compare; default every label other than the baseline.
+    ///   - history: past baseline runs (`--history`), or nil.
+    /// - Throws: `AnalysisError` for unknown labels, fewer than two labels, or a benchmark whose units
+    ///   differ between base and head.
+    public static func analyze(
+        dataset: Dataset, base: String? = nil, head: String? = nil, history: [LabelData]? = nil,
+        options: AnalysisOptions = AnalysisOptions()
+    ) throws(AnalysisError) -> AnalysisResult {
+        let (baseData, heads) = try resolveLabels(dataset, base: base, head: head)
+        let historyNoise = history.map { HistoryNoise(runs: $0) }
+        var comparisons: [Comparison] = []
+        var warnings = dataset.warnings.map(\.description)
+        for headData in heads {
+            let (pairs, ignored) = try pair(base: baseData, head: headData, thresholds: options.thresholds)
+            if ignored > 0 {
+                warnings.append("\(ignored) benchmark(s) left out by the configuration's ignore rules")
+            }
+            for pair in pairs {
+                comparisons.append(
+                    try compare(pair, baseLabel: baseData.label, headLabel: headData.label,
+                                history: historyNoise, options: options))
+            }
+        }
+        try applyCorrection(&comparisons, options: options)
+        try decide(&comparisons, options: options)
+        comparisons = ordered(comparisons, heads: heads.map(\.label))
+        let summaries = try heads.map { headData throws(AnalysisError) in
+            try summarize(comparisons.filter { $0.headLabel == headData.label }, base: baseData, head: headData,
+                          confidence: options.confidence)
+        }
+        return AnalysisResult(
+            baseLabel: baseData.label, headLabels: heads.map(\.label), options: options, comparisons: comparisons,
+            summaries: summaries, gate: Gate.evaluate(comparisons, strict: options.strict), warnings: warnings,
+            historyRuns: historyNoise?.runCount)
+    }
+
+    // MARK: Labels and pairing
+
+    static func resolveLabels(_ dataset: Dataset, base: String?, head: String?) throws(AnalysisError)
+        -> (LabelData, [LabelData])
+    {
+        let names = dataset.labels.map(\.label)
+        guard names.count >= 2 else {
+            throw AnalysisError(
+                benchmark: nil,
+                message: "need at least two labels to compare, found \(names.count)"
+                    + (names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"))
+        }
+        let baseName = base ?? (names.contains("base") ? "base" : names[0])
+        guard let baseData = dataset.label(named: baseName) else {
+            throw AnalysisError(
+                benchmark: nil, message: "no label \"\(baseName)\"; labels are: \(names.joined(separator: ", "))")
+        }
+        if let head {
+            guard let headData = dataset.label(named: head) else {
+                throw AnalysisError(
+                    benchmark: nil, message: "no label \"\(head)\"; labels are: \(names.joined(separator: ", "))")
+            }
+            guard head != baseName else {
+                throw AnalysisError(benchmark: nil, message: "--head and --base name the same label \"\(head)\"")
+            }
+            return (baseData, [headData])
+        }
+        return (baseData, dataset.labels.filter { $0.label != baseName })
+    }
+
+    struct SeriesPair {
+        let base: BenchmarkSeries?
+        let head: BenchmarkSeries?
+        var any: BenchmarkSeries? { base ?? head }
+    }
+
+    static func pair(base: LabelData, head: LabelData, thresholds: ThresholdPolicy) throws(AnalysisError)
+        -> ([SeriesPair], ignored: Int)
+    {
+        var headByKey: [SeriesKey: BenchmarkSeries] = [:]
+        var headUnitsByName: [String: Set<String>] = [:]
+        for series in head.series {
+            headByKey[SeriesKey(series)] = series
+            headUnitsByName[series.benchmark.name, default: []].insert(series.unit.baseUnit)
+        }
+        var baseUnitsByName: [String: Set<String>] = [:]
+        for series in base.series { baseUnitsByName[series.benchmark.name, default: []].insert(series.unit.baseUnit) }
+        for (name, baseUnits) in baseUnitsByName {
+            if let headUnits = headUnitsByName[name], baseUnits.isDisjoint(with: headUnits) {
+                throw AnalysisError(
+                    benchmark: name,
+                    message: "is measured in \(baseUnits.sorted().joined(separator: ", ")) in \"\(base.label)\" "
+                        + "but in \(headUnits.sorted().joined(separator: ", ")) in \"\(head.label)\"; "
+                        + "units must match to compare")
+            }
+        }
+        var pairs: [SeriesPair] = []
+        var seen = Set<SeriesKey>()
+        var ignored = 0
+        for series in base.series {
+            let key = SeriesKey(series)
+            seen.insert(key)
+            if thresholds.ignores(series.benchmark.name) {
+                ignored += 1
+                continue
+            }
+            pairs.append(SeriesPair(base: series, head: headByKey[key]))
+        }
+        for series in head.series where !seen.contains(SeriesKey(series)) {
+            if thresholds.ignores(series.benchmark.name) {
+                ignored += 1
+                continue
+            }
+            pairs.append(SeriesPair(base: nil, head: series))
+        }
+        return (pairs, ignored)
+    }
+
+    // MARK: One comparison
+
+    static func compare(
+        _ pair: SeriesPair, baseLabel: String, headLabel: String, history: HistoryNoise?, options: AnalysisOptions
+    ) throws(AnalysisError) -> Comparison {
+        guard let any = pair.any else {
+            throw AnalysisError(benchmark: nil, message: "internal: an empty benchmark pair")
+        }
+        let name = any.benchmark.name
+        let mode = pair.base?.mode ?? any.mode
+        let threshold = options.thresholds.percent(for: name, mode: mode)
+        let testName = options.test == .welch ? "welch-log" : "mann-whitney"
+        let baseSamples = try pair.base.map { series throws(AnalysisError) in try LogSamples(series: series) }
+        let headSamples = try pair.head.map { series throws(AnalysisError) in try LogSamples(series: series) }
+        guard let baseSamples, let headSamples, baseSamples.count > 0, headSamples.count > 0 else {
+            let only = pair.base == nil ? "only in \(headLabel) (new benchmark)" : "only in \(baseLabel) (removed)"
+            return Comparison(
+                benchmark: any.benchmark, mode: mode, unit: any.unit, headLabel: headLabel,
+                base: try baseSamples.map { s throws(AnalysisError) in
+                    try summary(s, label: baseLabel, interval: nil, test: options.test, name: name,
+                                confidence: options.confidence)
+                },
+                head: try headSamples.map { s throws(AnalysisError) in
+                    try summary(s, label: headLabel, interval: nil, test: options.test, name: name,
+                                confidence: options.confidence)
+                },
+                change: nil, pValue: nil, pAdjusted: nil, test: testName, noise: .none, noisePercent: nil,
+                thresholdPercent: threshold, samplesNeeded: nil, verdict: .missing, reason: only, notes: [])
+        }
+        let historyEstimate = pair.base.flatMap { history?.estimate(for: $0) }
+        let estimate: ChangeEstimate
+        do {
+            switch options.test {
+            case .welch:
+                estimate = try WelchLogComparator.estimate(
+                    base: baseSamples, head: headSamples, history: historyEstimate, confidence: options.confidence)
+            case .mannWhitney:
+                estimate = try MannWhitneyComparator.estimate(
+                    base: baseSamples, head: headSamples, history: historyEstimate, confidence: options.confidence)
+            }
+        } catch {
+            throw .statistics(error, benchmark: name)
+        }
+        let baseSummary = try summary(
+            baseSamples, label: baseLabel, interval: estimate.baseCentreInterval, test: options.test, name: name,
+            confidence: options.confidence)
+        let headSummary = try summary(
+            headSamples, label: headLabel, interval: estimate.headCentreInterval, test: options.test, name: name,
+            confidence: options.confidence)
+        let change = RelativeChange(
+            percent: percent(fromLog: estimate.logChange),
+            interval: estimate.logInterval.map { percent(fromLog: $0.lowerBound)...percent(fromLog: $0.upperBound) })
+        var notes: [String] = []
+        if baseSummary.outliers > 0 { notes.append("\(baseSummary.outliers) outlier(s) in \(baseLabel)") }
+        if headSummary.outliers > 0 { notes.append("\(headSummary.outliers) outlier(s) in \(headLabel)") }
+        if pair.base?.mode != pair.head?.mode {
+            notes.append("mode differs between labels; \(mode.rawValue) from \(baseLabel) used")
+        }
+        var samplesNeeded: Int?
+        if let sigma = estimate.observationSigma, sigma > 0, threshold > 0 {
+            do {
+                samplesNeeded = try PowerAnalysis.samplesPerSide(
+                    effect: log1p(threshold / 100), standardDeviation: sigma, alpha: options.alpha,
+                    power: options.power)
+            } catch {
+                throw .statistics(error, benchmark: name)
+            }
+        }
+        return Comparison(
+            benchmark: any.benchmark, mode: mode, unit: pair.base?.unit ?? any.unit, headLabel: headLabel,
+            base: baseSummary, head: headSummary, change: change, pValue: estimate.pValue, pAdjusted: nil,
+            test: estimate.testName, noise: estimate.noise, noisePercent: estimate.noisePercent,
+            thresholdPercent: threshold, samplesNeeded: samplesNeeded, verdict: .inconclusive, reason: "",
+            notes: notes)
+    }
+
+    static func percent(fromLog value: Double) -> Double { expm1(value) * 100 }
+
+    static func summary(
+        _ samples: LogSamples, label: String, interval logInterval: ClosedRange<Double>?, test: ComparisonTest,
+        name: String, confidence: Double
+    ) throws(AnalysisError) -> SideSummary {
+        do {
+            let logStats = try DescriptiveStatistics(samples.all)
+            let raw = try DescriptiveStatistics(samples.raw)
+            let outliers = samples.count >= 4 ? try Outliers.tukeyFences(samples.raw, logScale: true) : nil
+            let outlierCount = (outliers?.low.count ?? 0) + (outliers?.high.count ?? 0)
+            let centre: Double
+            var interval: ClosedRange<Double>?
+            switch test {
+            case .welch:
+                centre = exp(logStats.mean)
+                interval = logInterval.map { exp($0.lowerBound)...exp($0.upperBound) }
+            case .mannWhitney:
+                centre = raw.median
+                if samples.count >= 2, !samples.isConstant {
+                    let result = try MedianConfidenceInterval.compute(samples.raw, confidence: confidence)
+                    if result.levelReached {
+                        interval = result.confidenceInterval.lower...result.confidenceInterval.upper
+                    }
+                }
+            }
+            return SideSummary(
+                label: label, count: samples.count, runs: samples.runCount, centre: centre, centreInterval: interval,
+                spreadPercent: logStats.standardDeviation.map { expm1($0) * 100 }, outliers: outlierCount,
+                range: raw.minimum...raw.maximum)
+        } catch {
+            throw .statistics(error, benchmark: name)
+        }
+    }
+
+    // MARK: Correction, verdicts, order
+
+    static func applyCorrection(_ comparisons: inout [Comparison], options: AnalysisOptions) throws(AnalysisError) {
+        let tested = comparisons.indices.filter { comparisons[$0].pValue != nil }
+        let raw = tested.compactMap { comparisons[$0].pValue }
+        guard !raw.isEmpty else { return }
+        let adjusted: [Double]
+        do {
+            adjusted = try MultipleComparisons.adjust(raw, method: options.correction.adjustment)
+        } catch {
+            throw .statistics(error, benchmark: "(multiple comparisons)")
+        }
+        for (index, value) in zip(tested, adjusted) { comparisons[index].pAdjusted = value }
+    }
+
+    static func decide(_ comparisons: inout [Comparison], options: AnalysisOptions) throws(AnalysisError) {
+        for index in comparisons.indices where comparisons[index].verdict != .missing {
+            let c = comparisons[index]
+            guard let change = c.change else { continue }
+            let decision = VerdictRule.decide(
+                changePercent: change.percent, intervalPercent: change.interval, pAdjusted: c.pAdjusted,
+                alpha: options.alpha, threshold: c.thresholdPercent, direction: c.unit.direction, noise: c.noise,
+                noisePercent: c.noisePercent, samplesNeeded: c.samplesNeeded,
+                observationsAreRuns: c.noise == .betweenRun || c.noise == .history, baseCount: c.base?.count ?? 0,
+                headCount: c.head?.count ?? 0)
+            comparisons[index].verdict = decision.verdict
+            comparisons[index].reason = decision.reason
+            if decision.verdict != .inconclusive { comparisons[index].samplesNeeded = nil }
+        }
+    }
+
+    /// Head label order, then mode, then unit; within a group the order benchmarks were first seen.
+    static func ordered(_ comparisons: [Comparison], heads: [String]) -> [Comparison] {
+        let indexed = comparisons.enumerated().map { ($0.offset, $0.element) }
+        return indexed.sorted { a, b in
+            let ha = heads.firstIndex(of: a.1.headLabel) ?? 0
+            let hb = heads.firstIndex(of: b.1.headLabel) ?? 0
+            if ha != hb { return ha < hb }
+            if a.1.mode != b.1.mode { return a.1.mode < b.1.mode }
+            if a.1.unit.baseUnit != b.1.unit.baseUnit { return a.1.unit.baseUnit < b.1.unit.baseUnit }
+            return a.0 < b.0
+        }.map(\.1)
+    }
+
+    // MARK: Suite summary
+
+    static func summarize(
+        _ comparisons: [Comparison], base: LabelData, head: LabelData, confidence: Double
+    ) throws(AnalysisError) -> SuiteSummary {
+        var counts: [Verdict: Int] = [:]
+        for verdict in Verdict.allCases { counts[verdict] = 0 }
+        for comparison in comparisons { counts[comparison.verdict, default: 0] += 1 }
+        // One ratio per benchmark (its primary unit: the first series seen), oriented so that
+        // positive means "more of the unit".
+        var seen = Set<String>()
+        var logRatios: [Double] = []
+        for comparison in comparisons {
+            guard let change = comparison.change, seen.insert(comparison.benchmark.name).inserted else { continue }
+            logRatios.append(log1p(change.percent / 100))
+        }
+        var geomean: RelativeChange?
+        if !logRatios.isEmpty {
+            let mean = logRatios.reduce(0, +) / Double(logRatios.count)
+            var interval: ClosedRange<Double>?
+            if logRatios.count >= 2 {
+                do {
+                    let stats = try DescriptiveStatistics(logRatios)
+                    if let sd = stats.standardDeviation, sd > 0 {
+                        let critical = try GSL.tQuantile(0.5 + confidence / 2, df: Double(logRatios.count - 1))
+                        let half = critical * sd / Double(logRatios.count).squareRoot()
+                        interval = percent(fromLog: mean - half)...percent(fromLog: mean + half)
+                    }
+                } catch let error as StatisticsError {
+                    throw .statistics(error, benchmark: "(suite geomean)")
+                } catch {
+                    throw AnalysisError(benchmark: "(suite geomean)", message: "\(error)")
+                }
+            }
+            geomean = RelativeChange(percent: percent(fromLog: mean), interval: interval)
+        }
+        return SuiteSummary(
+            headLabel: head.label, geomean: geomean, geomeanCount: logRatios.count, counts: counts,
+            environmentDifferences: EnvironmentCheck.differences(base: base, head: head))
+    }
+}

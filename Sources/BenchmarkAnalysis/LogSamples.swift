@@ -1,0 +1,99 @@
+import BenchmarkModel
+import Foundation
+import Statistics
+
+/// One side of a comparison on the natural-log scale, grouped by run, with the one-way analysis of
+/// variance that tells whether its runs differ (Fisher's F test; Kalibera & Jones 2013 on why the
+/// run is where benchmark variance lives).
+struct LogSamples {
+    /// Natural logs of the samples, per run (runs with at least one sample).
+    let runs: [[Double]]
+    /// Every log, in run order.
+    let all: [Double]
+    /// The raw values, in run order.
+    let raw: [Double]
+
+    /// Reads a series; every value must be finite and > 0 (the loaders guarantee it, this checks).
+    init(series: BenchmarkSeries) throws(AnalysisError) {
+        var runs: [[Double]] = []
+        var raw: [Double] = []
+        for run in series.runs where !run.values.isEmpty {
+            var logs: [Double] = []
+            logs.reserveCapacity(run.values.count)
+            for value in run.values {
+                guard value.isFinite, value > 0 else {
+                    throw AnalysisError(
+                        benchmark: series.benchmark.name, location: run.source,
+                        message: "value \(value) cannot be compared on a log scale (it must be finite and > 0)")
+                }
+                logs.append(log(value))
+                raw.append(value)
+            }
+            runs.append(logs)
+        }
+        self.runs = runs
+        self.all = runs.flatMap { $0 }
+        self.raw = raw
+    }
+
+    var count: Int { all.count }
+    var runCount: Int { runs.count }
+
+    /// Whether every sample is identical (an exact measurement).
+    var isConstant: Bool {
+        guard let first = raw.first else { return true }
+        return raw.allSatisfy { $0 == first }
+    }
+
+    /// The mean of each run's logs.
+    var runMeans: [Double] { runs.map { $0.reduce(0, +) / Double($0.count) } }
+
+    /// The one-way ANOVA of the logs by run: mean squares within and between runs and the F test's
+    /// p-value, or nil when there are fewer than two runs or no within-run degrees of freedom.
+    func runHeterogeneity() throws(StatisticsError) -> RunHeterogeneity? {
+        let r = runs.count
+        let n = all.count
+        guard r >= 2, n - r >= 1 else { return nil }
+        let grand = all.reduce(0, +) / Double(n)
+        var ssWithin = 0.0
+        var ssBetween = 0.0
+        for run in runs {
+            let mean = run.reduce(0, +) / Double(run.count)
+            ssBetween += Double(run.count) * (mean - grand) * (mean - grand)
+            for x in run { ssWithin += (x - mean) * (x - mean) }
+        }
+        let msWithin = ssWithin / Double(n - r)
+        let msBetween = ssBetween / Double(r - 1)
+        // n0: the effective run size of an unbalanced design (Searle, Casella & McCulloch 1992).
+        let sumSquares = runs.reduce(0.0) { $0 + Double($1.count * $1.count) }
+        let n0 = (Double(n) - sumSquares / Double(n)) / Double(r - 1)
+        let pValue: Double
+        if msWithin == 0 {
+            pValue = msBetween > 0 ? 0 : 1
+        } else {
+            do {
+                pValue = try GSL.fSurvival(msBetween / msWithin, df1: Double(r - 1), df2: Double(n - r))
+            } catch {
+                throw .gsl(error)
+            }
+        }
+        let component = max(0, (msBetween - msWithin) / n0)
+        return RunHeterogeneity(
+            msWithin: msWithin, msBetween: msBetween, pValue: pValue, betweenRunVariance: component,
+            degreesOfFreedom: Double(r - 1))
+    }
+}
+
+/// The one-way analysis of variance of a side's logs by run.
+struct RunHeterogeneity {
+    /// Mean square within runs (the per-sample variance inside a run).
+    let msWithin: Double
+    /// Mean square between runs.
+    let msBetween: Double
+    /// The F test's p-value for "runs have the same centre".
+    let pValue: Double
+    /// The method-of-moments estimate of the between-run variance component σ²_run.
+    let betweenRunVariance: Double
+    /// Degrees of freedom of that component (runs − 1).
+    let degreesOfFreedom: Double
+}

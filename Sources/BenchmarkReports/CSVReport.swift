@@ -1,0 +1,40 @@
+import BenchmarkAnalysis
+
+/// One row per comparison with raw numbers (base units, percentages), RFC 4180 quoting.
+enum CSVReport {
+    static let header = [
+        "benchmark", "head", "mode", "unit", "base_n", "base_center", "head_n", "head_center", "change_percent",
+        "ci_low_percent", "ci_high_percent", "p_value", "p_adjusted", "test", "noise", "threshold_percent",
+        "verdict", "reason",
+    ]
+
+    static func render(_ input: ReportInput) -> String {
+        var out = header.joined(separator: ",") + "\r\n"
+        for c in input.result.comparisons {
+            let fields: [String] = [
+                c.benchmark.name, c.headLabel, c.mode.rawValue, c.unit.baseUnit, number(c.base.map { Double($0.count) }),
+                number(c.base?.centre), number(c.head.map { Double($0.count) }), number(c.head?.centre),
+                number(c.change?.percent), number(c.change?.interval?.lowerBound),
+                number(c.change?.interval?.upperBound), number(c.pValue), number(c.pAdjusted), c.test,
+                c.noise.rawValue, number(c.thresholdPercent), c.verdict.rawValue, c.reason,
+            ]
+            out += fields.map(quote).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// Quotes a field when it holds a comma, quote, CR or LF; a leading `=`, `+`, `-` or `@` is
+    /// prefixed with `'` so spreadsheets do not evaluate it (OWASP CSV injection), unless numeric.
+    static func quote(_ field: String) -> String {
+        var value = field
+        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,68 @@
+import BenchmarkAnalysis
+
+/// JUnit XML, as GitLab, Jenkins and GitHub test reporters read it: one `<testsuite>` per head label
+/// and mode, one `<testcase>` per benchmark; a regression is a `<failure>`, an inconclusive comparison
+/// is a failure under `--strict` and otherwise passes with its reason in `<system-out>`, a missing
+/// benchmark is `<skipped>`.
+enum JUnitReport {
+    static func render(_ input: ReportInput) -> String {
+        let result = input.result
+        let table = ReportTable(result)
+        let failures = result.comparisons.filter { isFailure($0, strict: result.options.strict) }.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"benchstat\" tests=\"\(result.comparisons.count)\" failures=\"\(failures)\">\n"
+        for group in table.groups {
+            let suiteFailures = group.rows.filter { isFailure($0.comparison, strict: result.options.strict) }.count
+            let skipped = group.rows.filter { $0.verdict == .missing }.count
+            let name = "\(group.headLabel) vs \(result.baseLabel): \(group.mode.rawValue) (\(group.unitHeading))"
+            out += "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(group.rows.count)\" "
+                + "failures=\"\(suiteFailures)\" skipped=\"\(skipped)\">\n"
+            for row in group.rows {
+                let c = row.comparison
+                out += "    <testcase classname=\"benchstat.\(XMLEscaping.attribute(c.mode.rawValue))\" "
+                    + "name=\"\(XMLEscaping.attribute(c.benchmark.name))\">\n"
+                let message = "\(c.verdict.rawValue): \(row.change) \(row.interval)".trimmingCharacters(in: .whitespaces)
+                if isFailure(c, strict: result.options.strict) {
+                    out += "      <failure message=\"\(XMLEscaping.attribute(message))\" type=\"\(c.verdict.rawValue)\">"
+                        + XMLEscaping.text(c.reason) + "</failure>\n"
+                } else if c.verdict == .missing {
+                    out += "      <skipped message=\"\(XMLEscaping.attribute(c.reason))\"/>\n"
+                }
+                out += "      <system-out>" + XMLEscaping.text("\(message) — \(c.reason)") + "</system-out>\n"
+                out += "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    static func isFailure(_ c: Comparison, strict: Bool) -> Bool {
+        c.verdict == .regression || (strict && c.verdict == .inconclusive)
+    }
+}
+
+/// XML 1.0 escaping; characters XML 1.0 cannot carry at all (most C0 controls) are written as
+/// visible escapes instead.
+enum XMLEscaping {
+    static func text(_ value: String) -> String { escape(value, attribute: false) }
+    static func attribute(_ value: String) -> String { escape(value, attribute: true) }
+
+    private static func escape(_ value: String, attribute: Bool) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n" where attribute: out += "&#10;"
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

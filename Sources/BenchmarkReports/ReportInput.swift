@@ -1,0 +1,15 @@
+import BenchmarkAnalysis
+
+/// What a renderer receives: the analysis result and how to present it.
+public struct ReportInput: Sendable {
+    /// The analysis.
+    public let result: AnalysisResult
+    /// Whether the text report may use ANSI colours (the CLI decides: a TTY and no `NO_COLOR`).
+    public let colour: Bool
+
+    /// Creates a report input.
+    public init(result: AnalysisResult, colour: Bool = false) {
+        self.result = result
+        self.colour = colour
+    }
+}

@@ -1,0 +1,73 @@
+import BenchmarkModel
+import Foundation
+
+/// Chooses a display scale for a group of values in one base unit (ns/µs/ms/s for seconds; k/M/G
+/// for counts; KiB/MiB/GiB for bytes) and formats numbers with 4 significant digits, as Go's
+/// benchstat does.
+struct UnitScale {
+    let factor: Double
+    let suffix: String
+
+    /// The scale that suits the median magnitude of `values` in `baseUnit`.
+    init(baseUnit: String, values: [Double]) {
+        let sorted = values.filter { $0 > 0 }.sorted()
+        let typical = sorted.isEmpty ? 1 : sorted[sorted.count / 2]
+        switch baseUnit {
+        case "s":
+            let scales: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
+            let chosen = scales.first { typical >= $0.0 } ?? scales[scales.count - 1]
+            (factor, suffix) = chosen
+        case "B":
+            let scales: [(Double, String)] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B")]
+            let chosen = scales.first { typical >= $0.0 } ?? (1, "B")
+            (factor, suffix) = chosen
+        default:
+            let scales: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "k"), (1, "")]
+            let chosen = scales.first { typical >= $0.0 } ?? (1, "")
+            factor = chosen.0
+            suffix = chosen.1
+        }
+    }
+
+    /// The unit heading for the group, for example `ms` or `M instructions`.
+    func heading(baseUnit: String) -> String {
+        switch baseUnit {
+        case "s", "B": suffix
+        default: suffix.isEmpty ? baseUnit : "\(suffix) \(baseUnit)"
+        }
+    }
+
+    /// A value in this scale with 4 significant digits.
+    func format(_ value: Double) -> String { Self.significant(value / factor, digits: 4) }
+
+    static func significant(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return "-" }
+        if value == 0 { return "0" }
+        let magnitude = Int(floor(log10(abs(value))))
+        let decimals = max(0, digits - 1 - magnitude)
+        return String(format: "%.\(decimals)f", value)
+    }
+}
+
+/// Shared number formatting for reports.
+enum ReportNumber {
+    /// `+5.28%`, `-0.31%`, `0.00%`.
+    static func signedPercent(_ value: Double) -> String {
+        let text = String(format: "%.2f%%", value)
+        return value > 0 ? "+" + text : text
+    }
+
+    /// `[-1.20%, +3.40%]`.
+    static func interval(_ range: ClosedRange<Double>?) -> String {
+        guard let range else { return "" }
+        return "[\(signedPercent(range.lowerBound)), \(signedPercent(range.upperBound))]"
+    }
+
+    /// A p-value with 3 significant digits or in scientific notation when small.
+    static func pValue(_ p: Double?) -> String {
+        guard let p else { return "-" }
+        if p < 1e-16 { return "<1e-16" }
+        if p < 0.001 { return String(format: "%.1e", p) }
+        return String(format: "%.3f", p)
+    }
+}

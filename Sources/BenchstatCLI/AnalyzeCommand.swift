@@ -1,0 +1,133 @@
+import ArgumentParser
+import BenchmarkAnalysis
+import BenchmarkIngest
+import BenchmarkModel
+import BenchmarkReports
+import Foundation
+
+extension ComparisonTest: ExpressibleByArgument {}
+extension CorrectionMethod: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `benchstat analyze PATH...`: load, compare, decide, report, gate (DESIGN.md).
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Compare benchmark runs and decide: regression, improvement, noise or inconclusive.",
+        discussion: """
+            PATH is a directory of label sub-directories (base/, head/, …), a directory of files (one label \
+            per file), or files given directly. Exit status: 0 gate passed, 1 gate failed (a regression; \
+            with --strict also an inconclusive comparison), 2 usage or input error.
+            """
+    )
+
+    @Argument(help: "Directories or files holding the runs to compare.")
+    var paths: [String] = []
+
+    @Option(help: "The baseline label (default: 'base' if present, else the first label).")
+    var base: String?
+
+    @Option(help: "Compare only this label against the baseline (default: every other label).")
+    var head: String?
+
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Significance level for adjusted p-values (default 0.05).")
+    var alpha: Double?
+
+    @Option(help: "Confidence level of intervals (default 0.95).")
+    var confidence: Double?
+
+    @Option(help: "Test: welch (t on logs, the default) or mann-whitney.")
+    var test: ComparisonTest?
+
+    @Option(help: "Multiple-comparison correction: bh (default), holm or none.")
+    var correction: CorrectionMethod?
+
+    @Option(help: "Practical threshold in percent for every mode.")
+    var threshold: Double?
+
+    @Option(help: "Practical threshold in percent for instrumentation (default 1).")
+    var thresholdInstrumentation: Double?
+
+    @Option(help: "Practical threshold in percent for walltime (default 5).")
+    var thresholdWalltime: Double?
+
+    @Option(help: "A directory of past baseline runs (one sub-directory or file per run) that sets each benchmark's noise floor.")
+    var history: String?
+
+    @Option(help: "A benchstat.toml configuration file (defaults, thresholds, per-benchmark rules).")
+    var config: String?
+
+    @Option(help: "The callgrind/cachegrind event to read (default Ir).")
+    var callgrindEvent: String?
+
+    @Flag(help: "Also fail the gate on inconclusive comparisons.")
+    var strict = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one directory or file to analyse") }
+        if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie in (0, 1), got \(alpha)") }
+        if let confidence, !(confidence > 0 && confidence < 1) {
+            throw ValidationError("--confidence must lie in (0, 1), got \(confidence)")
+        }
+        for (name, value) in [
+            ("--threshold", threshold), ("--threshold-instrumentation", thresholdInstrumentation),
+            ("--threshold-walltime", thresholdWalltime),
+        ] {
+            if let value, !(value >= 0 && value.isFinite) {
+                throw ValidationError("\(name) must be a percentage ≥ 0, got \(value)")
+            }
+        }
+    }
+
+    func run() throws {
+        let configuration = try config.map { path throws(CommandFailure) in try ConfigurationFile.load(path) }
+        let options = resolveOptions(configuration)
+        var loadOptions = LoadOptions()
+        if let callgrindEvent { loadOptions.callgrindEvent = callgrindEvent }
+        let result: AnalysisResult
+        do {
+            let dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
+            let historyRuns = try history.map { directory throws(InputError) in
+                try DatasetLoader.loadHistory(directory: directory, options: loadOptions)
+            }
+            result = try Analyzer.analyze(
+                dataset: dataset, base: base, head: head, history: historyRuns, options: options)
+        } catch let error as InputError {
+            throw CommandFailure(error.description)
+        } catch let error as AnalysisError {
+            throw CommandFailure(error.description)
+        }
+        let colour = output == nil && format == .text && Terminal.standardOutputSupportsColour
+        let text = format.render(ReportInput(result: result, colour: colour))
+        try OutputWriter.write(text, to: output)
+        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
+            !summary.isEmpty
+        {
+            try OutputWriter.append(ReportFormat.markdown.render(ReportInput(result: result)), to: summary)
+        }
+        if result.gate.verdict == .fail { throw ExitCode(1) }
+    }
+
+    /// Flags override the configuration file, which overrides the built-in defaults.
+    func resolveOptions(_ file: ConfigurationFile?) -> AnalysisOptions {
+        var options = AnalysisOptions()
+        if let file { file.apply(to: &options) }
+        if let alpha { options.alpha = alpha }
+        if let confidence { options.confidence = confidence }
+        if let test { options.test = test }
+        if let correction { options.correction = correction }
+        if let threshold {
+            for mode in MeasurementMode.allCases { options.thresholds.percentByMode[mode] = threshold }
+        }
+        if let thresholdInstrumentation { options.thresholds.percentByMode[.instrumentation] = thresholdInstrumentation }
+        if let thresholdWalltime { options.thresholds.percentByMode[.walltime] = thresholdWalltime }
+        if strict { options.strict = true }
+        return options
+    }
+}
