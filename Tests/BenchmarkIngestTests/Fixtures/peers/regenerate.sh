@@ -11,7 +11,9 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-WORK="$(mktemp -d /tmp/peers-regen.XXXXXX)"
+# Fixed scratch dir: some tools record paths (gbench "executable", callgrind "ob=") in their output.
+WORK=/tmp/peers-regen
+rm -rf "$WORK"; mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 
 APT_UPDATED=0
@@ -121,8 +123,8 @@ run_valgrind() {
     local d="$WORK/vg_$v"
     mkdir -p "$d" "$HERE/valgrind/$v"
     # Static link keeps the outputs small (no ld.so / libc line-level debug info).
-    gcc -O2 -g -static -DHEAD=$head -o "$d/work" "$HERE/valgrind/source/work.c"
-    (cd "$d" &&
+    cp "$HERE/valgrind/source/work.c" "$d/"
+    (cd "$d" && gcc -O2 -g -static -DHEAD=$head -o work work.c &&
      valgrind --tool=callgrind --dump-instr=no \
         --callgrind-out-file="$HERE/valgrind/$v/callgrind.out" ./work > /dev/null 2>&1 &&
      valgrind --tool=callgrind --dump-instr=no --cache-sim=yes \
