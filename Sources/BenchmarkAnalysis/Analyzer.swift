@@ -209,7 +209,7 @@ public enum Analyzer {
             let logStats = try DescriptiveStatistics(samples.all)
             let raw = try DescriptiveStatistics(samples.raw)
             let outliers = samples.count >= 4 ? try Outliers.tukeyFences(samples.raw, logScale: true) : nil
-            let outlierCount = (outliers?.low.count ?? 0) + (outliers?.high.count ?? 0)
+            let outlierCount = outliers?.allIndices.count ?? 0
             let centre: Double
             var interval: ClosedRange<Double>?
             switch test {

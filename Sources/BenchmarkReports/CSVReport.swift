@@ -1,4 +1,6 @@
 import BenchmarkAnalysis
+import BenchmarkModel
+import Foundation
 
 /// One row per comparison with raw numbers (base units, percentages), RFC 4180 quoting.
 enum CSVReport {

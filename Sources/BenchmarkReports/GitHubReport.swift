@@ -1,4 +1,6 @@
 import BenchmarkAnalysis
+import BenchmarkModel
+import Foundation
 
 /// GitHub Actions workflow commands: `::error` per regression, `::warning` per inconclusive
 /// comparison, `::notice` per improvement, then a closing notice with the gate. The CLI also appends

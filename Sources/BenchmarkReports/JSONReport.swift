@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import Foundation
 
 /// The machine contract of DESIGN.md ("JSON output"), written by hand so that the key order and the
 /// bytes are stable: `schemaVersion`, `gate`, `comparisons`, `summary`. Numbers that do not exist

@@ -1,3 +1,7 @@
+import BenchmarkAnalysis
+import BenchmarkModel
+import Foundation
+
 /// A minimal JSON writer (a reference type, so nested closures can write through it) with a fixed key order and RFC 8259 string escaping.
 /// Non-finite numbers are written as `null`.
 final class JSONWriter {

@@ -1,4 +1,6 @@
 import BenchmarkAnalysis
+import BenchmarkModel
+import Foundation
 
 /// JUnit XML, as GitLab, Jenkins and GitHub test reporters read it: one `<testsuite>` per head label
 /// and mode, one `<testcase>` per benchmark; a regression is a `<failure>`, an inconclusive comparison

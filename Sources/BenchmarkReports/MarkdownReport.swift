@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import Foundation
 
 /// A pull-request comment: the headline verdict, counts, the changed or undecided benchmarks first,
 /// and every comparison in a collapsed `<details>` block. Names are escaped so that they cannot break

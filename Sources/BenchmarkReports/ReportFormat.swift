@@ -1,3 +1,7 @@
+import BenchmarkAnalysis
+import BenchmarkModel
+import Foundation
+
 /// The output formats of `benchstat analyze --format`.
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// An aligned table like Go's benchstat, grouped by mode and unit, with footnotes.

@@ -1,4 +1,6 @@
 import BenchmarkAnalysis
+import BenchmarkModel
+import Foundation
 
 /// What a renderer receives: the analysis result and how to present it.
 public struct ReportInput: Sendable {

@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import Foundation
 
 /// The table model every human-readable report renders: comparisons grouped by head label, mode and
 /// unit, each row's numbers already formatted in the group's display scale, with footnotes.

@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import Foundation
 
 /// The terminal report: an aligned table per head label, mode and unit (like Go's benchstat), the
 /// verdict and reason per row, footnotes for warnings, the suite summary and the gate.

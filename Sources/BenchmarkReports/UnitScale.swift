@@ -1,3 +1,4 @@
+import BenchmarkAnalysis
 import BenchmarkModel
 import Foundation
 
@@ -18,7 +19,7 @@ struct UnitScale {
             let chosen = scales.first { typical >= $0.0 } ?? scales[scales.count - 1]
             (factor, suffix) = chosen
         case "B":
-            let scales: [(Double, String)] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB"), (1, "B")]
+            let scales: [(Double, String)] = [(1_073_741_824, "GiB"), (1_048_576, "MiB"), (1024, "KiB"), (1, "B")]
             let chosen = scales.first { typical >= $0.0 } ?? (1, "B")
             (factor, suffix) = chosen
         default:

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Runs the built `benchstat` binary (next to the test bundle) and captures what it printed.
+struct BinaryRun {
+    let exitCode: Int32
+    let standardOutput: String
+    let standardError: String
+}
+
+enum Binary {
+    /// The products directory: where SwiftPM put the test bundle and the `benchstat` executable.
+    static var productsDirectory: URL {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.pathComponents.count > 1, !FileManager.default.fileExists(
+            atPath: url.appendingPathComponent("benchstat").path)
+        {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }
+
+    /// The repository root (two folders above this file's folder).
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> BinaryRun {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("benchstat")
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.currentDirectoryURL = repository
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return BinaryRun(
+            exitCode: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A temporary directory removed when the value goes away.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("benchstat-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes `text` at `relative`, creating folders.
+    @discardableResult
+    func write(_ relative: String, _ text: String) throws -> URL {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    /// Canonical JSON Lines for `values` of one benchmark.
+    static func jsonl(_ benchmark: String, unit: String, mode: String? = nil, _ values: [Double], run: String? = nil)
+        -> String
+    {
+        values.map { value in
+            var line = "{\"benchmark\": \"\(benchmark)\", "
+            if let mode { line += "\"mode\": \"\(mode)\", " }
+            line += "\"unit\": \"\(unit)\", \"value\": \(value)"
+            if let run { line += ", \"run\": \"\(run)\"" }
+            return line + "}\n"
+        }.joined()
+    }
+}
