@@ -9,6 +9,11 @@ enum TextReport {
     static func render(_ input: ReportInput) -> String {
         let result = input.result
         let table = ReportTable(result)
+        let shown = table.groups.flatMap(\.rows).filter(showsReason)
+        var counts: [String: Int] = [:]
+        for row in shown { counts[row.reason, default: 0] += 1 }
+        // A reason shared by three or more rows is printed once, as a lettered note.
+        let shared = counts.filter { $0.value >= 3 }.keys.sorted()
         var out = ""
         for group in table.groups {
             let header = [
@@ -18,9 +23,10 @@ enum TextReport {
             var lines: [[String]] = [header]
             for row in group.rows {
                 let marks = row.footnotes.isEmpty ? "" : " " + row.footnotes.map(superscript).joined()
+                let letter = shared.firstIndex(of: row.reason).map { " (" + noteLetter($0) + ")" } ?? ""
                 lines.append([
                     TextEscaping.visible(row.name), row.base, row.baseSpread, row.head, row.headSpread, row.change,
-                    row.interval, row.p, row.verdict.rawValue + marks,
+                    row.interval, row.p, row.verdict.rawValue + (showsReason(row) ? letter : "") + marks,
                 ])
             }
             let widths = (0..<header.count).map { column in lines.map { $0[column].count }.max() ?? 0 }
@@ -38,17 +44,20 @@ enum TextReport {
                 out += text + "\n"
                 if index > 0 {
                     let row = group.rows[index - 1]
-                    if row.verdict != .noise || row.comparison.noise == .exact {
+                    if showsReason(row), !shared.contains(row.reason) {
                         out += "    " + TextEscaping.visible(row.reason) + "\n"
                     }
                 }
             }
             out += "\n"
         }
+        for (index, reason) in shared.enumerated() {
+            out += "(" + noteLetter(index) + ") " + TextEscaping.visible(reason) + "\n"
+        }
         for (index, note) in table.footnotes.enumerated() {
             out += superscript(index + 1) + " " + TextEscaping.visible(note) + "\n"
         }
-        if !table.footnotes.isEmpty { out += "\n" }
+        if !table.footnotes.isEmpty || !shared.isEmpty { out += "\n" }
         for warning in result.warnings { out += "warning: " + TextEscaping.visible(warning) + "\n" }
         for summary in result.summaries {
             out += summaryLine(summary, base: result.baseLabel) + "\n"
@@ -60,6 +69,20 @@ enum TextReport {
         out += "gate: \(result.gate.verdict.rawValue.uppercased()) — "
             + result.gate.reasons.map(TextEscaping.visible).joined(separator: "; ") + "\n"
         return out
+    }
+
+    /// Whether a row's reason is worth a line: every verdict but plain noise and missing.
+    static func showsReason(_ row: ReportTable.Row) -> Bool {
+        switch row.verdict {
+        case .regression, .improvement, .inconclusive: true
+        case .noise, .missing: false
+        }
+    }
+
+    /// `a`, `b`, … `z`, `aa`, … for shared-reason notes.
+    static func noteLetter(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return index < 26 ? String(letters[index]) : String(letters[index / 26 - 1]) + String(letters[index % 26])
     }
 
     static func summaryLine(_ summary: SuiteSummary, base: String) -> String {

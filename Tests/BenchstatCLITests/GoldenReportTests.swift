@@ -1,0 +1,61 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+import Testing
+
+/// Golden-file tests: every output format on every golden dataset, produced by the real binary.
+/// `BENCHSTAT_RECORD=1` rewrites the goldens and still fails, so re-recording is never silent.
+@Suite struct GoldenReportTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let arguments: [String]
+        var testDescription: String { name }
+    }
+
+    /// Datasets: a real A/B with regressions (Go), real measurements with no change (A/A), the
+    /// synthetic mixed set (missing/added/exact), and the seed case.
+    static let datasets: [Case] = [
+        Case(name: "go-peer", arguments: ["Tests/BenchmarkIngestTests/Fixtures/peers/go"]),
+        Case(name: "mixed", arguments: ["Tests/BenchstatCLITests/Fixtures/mixed"]),
+        Case(name: "seed", arguments: ["Data/seed-ruff-20863"]),
+    ]
+    static let formats = ["text", "markdown", "json", "csv", "junit", "github"]
+
+    static var golden: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    }
+
+    @Test(arguments: datasets, formats)
+    func matchesGolden(dataset: Case, format: String) throws {
+        let run = try Binary.run(["analyze", "--format", format] + dataset.arguments)
+        #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.standardError)")
+        #expect(run.standardError.isEmpty, "\(run.standardError)")
+        let file = Self.golden.appendingPathComponent("\(dataset.name).\(format)")
+        if ProcessInfo.processInfo.environment["BENCHSTAT_RECORD"] == "1" {
+            try Data(run.standardOutput.utf8).write(to: file)
+            Issue.record("recorded \(file.lastPathComponent); unset BENCHSTAT_RECORD and run again")
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(run.standardOutput == expected, "\(dataset.name).\(format) differs from the golden file")
+    }
+
+    @Test(arguments: datasets)
+    func jsonAndJUnitParse(dataset: Case) throws {
+        let json = try Binary.run(["analyze", "--format", "json"] + dataset.arguments)
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
+        let root = try #require(object as? [String: Any])
+        #expect(root["schemaVersion"] as? Int == 1)
+        let gate = try #require(root["gate"] as? [String: Any])
+        #expect((gate["verdict"] as? String) == (json.exitCode == 0 ? "pass" : "fail"))
+        let junit = try Binary.run(["analyze", "--format", "junit"] + dataset.arguments)
+        let document = try XMLDocument(data: Data(junit.standardOutput.utf8))
+        let cases = try document.nodes(forXPath: "//testcase")
+        let comparisons = try #require(root["comparisons"] as? [[String: Any]])
+        #expect(cases.count == comparisons.count)
+        let failures = try document.nodes(forXPath: "//testcase/failure")
+        #expect(failures.count == comparisons.filter { $0["verdict"] as? String == "regression" }.count)
+    }
+}
