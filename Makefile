@@ -4,7 +4,7 @@
 #   make test      build and run every test (what .ci/run calls)
 
 SWIFT ?= swift
-DATASET ?= Data/lto-instrumentation
+DATASET ?= Data/injected-instrumentation
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release analyze test lint format
