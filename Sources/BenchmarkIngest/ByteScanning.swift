@@ -1,0 +1,180 @@
+import Foundation
+
+/// Byte-level helpers shared by the text loaders: line splitting, whitespace and number parsing.
+/// They work on `UnsafeRawBufferPointer` views of a file's bytes, so that no line is copied into
+/// a `String` unless a name is kept.
+enum Bytes {
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    /// The index of the next `\n` at or after `start`, or `end`.
+    @inline(__always)
+    static func lineEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+        guard start < end, let base = buffer.baseAddress else { return end }
+        if let found = memchr(base + start, Int32(newline), end - start) {
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        return end
+    }
+
+    /// `[start, end)` with ASCII whitespace removed on both sides.
+    @inline(__always)
+    static func trim(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> (Int, Int) {
+        var lower = start
+        var upper = end
+        while lower < upper, isSpace(buffer[lower]) { lower += 1 }
+        while upper > lower, isSpace(buffer[upper - 1]) { upper -= 1 }
+        return (lower, upper)
+    }
+
+    /// Whether bytes `[start, end)` equal `literal`.
+    @inline(__always)
+    static func equals(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard end - start == count, let base = buffer.baseAddress else { return false }
+        return memcmp(base + start, literal.utf8Start, count) == 0
+    }
+
+    /// Whether bytes at `start` begin with `literal`.
+    @inline(__always)
+    static func hasPrefix(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard end - start >= count, let base = buffer.baseAddress else { return false }
+        return memcmp(base + start, literal.utf8Start, count) == 0
+    }
+
+    /// Bytes `[start, end)` as a String (invalid UTF-8 is repaired).
+    @inline(__always)
+    static func string(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+    }
+
+    /// A short, printable excerpt of bytes `[start, end)` for messages.
+    static func excerpt(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, limit: Int = 40) -> String {
+        let upper = min(end, start + limit)
+        let text = string(buffer, start, upper)
+        return end > upper ? "\(text)…" : text
+    }
+
+    /// Parses a decimal floating-point number occupying exactly `[start, end)`.
+    ///
+    /// Integers and short decimals take an exact fast path (Clinger's: a mantissa below 2^53
+    /// scaled by an exactly representable power of ten is correctly rounded); anything else,
+    /// including `NaN`, `Inf` and `Infinity`, goes through `Double(String)` (strtod). Returns nil
+    /// when the bytes are not a number.
+    static func parseDouble(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Double? {
+        guard start < end else { return nil }
+        var i = start
+        var negative = false
+        if buffer[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        } else if buffer[i] == UInt8(ascii: "+") {
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var sawDigit = false
+        while i < end {
+            let digit = buffer[i] &- 0x30
+            if digit < 10 {
+                sawDigit = true
+                if mantissa != 0 || digit != 0 { digits += 1 }
+                if digits > 18 { return slowDouble(buffer, start, end) }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                i += 1
+            } else {
+                break
+            }
+        }
+        if i < end, buffer[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < end {
+                let digit = buffer[i] &- 0x30
+                if digit < 10 {
+                    sawDigit = true
+                    if mantissa != 0 || digit != 0 { digits += 1 }
+                    if digits > 18 { return slowDouble(buffer, start, end) }
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    fractionDigits += 1
+                    i += 1
+                } else {
+                    break
+                }
+            }
+        }
+        guard sawDigit else { return slowDouble(buffer, start, end) }
+        var exponent = 0
+        if i < end, buffer[i] == UInt8(ascii: "e") || buffer[i] == UInt8(ascii: "E") {
+            i += 1
+            var exponentNegative = false
+            if i < end, buffer[i] == UInt8(ascii: "-") || buffer[i] == UInt8(ascii: "+") {
+                exponentNegative = buffer[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var sawExponentDigit = false
+            while i < end {
+                let digit = buffer[i] &- 0x30
+                guard digit < 10 else { break }
+                sawExponentDigit = true
+                if exponent < 100_000 { exponent = exponent * 10 + Int(digit) }
+                i += 1
+            }
+            guard sawExponentDigit else { return nil }
+            if exponentNegative { exponent = -exponent }
+        }
+        guard i == end else { return nil }
+        let power = exponent - fractionDigits
+        guard mantissa < (1 << 53), power >= -22, power <= 22 else { return slowDouble(buffer, start, end) }
+        var value = Double(mantissa)
+        if power < 0 {
+            value /= powersOfTen[-power]
+        } else if power > 0 {
+            value *= powersOfTen[power]
+        }
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    private static func slowDouble(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Double? {
+        let text = string(buffer, start, end)
+        switch text.lowercased() {
+        case "nan", "+nan", "-nan": return .nan
+        case "inf", "+inf", "infinity", "+infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        default: break
+        }
+        // Only decimal syntax: strtod would also take hexadecimal floats.
+        guard
+            text.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45
+            })
+        else { return nil }
+        return Double(text)
+    }
+
+    /// Parses a non-negative decimal integer occupying exactly `[start, end)`.
+    static func parseInt(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
+        guard start < end, end - start <= 18 else { return nil }
+        var value = 0
+        for i in start..<end {
+            let digit = buffer[i] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+}

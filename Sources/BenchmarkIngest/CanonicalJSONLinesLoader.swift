@@ -1,0 +1,313 @@
+import BenchmarkModel
+import Foundation
+
+/// Loads benchstat's canonical JSON Lines format (DESIGN.md, "Canonical format"): one JSON
+/// object per line with `benchmark` (string), `unit` (string) and `value` (number), optionally
+/// `mode` (`"walltime"` or `"instrumentation"`) and `run` (string or number); other keys are
+/// ignored; blank lines are skipped.
+///
+/// The common line — a flat object of unescaped strings and numbers — is scanned in place on the
+/// file's bytes without building a JSON tree; when consecutive lines name the same benchmark,
+/// unit, mode and run, the series is reused without hashing. Other lines go through `JSONParser`.
+///
+/// - Complexity: O(file size), memory O(samples).
+enum CanonicalJSONLinesLoader {
+    static func load(
+        _ input: InputFile, into label: inout LabelAccumulator, context: inout IngestContext
+    ) throws(InputError) -> FileMetadata {
+        let file = input.path
+        var sink = CanonicalRecordSink()
+        var samples = 0
+        let result: Result<Void, InputError> = input.data.withUnsafeBytes { buffer in
+            do throws(InputError) {
+                var cache = LineCache()
+                var start = 0
+                var lineNumber = 0
+                let end = buffer.count
+                while start < end {
+                    lineNumber += 1
+                    let stop = Bytes.lineEnd(buffer, from: start, to: end)
+                    defer { start = stop + 1 }
+                    let (lower, upper) = Bytes.trim(buffer, start, stop)
+                    if lower == upper { continue }
+                    var fields = FlatLine()
+                    if !fields.scan(buffer, lower, upper) {
+                        fields = try FlatLine.general(buffer, lower, upper, file: file, line: lineNumber)
+                    }
+                    try add(
+                        fields, buffer, line: lineNumber, file: file, cache: &cache, sink: &sink, label: &label,
+                        context: &context)
+                    samples += 1
+                }
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+        if samples == 0 {
+            throw InputError(.emptyFile, at: SourceLocation(file: file), "the file holds no JSON Lines samples")
+        }
+        return FileMetadata(path: file, format: .canonicalJSONLines, entries: [])
+    }
+
+    /// What the previous line resolved to, by byte range.
+    private struct LineCache {
+        var name: (Int, Int) = (0, 0)
+        var unit: (Int, Int) = (0, 0)
+        var mode: (Int, Int) = (0, 0)
+        var run: (Int, Int) = (0, 0)
+        var valid = false
+        var series = 0
+        var unitValue = MeasurementUnit.parse("")
+        var runID: String?
+    }
+
+    private static func sameBytes(_ buffer: UnsafeRawBufferPointer, _ a: (Int, Int), _ b: (Int, Int)) -> Bool {
+        let count = a.1 - a.0
+        guard count == b.1 - b.0 else { return false }
+        if count == 0 || a.0 == b.0 { return true }
+        guard let base = buffer.baseAddress else { return false }
+        return memcmp(base + a.0, base + b.0, count) == 0
+    }
+
+    private static func add(
+        _ fields: FlatLine, _ buffer: UnsafeRawBufferPointer, line: Int, file: String, cache: inout LineCache,
+        sink: inout CanonicalRecordSink, label: inout LabelAccumulator, context: inout IngestContext
+    ) throws(InputError) {
+        guard case .number(let value) = fields.value else {
+            if case .missing = fields.value {
+                throw .missingField(file, line: line, field: "value", in: "the sample")
+            }
+            throw .wrongType(
+                file, line: line, field: "value", expected: "a number", found: fields.value.describe(buffer))
+        }
+        if case .bytes(let nameStart, let nameEnd) = fields.benchmark,
+            case .bytes(let unitStart, let unitEnd) = fields.unit,
+            fields.mode.isBytesOrMissing, fields.run.isBytesOrMissing, cache.valid,
+            sameBytes(buffer, cache.name, (nameStart, nameEnd)), sameBytes(buffer, cache.unit, (unitStart, unitEnd)),
+            sameBytes(buffer, cache.mode, fields.mode.range), sameBytes(buffer, cache.run, fields.run.range)
+        {
+            cache.name = (nameStart, nameEnd)
+            cache.unit = (unitStart, unitEnd)
+            cache.mode = fields.mode.range
+            cache.run = fields.run.range
+            try label.append(
+                value, unit: cache.unitValue, series: cache.series, run: cache.runID, line: line, field: "value")
+            return
+        }
+        let name = try fields.benchmark.requiredString(buffer, field: "benchmark", file: file, line: line)
+        let unitText = try fields.unit.requiredString(buffer, field: "unit", file: file, line: line)
+        try CanonicalRecordSink.checkNonEmpty(name, field: "benchmark", file: file, line: line)
+        try CanonicalRecordSink.checkNonEmpty(unitText, field: "unit", file: file, line: line)
+        var mode: MeasurementMode?
+        if let modeText = try fields.mode.optionalString(buffer, field: "mode", file: file, line: line) {
+            mode = try CanonicalRecordSink.mode(modeText, file: file, line: line)
+        }
+        let run = try fields.run.optionalRun(buffer, file: file, line: line)
+        let unit = sink.unit(unitText)
+        let series = try label.series(
+            name: name, parameters: [], unit: unit, mode: mode, line: line, context: &context)
+        try label.append(value, unit: unit, series: series, run: run, line: line, field: "value")
+        if case .bytes(let nameStart, let nameEnd) = fields.benchmark,
+            case .bytes(let unitStart, let unitEnd) = fields.unit,
+            fields.mode.isBytesOrMissing, fields.run.isBytesOrMissing
+        {
+            cache = LineCache(
+                name: (nameStart, nameEnd), unit: (unitStart, unitEnd), mode: fields.mode.range,
+                run: fields.run.range, valid: true, series: series, unitValue: unit, runID: run)
+        } else {
+            cache.valid = false
+        }
+    }
+}
+
+/// One field of a canonical line: absent, an unescaped string in place, or a decoded value.
+enum FlatField {
+    case missing
+    case bytes(Int, Int)
+    case text(String)
+    case number(Double)
+    case other(String)
+
+    var isBytesOrMissing: Bool {
+        switch self {
+        case .missing, .bytes: true
+        default: false
+        }
+    }
+
+    var range: (Int, Int) {
+        if case .bytes(let start, let end) = self { return (start, end) }
+        return (0, 0)
+    }
+
+    func describe(_ buffer: UnsafeRawBufferPointer) -> String {
+        switch self {
+        case .missing: "nothing"
+        case .bytes(let start, let end): "a string (\"\(Bytes.excerpt(buffer, start, end))\")"
+        case .text(let text): "a string (\"\(text.prefix(40))\")"
+        case .number(let value): "a number (\(formatNumber(value)))"
+        case .other(let description): description
+        }
+    }
+
+    func requiredString(
+        _ buffer: UnsafeRawBufferPointer, field: String, file: String, line: Int
+    ) throws(InputError) -> String {
+        guard let text = try optionalString(buffer, field: field, file: file, line: line) else {
+            throw .missingField(file, line: line, field: field, in: "the sample")
+        }
+        return text
+    }
+
+    func optionalString(
+        _ buffer: UnsafeRawBufferPointer, field: String, file: String, line: Int
+    ) throws(InputError) -> String? {
+        switch self {
+        case .missing: return nil
+        case .bytes(let start, let end): return Bytes.string(buffer, start, end)
+        case .text(let text): return text
+        case .number, .other:
+            throw .wrongType(file, line: line, field: field, expected: "a string", found: describe(buffer))
+        }
+    }
+
+    /// A `run` field: a string, or a number printed as written (`"run": 3` is run `3`).
+    func optionalRun(_ buffer: UnsafeRawBufferPointer, file: String, line: Int) throws(InputError) -> String? {
+        if case .number(let value) = self { return formatNumber(value) }
+        return try optionalString(buffer, field: "run", file: file, line: line)
+    }
+}
+
+/// The canonical fields of one JSON line.
+struct FlatLine {
+    var benchmark = FlatField.missing
+    var unit = FlatField.missing
+    var value = FlatField.missing
+    var mode = FlatField.missing
+    var run = FlatField.missing
+
+    /// Scans `[start, end)` as a flat JSON object of unescaped strings, numbers and literals.
+    /// Returns false when the line needs the general parser (escapes, nesting, syntax errors).
+    mutating func scan(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        guard buffer[i] == UInt8(ascii: "{") else { return false }
+        i += 1
+        @inline(__always) func skipSpace() {
+            while i < end, Bytes.isSpace(buffer[i]) { i += 1 }
+        }
+        @inline(__always) func scanString() -> (Int, Int)? {
+            guard i < end, buffer[i] == UInt8(ascii: "\"") else { return nil }
+            let first = i + 1
+            var j = first
+            while j < end {
+                let byte = buffer[j]
+                if byte == UInt8(ascii: "\"") {
+                    i = j + 1
+                    return (first, j)
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+                j += 1
+            }
+            return nil
+        }
+        skipSpace()
+        if i < end, buffer[i] == UInt8(ascii: "}") { return i + 1 == end }
+        while true {
+            skipSpace()
+            guard let key = scanString() else { return false }
+            skipSpace()
+            guard i < end, buffer[i] == UInt8(ascii: ":") else { return false }
+            i += 1
+            skipSpace()
+            guard i < end else { return false }
+            let field: FlatField
+            let byte = buffer[i]
+            if byte == UInt8(ascii: "\"") {
+                guard let range = scanString() else { return false }
+                field = .bytes(range.0, range.1)
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                return false
+            } else {
+                let tokenStart = i
+                while i < end {
+                    let c = buffer[i]
+                    if c == UInt8(ascii: ",") || c == UInt8(ascii: "}") || Bytes.isSpace(c) { break }
+                    i += 1
+                }
+                if Bytes.equals(buffer, tokenStart, i, "true") || Bytes.equals(buffer, tokenStart, i, "false") {
+                    field = .other("a boolean")
+                } else if Bytes.equals(buffer, tokenStart, i, "null") {
+                    field = .other("null")
+                } else if let number = Bytes.parseDouble(buffer, tokenStart, i) {
+                    let first = buffer[tokenStart]
+                    guard first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) || !number.isFinite else {
+                        return false
+                    }
+                    field = .number(number)
+                } else {
+                    return false
+                }
+            }
+            assign(buffer, key, field)
+            skipSpace()
+            guard i < end else { return false }
+            if buffer[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if buffer[i] == UInt8(ascii: "}") {
+                return i + 1 == end
+            }
+            return false
+        }
+    }
+
+    private mutating func assign(_ buffer: UnsafeRawBufferPointer, _ key: (Int, Int), _ field: FlatField) {
+        if Bytes.equals(buffer, key.0, key.1, "benchmark") {
+            benchmark = field
+        } else if Bytes.equals(buffer, key.0, key.1, "unit") {
+            unit = field
+        } else if Bytes.equals(buffer, key.0, key.1, "value") {
+            value = field
+        } else if Bytes.equals(buffer, key.0, key.1, "mode") {
+            mode = field
+        } else if Bytes.equals(buffer, key.0, key.1, "run") {
+            run = field
+        }
+    }
+
+    /// The fields of a line that the flat scanner declined, through the general JSON parser.
+    static func general(
+        _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, file: String, line: Int
+    ) throws(InputError) -> FlatLine {
+        var parser = JSONParser(buffer, file: file, start: start, end: end, line: line)
+        let node = try parser.parseValue()
+        parser.skipWhitespace()
+        if !parser.isAtEnd {
+            throw .malformed(file, line: line, "invalid JSON: expected one object per line, found more after it")
+        }
+        guard case .object(let members) = node.value else {
+            throw .malformed(file, line: line, "expected a JSON object per line, found \(node.typeDescription)")
+        }
+        var fields = FlatLine()
+        for (key, member) in members {
+            let field: FlatField
+            switch member.value {
+            case .string(let text): field = .text(text)
+            case .number(let number): field = .number(number)
+            default: field = .other(member.typeDescription)
+            }
+            switch key {
+            case "benchmark": fields.benchmark = field
+            case "unit": fields.unit = field
+            case "value": fields.value = field
+            case "mode": fields.mode = field
+            case "run": fields.run = field
+            default: break
+            }
+        }
+        return fields
+    }
+}

@@ -1,0 +1,242 @@
+import BenchmarkModel
+import Foundation
+
+/// One measurement of a Go benchmark result line: a value and its unit as written.
+public struct GoMeasurement: Sendable, Hashable {
+    /// The number as written (not scaled).
+    public let value: Double
+    /// The unit as written, for example `ns/op`, `B/op`, `MB/s` or a custom `text-bytes`.
+    public let unit: String
+
+    /// Creates a measurement.
+    public init(value: Double, unit: String) {
+        self.value = value
+        self.unit = unit
+    }
+}
+
+/// One benchmark result line of the Go benchmark format.
+public struct GoBenchmarkResult: Sendable, Hashable {
+    /// The full name as printed, including the `Benchmark` prefix, sub-benchmark parts and the
+    /// `-GOMAXPROCS` suffix (`BenchmarkEncode/format=json-48`), as golang.org/x/perf/benchfmt keeps it.
+    public let name: String
+    /// The iteration count the values are averaged over.
+    public let iterations: Int
+    /// The value/unit pairs, in line order.
+    public let measurements: [GoMeasurement]
+    /// The 1-based line.
+    public let line: Int
+}
+
+/// A record of the Go benchmark format, in file order.
+public enum GoBenchmarkRecord: Sendable, Hashable {
+    /// A `key: value` configuration line; it applies to every following result of the file until
+    /// the key is set again. An empty value deletes the key.
+    case configuration(key: String, value: String, line: Int)
+    /// A benchmark result line.
+    case result(GoBenchmarkResult)
+}
+
+/// A streaming reader of the Go benchmark format (https://golang.org/design/14313-benchmark-format),
+/// with the semantics of golang.org/x/perf/benchfmt's `Reader`:
+///
+/// - a line starting with `Benchmark` is a result: `BenchmarkName-8  N  v1 unit1  v2 unit2 …`
+///   (fields separated by spaces or tabs); a line that is only a name (from `go test -v`) is
+///   skipped;
+/// - a line whose first field is `Unit` is unit metadata, which this reader skips;
+/// - `key: value` lines, where the key starts with a lower-case letter and has no space and no
+///   upper-case letter, set configuration;
+/// - every other line (`PASS`, `ok …`, logs, blank lines) is ignored.
+///
+/// Unlike benchfmt, which reports a malformed result line and continues, this reader stops at
+/// the first one with an `InputError` (`file:line: message`, with benchfmt's messages: "missing
+/// iteration count", "parsing iteration count: invalid syntax", "missing measurements",
+/// "parsing measurement: invalid syntax", "missing units"): a CI gate must not silently drop a
+/// sample.
+///
+/// - Complexity: O(file size); names are turned into `String`s once per run of equal names.
+public enum GoBenchmarkTextReader {
+    /// Reads `data`, calling `body` for each record in file order.
+    ///
+    /// - Parameter fileName: the path used in messages.
+    public static func read(
+        _ data: Data, fileName: String, _ body: (GoBenchmarkRecord) throws(InputError) -> Void
+    ) throws(InputError) {
+        try scan(data, fileName: fileName) { (record: ScannedRecord) throws(InputError) in
+            switch record {
+            case .configuration(let key, let value, let line):
+                try body(.configuration(key: key, value: value, line: line))
+            case .result(let name, let iterations, let measurements, let line):
+                try body(
+                    .result(
+                        GoBenchmarkResult(name: name, iterations: iterations, measurements: measurements, line: line)))
+            }
+        }
+    }
+
+    /// What `scan` reports: the same records, with the measurements buffer lent, not copied.
+    enum ScannedRecord {
+        case configuration(key: String, value: String, line: Int)
+        case result(name: String, iterations: Int, measurements: [GoMeasurement], line: Int)
+    }
+
+    static func scan(
+        _ data: Data, fileName: String, _ body: (ScannedRecord) throws(InputError) -> Void
+    ) throws(InputError) {
+        let result: Result<Void, InputError> = data.withUnsafeBytes { buffer in
+            do throws(InputError) {
+                try scan(buffer, fileName: fileName, body)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    private static func scan(
+        _ buffer: UnsafeRawBufferPointer, fileName: String, _ body: (ScannedRecord) throws(InputError) -> Void
+    ) throws(InputError) {
+        var start = 0
+        var lineNumber = 0
+        let end = buffer.count
+        var lastName: (Int, Int) = (0, 0)
+        var lastNameString = ""
+        var unitCache: [(start: Int, end: Int, text: String)] = []
+        var measurements: [GoMeasurement] = []
+        while start < end {
+            lineNumber += 1
+            var stop = Bytes.lineEnd(buffer, from: start, to: end)
+            let next = stop + 1
+            defer { start = next }
+            if stop > start, buffer[stop - 1] == Bytes.carriageReturn { stop -= 1 }
+            guard stop > start else { continue }
+            if Bytes.hasPrefix(buffer, start, stop, "Benchmark") {
+                // The name: the first field.
+                var i = start
+                while i < stop, !Bytes.isSpace(buffer[i]) { i += 1 }
+                let nameEnd = i
+                if nameEnd == stop { continue }  // `go test -v` prints the bare name first.
+                func error(_ message: String) -> InputError {
+                    .malformed(fileName, line: lineNumber, message)
+                }
+                func nextField() -> (Int, Int) {
+                    while i < stop, Bytes.isSpace(buffer[i]) { i += 1 }
+                    let fieldStart = i
+                    while i < stop, !Bytes.isSpace(buffer[i]) { i += 1 }
+                    return (fieldStart, i)
+                }
+                let iterationField = nextField()
+                guard iterationField.0 < iterationField.1 else { throw error("missing iteration count") }
+                guard let iterations = Bytes.parseInt(buffer, iterationField.0, iterationField.1) else {
+                    throw error(
+                        "parsing iteration count: invalid syntax (expected an integer, found \""
+                            + "\(Bytes.excerpt(buffer, iterationField.0, iterationField.1))\")")
+                }
+                measurements.removeAll(keepingCapacity: true)
+                var pair = 0
+                while true {
+                    let valueField = nextField()
+                    if valueField.0 == valueField.1 {
+                        if measurements.isEmpty { throw error("missing measurements") }
+                        break
+                    }
+                    guard let value = Bytes.parseDouble(buffer, valueField.0, valueField.1) else {
+                        throw error(
+                            "parsing measurement: invalid syntax (expected a number, found \""
+                                + "\(Bytes.excerpt(buffer, valueField.0, valueField.1))\")")
+                    }
+                    let unitField = nextField()
+                    if unitField.0 == unitField.1 { throw error("missing units") }
+                    let unit: String
+                    if pair < unitCache.count,
+                        Bytes.equals(buffer, unitField.0, unitField.1, unitCache[pair].start, unitCache[pair].end)
+                    {
+                        unit = unitCache[pair].text
+                    } else {
+                        unit = Bytes.string(buffer, unitField.0, unitField.1)
+                        let entry = (start: unitField.0, end: unitField.1, text: unit)
+                        if pair < unitCache.count { unitCache[pair] = entry } else { unitCache.append(entry) }
+                    }
+                    measurements.append(GoMeasurement(value: value, unit: unit))
+                    pair += 1
+                }
+                if !Bytes.equals(buffer, start, nameEnd, lastName.0, lastName.1) {
+                    lastNameString = Bytes.string(buffer, start, nameEnd)
+                    lastName = (start, nameEnd)
+                }
+                try body(
+                    .result(name: lastNameString, iterations: iterations, measurements: measurements, line: lineNumber))
+                continue
+            }
+            if buffer[start] == UInt8(ascii: "U") {
+                var i = start
+                while i < stop, !Bytes.isSpace(buffer[i]) { i += 1 }
+                if Bytes.equals(buffer, start, i, "Unit") { continue }
+            }
+            if let (key, value) = keyValue(buffer, start, stop) {
+                try body(.configuration(key: key, value: value, line: lineNumber))
+            }
+        }
+    }
+
+    /// Parses `key: value` as benchfmt's `parseKeyValueLine` does.
+    private static func keyValue(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ stop: Int) -> (String, String)? {
+        let first = buffer[start]
+        if first < 0x80 {
+            guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return nil }
+            var i = start + 1
+            while i < stop {
+                let byte = buffer[i]
+                if byte >= 0x80 { return unicodeKeyValue(buffer, start, stop) }
+                if byte == UInt8(ascii: ":") { break }
+                if Bytes.isSpace(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return nil }
+                i += 1
+            }
+            guard i < stop else { return nil }
+            return keyValueParts(buffer, start, colon: i, stop)
+        }
+        return unicodeKeyValue(buffer, start, stop)
+    }
+
+    private static func keyValueParts(
+        _ buffer: UnsafeRawBufferPointer, _ start: Int, colon: Int, _ stop: Int
+    ) -> (String, String)? {
+        let key = Bytes.string(buffer, start, colon)
+        var valueStart = colon + 1
+        if valueStart == stop { return (key, "") }
+        guard buffer[valueStart] == Bytes.space || buffer[valueStart] == Bytes.tab else { return nil }
+        while valueStart < stop, buffer[valueStart] == Bytes.space || buffer[valueStart] == Bytes.tab {
+            valueStart += 1
+        }
+        return (key, Bytes.string(buffer, valueStart, stop))
+    }
+
+    private static func unicodeKeyValue(
+        _ buffer: UnsafeRawBufferPointer, _ start: Int, _ stop: Int
+    ) -> (String, String)? {
+        let line = Bytes.string(buffer, start, stop)
+        var offset = 0
+        for (index, scalar) in line.unicodeScalars.enumerated() {
+            if index == 0 && !scalar.properties.isLowercase { return nil }
+            if scalar.properties.isWhitespace || scalar.properties.isUppercase { return nil }
+            if index > 0 && scalar == ":" {
+                return keyValueParts(buffer, start, colon: start + offset, stop)
+            }
+            offset += String(scalar).utf8.count
+        }
+        return nil
+    }
+}
+
+extension Bytes {
+    /// Whether bytes `[a0, a1)` equal bytes `[b0, b1)` of the same buffer.
+    @inline(__always)
+    static func equals(_ buffer: UnsafeRawBufferPointer, _ a0: Int, _ a1: Int, _ b0: Int, _ b1: Int) -> Bool {
+        let count = a1 - a0
+        guard count == b1 - b0 else { return false }
+        if count == 0 || a0 == b0 { return true }
+        guard let base = buffer.baseAddress else { return false }
+        return memcmp(base + a0, base + b0, count) == 0
+    }
+}

@@ -1,0 +1,172 @@
+import BenchmarkModel
+import Foundation
+
+/// Recognises an input's format from its content, never from its extension alone.
+///
+/// Rules, in order (after an optional UTF-8 byte-order mark and leading whitespace):
+/// - a directory holding `<bench>/new/sample.json` (or under `base/`, or one or two levels
+///   deeper) is a criterion.rs directory;
+/// - gzip data is refused with a hint (pyperf's `.json.gz`);
+/// - JSON whose first line is an object with a `benchmark` or `value` key is canonical JSON Lines;
+/// - other JSON is classified by its top-level keys: `context` + `benchmarks` → Google Benchmark;
+///   `results` with `command`/`times` → hyperfine; `machine_info`, or `benchmarks` with `stats`
+///   → pytest-benchmark; `benchmarks` with `runs` (pyperf writes `version` too) → pyperf;
+/// - `# callgrind format`, or a `key: value` header holding `events:` → callgrind (when
+///   `creator:` names callgrind or the header has callgrind-only keys) or cachegrind;
+/// - a first line of comma-separated names including `benchmark` and `value` → canonical CSV;
+/// - any `Benchmark…` result line or `key: value` configuration line → Go benchmark text.
+public enum InputFormatDetector {
+    /// The format of the file or directory at `path`.
+    ///
+    /// - Throws: `unreadableFile`, `emptyFile`, `unknownFormat` or, for broken JSON,
+    ///   `malformedLine`.
+    public static func detect(path: String) throws(InputError) -> InputFormat {
+        if CriterionLoader.isCriterionDirectory(path) { return .criterionDirectory }
+        return try detect(InputFile.read(path)).format
+    }
+
+    /// The format of a file's content, with the parsed JSON document when the format is a JSON
+    /// document (so that it is parsed once).
+    static func detect(_ input: InputFile) throws(InputError) -> (format: InputFormat, document: JSONNode?) {
+        let result: Result<(InputFormat, JSONNode?), InputError> = input.data.withUnsafeBytes { buffer in
+            do throws(InputError) {
+                return .success(try detect(buffer, file: input.path))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func detect(
+        _ buffer: UnsafeRawBufferPointer, file: String
+    ) throws(InputError) -> (InputFormat, JSONNode?) {
+        let end = buffer.count
+        if end >= 2, buffer[0] == 0x1F, buffer[1] == 0x8B {
+            throw InputError(
+                .unknownFormat, at: SourceLocation(file: file),
+                "the file is gzip-compressed (pyperf writes .json.gz); decompress it first (gunzip)")
+        }
+        var start = 0
+        if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+        var lineNumber = 1
+        while start < end, Bytes.isSpace(buffer[start]) {
+            if buffer[start] == Bytes.newline { lineNumber += 1 }
+            start += 1
+        }
+        guard start < end else {
+            throw InputError(.emptyFile, at: SourceLocation(file: file), "the file is empty")
+        }
+        let firstLineEnd = Bytes.lineEnd(buffer, from: start, to: end)
+        let (_, firstLineUpper) = Bytes.trim(buffer, start, firstLineEnd)
+        let first = buffer[start]
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            var lineParser = JSONParser(buffer, file: file, start: start, end: firstLineUpper, line: lineNumber)
+            if let node = try? lineParser.parseValue() {
+                lineParser.skipWhitespace()
+                if lineParser.isAtEnd, node["benchmark"] != nil || node["value"] != nil {
+                    return (.canonicalJSONLines, nil)
+                }
+            }
+            let document = try JSONParser.parseDocument(buffer, file: file)
+            return (try classify(document, file: file), document)
+        }
+        if Bytes.hasPrefix(buffer, start, firstLineUpper, "# callgrind format") { return (.callgrind, nil) }
+        if let valgrind = valgrindHeader(buffer, start, end) { return (valgrind, nil) }
+        if isCanonicalCSVHeader(Bytes.string(buffer, start, firstLineUpper)) { return (.canonicalCSV, nil) }
+        if looksLikeGo(buffer, start, end) { return (.goBenchmarkText, nil) }
+        throw InputError(
+            .unknownFormat, at: SourceLocation(file: file, line: lineNumber),
+            "unknown input format: expected JSON Lines, CSV with a \"benchmark,…\" header, Go benchmark text, "
+                + "Google Benchmark/hyperfine/pytest-benchmark/pyperf JSON or callgrind/cachegrind output; "
+                + "found \"\(Bytes.excerpt(buffer, start, firstLineUpper))\"")
+    }
+
+    private static func classify(_ document: JSONNode, file: String) throws(InputError) -> InputFormat {
+        guard case .object(let members) = document.value else {
+            throw InputError(
+                .unknownFormat, at: SourceLocation(file: file, line: document.line),
+                "unknown JSON input: expected an object at the top level, found \(document.typeDescription)")
+        }
+        let firstBenchmark: JSONNode? = {
+            guard let benchmarks = document["benchmarks"], case .array(let list) = benchmarks.value else { return nil }
+            return list.first
+        }()
+        if document["context"] != nil, document["benchmarks"] != nil { return .googleBenchmarkJSON }
+        if let results = document["results"], case .array(let list) = results.value,
+            list.isEmpty || list.first?["command"] != nil || list.first?["times"] != nil
+        {
+            return .hyperfineJSON
+        }
+        if document["machine_info"] != nil || firstBenchmark?["stats"] != nil { return .pytestBenchmarkJSON }
+        if firstBenchmark?["runs"] != nil || (document["version"] != nil && document["benchmarks"] != nil) {
+            return .pyperfJSON
+        }
+        let keys = members.prefix(8).map { "\"\($0.key)\"" }.joined(separator: ", ")
+        throw InputError(
+            .unknownFormat, at: SourceLocation(file: file, line: document.line),
+            "unknown JSON input: an object with keys \(keys) matches no supported format (expected Google "
+                + "Benchmark \"context\"+\"benchmarks\", hyperfine \"results\", pytest-benchmark \"machine_info\", "
+                + "pyperf \"benchmarks\" with \"runs\", or one JSON Lines sample per line with \"benchmark\")")
+    }
+
+    /// The leading `key: value` lines of a valgrind output file, if they include `events:`.
+    private static func valgrindHeader(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> InputFormat? {
+        var lineStart = start
+        var sawEvents = false
+        var callgrind = false
+        var lines = 0
+        while lineStart < end, lines < 64 {
+            lines += 1
+            let stop = Bytes.lineEnd(buffer, from: lineStart, to: end)
+            defer { lineStart = stop + 1 }
+            let (lower, upper) = Bytes.trim(buffer, lineStart, stop)
+            if lower == upper { continue }
+            if buffer[lower] == UInt8(ascii: "#") { continue }
+            var i = lower
+            while i < upper, buffer[i] != UInt8(ascii: ":"), buffer[i] != UInt8(ascii: "=") { i += 1 }
+            guard i < upper, buffer[i] == UInt8(ascii: ":") else { break }
+            let key = Bytes.string(buffer, lower, i)
+            guard key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }) else { break }
+            switch key {
+            case "events": sawEvents = true
+            case "creator":
+                callgrind = Bytes.string(buffer, i + 1, upper).contains("callgrind")
+            case "positions", "part", "pid", "thread": callgrind = true
+            default: break
+            }
+        }
+        guard sawEvents else { return nil }
+        return callgrind ? .callgrind : .cachegrind
+    }
+
+    static func isCanonicalCSVHeader(_ line: String) -> Bool {
+        let names = line.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        return names.contains("benchmark") && names.contains("value")
+    }
+
+    private static func looksLikeGo(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        var lineStart = start
+        while lineStart < end {
+            let stop = Bytes.lineEnd(buffer, from: lineStart, to: end)
+            defer { lineStart = stop + 1 }
+            if Bytes.hasPrefix(buffer, lineStart, stop, "Benchmark") { return true }
+            let byte = buffer[lineStart]
+            guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") else { continue }
+            var i = lineStart
+            while i < stop, buffer[i] != UInt8(ascii: ":"), !Bytes.isSpace(buffer[i]),
+                !(buffer[i] >= UInt8(ascii: "A") && buffer[i] <= UInt8(ascii: "Z"))
+            {
+                i += 1
+            }
+            if i < stop, buffer[i] == UInt8(ascii: ":"),
+                i + 1 == stop || buffer[i + 1] == Bytes.space || buffer[i + 1] == Bytes.tab
+            {
+                return true
+            }
+        }
+        return false
+    }
+}

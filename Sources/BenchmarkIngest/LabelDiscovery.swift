@@ -1,0 +1,135 @@
+import BenchmarkModel
+import Foundation
+
+/// One label to load and the inputs behind it, in order.
+struct LabelSpec {
+    /// The label's name: a sub-directory name or a file stem.
+    let name: String
+    /// The path the label was named after, for duplicate-label messages.
+    let origin: String
+    /// The files and criterion directories, in order.
+    var inputs: [String]
+}
+
+/// Resolves command-line paths into labels (DESIGN.md, "Input: runs/").
+enum LabelDiscovery {
+    private enum Kind {
+        case file
+        case criterion
+        case directory
+    }
+
+    private static func kind(_ path: String) throws(InputError) -> Kind {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(.unreadableFile, at: SourceLocation(file: path), "no such file or directory")
+        }
+        guard isDirectory.boolValue else { return .file }
+        return CriterionLoader.isCriterionDirectory(path) ? .criterion : .directory
+    }
+
+    /// The entries of `directory` that can be inputs or labels: no hidden files, no `*.md`,
+    /// sorted byte-wise by name.
+    static func entries(_ directory: String) throws(InputError) -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw InputError(
+                .unreadableFile, at: SourceLocation(file: directory),
+                "cannot list the directory (\(error.localizedDescription))")
+        }
+        return
+            names
+            .filter { !$0.hasPrefix(".") && !$0.lowercased().hasSuffix(".md") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { join(directory, $0) }
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The labels for `paths`, as DESIGN.md resolves them:
+    /// - one directory: each entry is a label (a sub-directory by its name, a file by its stem,
+    ///   a criterion directory by its name);
+    /// - one file: one label named by its stem;
+    /// - several paths: each path is a label (a directory's files are that label's runs).
+    /// A criterion.rs directory is always one input, never a set of labels.
+    static func labels(
+        for paths: [String], context: inout IngestContext
+    ) throws(InputError) -> [LabelSpec] {
+        guard !paths.isEmpty else {
+            throw InputError(.noInputFiles, at: SourceLocation(file: "."), "no input paths given")
+        }
+        var specs: [LabelSpec] = []
+        if paths.count == 1, let path = paths.first, try kind(path) == .directory {
+            specs = try labelsOfEntries(of: path, context: &context)
+        } else {
+            for path in paths {
+                specs.append(try label(for: path, context: &context))
+            }
+        }
+        try checkDuplicates(specs)
+        return specs
+    }
+
+    /// Each entry of `directory` as one label (also the layout of `--history DIR`).
+    static func labelsOfEntries(of directory: String, context: inout IngestContext) throws(InputError) -> [LabelSpec] {
+        guard try kind(directory) == .directory else {
+            throw InputError(.noInputFiles, at: SourceLocation(file: directory), "expected a directory of runs")
+        }
+        let entries = try entries(directory)
+        if entries.isEmpty {
+            throw InputError(
+                .noInputFiles, at: SourceLocation(file: directory),
+                "the directory holds no input files (hidden files and *.md are skipped)")
+        }
+        var specs: [LabelSpec] = []
+        for entry in entries {
+            specs.append(try label(for: entry, context: &context))
+        }
+        try checkDuplicates(specs)
+        return specs
+    }
+
+    private static func label(for path: String, context: inout IngestContext) throws(InputError) -> LabelSpec {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        switch try kind(path) {
+        case .file:
+            return LabelSpec(name: InputFile.stem(trimmed), origin: path, inputs: [path])
+        case .criterion:
+            return LabelSpec(name: InputFile.lastComponent(trimmed), origin: path, inputs: [path])
+        case .directory:
+            var inputs: [String] = []
+            for entry in try entries(path) {
+                switch try kind(entry) {
+                case .file, .criterion: inputs.append(entry)
+                case .directory:
+                    context.warn(
+                        SourceLocation(file: entry),
+                        "skipped: a sub-directory of label \"\(InputFile.lastComponent(trimmed))\" that is not a "
+                            + "criterion.rs directory")
+                }
+            }
+            if inputs.isEmpty {
+                throw InputError(
+                    .noInputFiles, at: SourceLocation(file: path),
+                    "the directory holds no input files (hidden files and *.md are skipped)")
+            }
+            return LabelSpec(name: InputFile.lastComponent(trimmed), origin: path, inputs: inputs)
+        }
+    }
+
+    private static func checkDuplicates(_ specs: [LabelSpec]) throws(InputError) {
+        var seen: [String: String] = [:]
+        for spec in specs {
+            if let earlier = seen[spec.name] {
+                throw InputError(
+                    .duplicateLabel, at: SourceLocation(file: spec.origin),
+                    "label \"\(spec.name)\" is given twice: by \(earlier) and by \(spec.origin); rename one of them")
+            }
+            seen[spec.name] = spec.origin
+        }
+    }
+}

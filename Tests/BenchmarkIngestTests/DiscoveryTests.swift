@@ -1,0 +1,112 @@
+import BenchmarkIngest
+import BenchmarkModel
+import Foundation
+import Testing
+
+@Suite("Discovery of runs/")
+struct DiscoveryTests {
+    static let sample = #"{"benchmark":"x","unit":"ns","value":1}"# + "\n"
+
+    @Test func subDirectoriesAreLabelsAndFilesAreRuns() throws {
+        try withTemporaryDirectory { directory in
+            try directory.write("runs/head/2.jsonl", Self.sample)
+            try directory.write("runs/head/10.jsonl", Self.sample)
+            try directory.write("runs/base/a.jsonl", Self.sample)
+            try directory.write("runs/base/README.md", "# notes")
+            try directory.write("runs/base/.hidden", "garbage")
+            try directory.write("runs/README.md", "# notes")
+            let dataset = try DatasetLoader.load(paths: ["\(directory.path)/runs"])
+            #expect(dataset.labels.map(\.label) == ["base", "head"])
+            let head = try #require(dataset.label(named: "head")?.series("x", "s"))
+            #expect(head.runs.map { ($0.id as NSString).lastPathComponent } == ["10.jsonl", "2.jsonl"])
+            #expect(dataset.label(named: "base")?.files.count == 1)
+        }
+    }
+
+    @Test func filesOfADirectoryAreLabelsByStem() throws {
+        try withTemporaryDirectory { directory in
+            try directory.write("runs/head.jsonl", Self.sample)
+            try directory.write("runs/base.txt", "BenchmarkX 1 1 ns/op\n")
+            let dataset = try DatasetLoader.load(paths: ["\(directory.path)/runs/"])
+            #expect(dataset.labels.map(\.label) == ["base", "head"])
+            #expect(dataset.labels.map { $0.files.first?.format } == [.goBenchmarkText, .canonicalJSONLines])
+        }
+    }
+
+    @Test func severalPathsKeepTheGivenOrder() throws {
+        try withTemporaryDirectory { directory in
+            let new = try directory.write("new.jsonl", Self.sample)
+            try directory.write("old/r1.jsonl", Self.sample)
+            try directory.write("old/r2.jsonl", Self.sample)
+            let dataset = try DatasetLoader.load(paths: [new, "\(directory.path)/old"])
+            #expect(dataset.labels.map(\.label) == ["new", "old"])
+            #expect(dataset.label(named: "old")?.series.first?.runs.count == 2)
+        }
+    }
+
+    @Test func historyEntriesAreRuns() throws {
+        try withTemporaryDirectory { directory in
+            try directory.write("history/2024-01-02.jsonl", Self.sample)
+            try directory.write("history/2024-01-01/a.jsonl", Self.sample)
+            let history = try DatasetLoader.loadHistory(directory: "\(directory.path)/history")
+            #expect(history.map(\.label) == ["2024-01-01", "2024-01-02"])
+        }
+    }
+
+    @Test func incompatibleUnitsAcrossFilesOfOneLabel() throws {
+        try withTemporaryDirectory { directory in
+            let first = try directory.write("head/a.jsonl", Self.sample)
+            let second = try directory.write(
+                "head/b.jsonl", #"{"benchmark":"x","unit":"instructions","value":5}"# + "\n")
+            let error = inputError { () throws(InputError) in
+                _ = try DatasetLoader.loadLabel(named: "head", inputs: [first, second])
+            }
+            let thrown = try #require(error)
+            #expect(thrown.kind == .incompatibleUnits)
+            #expect(thrown.location.file == second)
+            #expect(thrown.description.contains(first))
+        }
+    }
+
+    @Test func duplicateLabels() throws {
+        try withTemporaryDirectory { directory in
+            let a = try directory.write("a/base.jsonl", Self.sample)
+            let b = try directory.write("b/base.txt", "BenchmarkX 1 1 ns/op\n")
+            let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [a, b]) }
+            let thrown = try #require(error)
+            #expect(thrown.kind == .duplicateLabel)
+            #expect(
+                thrown.description == "\(b): label \"base\" is given twice: by \(a) and by \(b); rename one of them")
+        }
+    }
+
+    @Test func emptyDirectoryAndMissingPath() throws {
+        try withTemporaryDirectory { directory in
+            let empty = try directory.makeDirectory("runs")
+            try directory.write("runs/README.md", "only docs")
+            let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [empty]) }
+            #expect(error?.kind == .noInputFiles)
+            let missing = inputError { () throws(InputError) in
+                _ = try DatasetLoader.load(paths: ["\(directory.path)/nope"])
+            }
+            #expect(missing?.kind == .unreadableFile)
+            #expect(missing?.description == "\(directory.path)/nope: no such file or directory")
+            let emptyLabel = try directory.makeDirectory("runs2/base")
+            try directory.write("runs2/head/x.jsonl", Self.sample)
+            let labelError = inputError { () throws(InputError) in
+                _ = try DatasetLoader.load(paths: ["\(directory.path)/runs2"])
+            }
+            #expect(labelError?.kind == .noInputFiles)
+            #expect(labelError?.location.file == emptyLabel)
+        }
+    }
+
+    @Test func unknownFormat() throws {
+        try withTemporaryDirectory { directory in
+            let path = try directory.write("base.json", #"{"hello": [1, 2]}"#)
+            let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [path]) }
+            #expect(error?.kind == .unknownFormat)
+            #expect(error?.description.hasPrefix("\(path):1: unknown JSON input") == true)
+        }
+    }
+}

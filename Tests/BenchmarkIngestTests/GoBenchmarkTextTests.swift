@@ -1,0 +1,125 @@
+import BenchmarkIngest
+import BenchmarkModel
+import Foundation
+import Testing
+
+@Suite("Go benchmark text")
+struct GoBenchmarkTextTests {
+    @Test func realGoTestOutput() throws {
+        let path = "\(Fixtures.peers)/go/base/go.txt"
+        let (label, warnings) = try loadSingle(path)
+        #expect(label.label == "go")
+        // words/op is a custom metric: unknown unit, one warning.
+        #expect(warnings.count == 1)
+        let names = Set(label.series.map(\.benchmark.name))
+        #expect(
+            names == [
+                "BenchmarkSort/size=1K-2", "BenchmarkSort/size=16K-2", "BenchmarkSHA256/bytes=64-2",
+                "BenchmarkSHA256/bytes=4096-2", "BenchmarkWordCount-2",
+            ])
+        for series in label.series {
+            #expect(series.sampleCount == 10, "\(series.benchmark) \(series.unit.written)")
+            #expect(series.runs.count == 1)
+        }
+        let sort = try #require(label.series("BenchmarkSort/size=1K-2", "s"))
+        #expect(sort.unit.written == "ns/op")
+        #expect(sort.mode == .walltime)
+        // Exact values, read independently from the first lines of the file (it may be regenerated).
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        func firstFields(_ prefix: String) -> [String] {
+            let line = text.split(separator: "\n").first { $0.hasPrefix(prefix) } ?? ""
+            return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        }
+        #expect(sort.allValues.first == Double(firstFields("BenchmarkSort/size=1K-2")[2]).map { $0 * 1e-9 })
+        #expect(sort.benchmark.parameters == [KeyValue("size", "1K"), KeyValue("gomaxprocs", "2")])
+        let bytes = try #require(label.series("BenchmarkSort/size=1K-2", "B"))
+        #expect(bytes.allValues.allSatisfy { $0 == 8192 })
+        #expect(bytes.mode == .instrumentation)
+        let sha = try #require(label.series("BenchmarkSHA256/bytes=64-2", "B/s"))
+        #expect(sha.unit.direction == .higherIsBetter)
+        #expect(sha.allValues.first == Double(firstFields("BenchmarkSHA256/bytes=64-2")[4]).map { $0 * 1e6 })
+        let allocs = try #require(label.series("BenchmarkSHA256/bytes=64-2", "allocs"))
+        #expect(allocs.allValues.allSatisfy { $0 == 0 })
+        let words = try #require(label.series("BenchmarkWordCount-2", "words"))
+        #expect(words.unit.written == "words/op")
+        let metadata = try #require(label.files.first)
+        #expect(metadata.format == .goBenchmarkText)
+        #expect(metadata.value(for: "cpu") == "AMD EPYC")
+        #expect(metadata.value(for: "goos") == "linux")
+    }
+
+    @Test func readerKeepsConfigurationOrderAndSkipsNoise() throws {
+        let text = """
+            goos: linux
+            note: before
+            BenchmarkBare
+            Unit ns/op assume=exact
+            PASS
+            ok  \tpkg\t1.0s
+            BenchmarkA-8   \t 10\t 100 ns/op\t 3 B/op
+            note:
+            BenchmarkA-8 10 101.5 ns/op 3 B/op\r
+            """
+        var records: [GoBenchmarkRecord] = []
+        try GoBenchmarkTextReader.read(Data(text.utf8), fileName: "x.txt") { (record: GoBenchmarkRecord) in
+            records.append(record)
+        }
+        #expect(records.count == 5)
+        #expect(records[0] == .configuration(key: "goos", value: "linux", line: 1))
+        #expect(records[1] == .configuration(key: "note", value: "before", line: 2))
+        #expect(records[3] == .configuration(key: "note", value: "", line: 8))
+        guard case .result(let last) = records[4] else {
+            Issue.record("expected a result")
+            return
+        }
+        #expect(last.name == "BenchmarkA-8")
+        #expect(last.iterations == 10)
+        #expect(
+            last.measurements == [GoMeasurement(value: 101.5, unit: "ns/op"), GoMeasurement(value: 3, unit: "B/op")])
+        #expect(last.line == 9)
+    }
+
+    static let bad: [BadInput] = [
+        BadInput(
+            name: "missing iteration count", content: "goos: linux\nBenchmarkX-8 \n", kind: .malformedLine, line: 2,
+            fragment: "missing iteration count"),
+        BadInput(
+            name: "iteration count not a number", content: "BenchmarkX-8 ten 100 ns/op\n", kind: .malformedLine,
+            line: 1, fragment: "parsing iteration count: invalid syntax"),
+        BadInput(
+            name: "missing measurements", content: "BenchmarkX 1 100 ns/op\nBenchmarkX 10\n", kind: .malformedLine,
+            line: 2, fragment: "missing measurements"),
+        BadInput(
+            name: "missing units (truncated)", content: "BenchmarkX 10 100 ns/op 5\n", kind: .malformedLine, line: 1,
+            fragment: "missing units"),
+        BadInput(
+            name: "measurement garbage", content: "BenchmarkX 10 fast ns/op\n", kind: .malformedLine, line: 1,
+            fragment: "parsing measurement: invalid syntax"),
+        BadInput(
+            name: "NaN", content: "BenchmarkX 10 NaN ns/op\n", kind: .nonFiniteValue, line: 1, fragment: "finite"),
+        BadInput(
+            name: "+Inf", content: "BenchmarkX 10 1 B/op\nBenchmarkX 10 +Inf B/op\n", kind: .nonFiniteValue, line: 2,
+            fragment: "finite"),
+        BadInput(
+            name: "negative time", content: "BenchmarkX 10 -5 ns/op\n", kind: .valueOutOfRange, line: 1,
+            fragment: "value must be > 0"),
+        BadInput(
+            name: "zero time", content: "pkg: p\n\nBenchmarkX 10 0 ns/op\n", kind: .valueOutOfRange, line: 3,
+            fragment: "value must be > 0"),
+        BadInput(
+            name: "huge MB/s", content: "BenchmarkX 10 1e308 MB/s\n", kind: .nonFiniteValue, line: 1,
+            fragment: "overflows"),
+        BadInput(
+            name: "only configuration", content: "goos: linux\nPASS\n", kind: .noResults, line: nil,
+            fragment: "no benchmark result lines"),
+        BadInput(name: "empty", content: "", kind: .emptyFile, line: nil, fragment: "empty"),
+        BadInput(
+            name: "garbage", content: "hello world\nthis is not a benchmark\n", kind: .unknownFormat, line: 1,
+            fragment: "unknown input format"),
+    ]
+
+    @Test(arguments: bad)
+    func rejects(_ bad: BadInput) throws {
+        try expectBadInput(bad)
+    }
+}
