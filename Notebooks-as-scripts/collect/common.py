@@ -145,6 +145,10 @@ BUILDS = {
     "O2": "gcc -O2 -pthread -I{z} -c {z}/zstd.c -o {b}/zstd-O2.o && "
           "gcc -O2 -pthread -I{z} -c {d} -o {b}/zbench-O2.o && "
           "gcc -O2 -pthread {b}/zbench-O2.o {b}/zstd-O2.o -o {b}/zbench-O2",
+    # same objects as "O2", linked in the other order (library text before the driver)
+    "O2-linkswap": "gcc -O2 -pthread -I{z} -c {z}/zstd.c -o {b}/zstd-O2.o && "
+                   "gcc -O2 -pthread -I{z} -c {d} -o {b}/zbench-O2.o && "
+                   "gcc -O2 -pthread {b}/zstd-O2.o {b}/zbench-O2.o -o {b}/zbench-O2-linkswap",
     "O2-flto": "gcc -O2 -flto=auto -pthread -I{z} {z}/zstd.c {d} -o {b}/zbench-O2-flto",
 }
 
