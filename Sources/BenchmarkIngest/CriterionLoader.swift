@@ -1,11 +1,150 @@
 import BenchmarkModel
 import Foundation
 
+/// Loads a criterion.rs output directory (criterion.rs book, "Frequently Asked Questions" and
+/// the `target/criterion/<group>/<function>/<value>/{new,base}/` layout its `fs` module writes).
+///
+/// The directory may be a project directory holding `target/criterion`, a `target` directory
+/// holding `criterion`, or `target/criterion` itself. Every benchmark directory below it (at any
+/// depth up to four, `report/` excluded) that has `<baseline>/sample.json` is one benchmark:
+/// `<baseline>` is `LoadOptions.criterionBaseline` (`new` by default, `base` for criterion's
+/// previous run). `sample.json` holds `iters` and `times` (total nanoseconds per sample); each
+/// sample is the per-iteration time `times[i] / iters[i]` in ns. The name is `benchmark.json`'s
+/// `full_id`, else `group_id/function_id/value_str`, else the directory path; `group_id`,
+/// `function_id` and `value_str` become parameters (`group`, `function`, `value`). The whole
+/// directory is one run. Benchmarks are read in byte-wise sorted directory order.
 enum CriterionLoader {
-    static func isCriterionDirectory(_ path: String) -> Bool { false }
+    /// Whether `path` is a criterion.rs directory: it (or its `target/criterion` or `criterion`)
+    /// holds `*/new/sample.json`, `*/*/new/sample.json` or `*/*/*/new/sample.json` (or `base/`).
+    static func isCriterionDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return false
+        }
+        return hasBenchmarks(root(path), depth: 3)
+    }
+
+    private static func root(_ path: String) -> String {
+        for candidate in ["target/criterion", "criterion"] {
+            let full = LabelDiscovery.join(path, candidate)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                return full
+            }
+        }
+        return path
+    }
+
+    private static func subdirectories(_ path: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && $0 != "report" }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { LabelDiscovery.join(path, $0) }
+            .filter { candidate in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory)
+                    && isDirectory.boolValue
+            }
+    }
+
+    private static func hasBenchmarks(_ path: String, depth: Int) -> Bool {
+        guard depth > 0 else { return false }
+        for child in subdirectories(path) {
+            for baseline in ["new", "base"]
+            where FileManager.default.fileExists(atPath: "\(child)/\(baseline)/sample.json") {
+                return true
+            }
+            if hasBenchmarks(child, depth: depth - 1) { return true }
+        }
+        return false
+    }
+
+    /// The benchmark directories below `path` that have `baseline/sample.json`.
+    private static func benchmarkDirectories(_ path: String, baseline: String, depth: Int) -> [String] {
+        guard depth > 0 else { return [] }
+        var found: [String] = []
+        for child in subdirectories(path) {
+            if FileManager.default.fileExists(atPath: "\(child)/\(baseline)/sample.json") {
+                found.append(child)
+            } else {
+                found += benchmarkDirectories(child, baseline: baseline, depth: depth - 1)
+            }
+        }
+        return found
+    }
+
     static func load(
         directory: String, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
-        throw InputError(.unknownFormat, at: SourceLocation(file: directory), "todo")
+        let baseline = context.options.criterionBaseline
+        let root = root(directory)
+        let benchmarks = benchmarkDirectories(root, baseline: baseline, depth: 4)
+        if benchmarks.isEmpty {
+            throw InputError(
+                .unsupportedOption, at: SourceLocation(file: directory),
+                "no criterion benchmark has a \"\(baseline)/sample.json\" (choose another criterion baseline)")
+        }
+        let nanoseconds = MeasurementUnit.parse("ns")
+        for benchmark in benchmarks {
+            let samplePath = "\(benchmark)/\(baseline)/sample.json"
+            let sample = try document(samplePath)
+            let fields = JSONFields(file: samplePath)
+            let iters = try fields.array(fields.member(sample, "iters", "", in: "criterion's sample.json"), "iters")
+            let times = try fields.array(fields.member(sample, "times", "", in: "criterion's sample.json"), "times")
+            guard iters.count == times.count else {
+                throw .malformed(
+                    samplePath, line: sample.line,
+                    "\"iters\" has \(iters.count) entries but \"times\" has \(times.count); expected equal lengths")
+            }
+            var name = String(benchmark.dropFirst(root.count + 1))
+            var parameters: [KeyValue] = []
+            let infoPath = "\(benchmark)/\(baseline)/benchmark.json"
+            if FileManager.default.fileExists(atPath: infoPath) {
+                let info = try document(infoPath)
+                let parts = ["group_id", "function_id", "value_str"].compactMap { key -> (String, String)? in
+                    guard let node = info[key], case .string(let text) = node.value else { return nil }
+                    return (key, text)
+                }
+                for (key, text) in parts {
+                    let parameter = ["group_id": "group", "function_id": "function", "value_str": "value"][key] ?? key
+                    parameters.append(KeyValue(parameter, text))
+                }
+                if let node = info["full_id"], case .string(let text) = node.value {
+                    name = text
+                } else if !parts.isEmpty {
+                    name = parts.map(\.1).joined(separator: "/")
+                }
+            }
+            let series = try label.series(
+                name: name, parameters: parameters, unit: nanoseconds, mode: nil, line: sample.line,
+                context: &context)
+            for (index, (iterNode, timeNode)) in zip(iters, times).enumerated() {
+                let iterations = try fields.number(iterNode, "iters[\(index)]")
+                let time = try fields.number(timeNode, "times[\(index)]")
+                guard iterations > 0, iterations.isFinite else {
+                    throw InputError(
+                        .valueOutOfRange, at: SourceLocation(file: samplePath, line: iterNode.line, field: "iters"),
+                        "field \"iters[\(index)]\": value must be > 0, found \(formatNumber(iterations))")
+                }
+                try label.append(
+                    time / iterations, unit: nanoseconds, series: series, run: directory, line: timeNode.line,
+                    field: "times[\(index)]", file: samplePath)
+            }
+        }
+        return FileMetadata(
+            path: directory, format: .criterionDirectory,
+            entries: [KeyValue("baseline", baseline), KeyValue("benchmarks", String(benchmarks.count))])
+    }
+
+    private static func document(_ path: String) throws(InputError) -> JSONNode {
+        let input = try InputFile.read(path)
+        let result: Result<JSONNode, InputError> = input.data.withUnsafeBytes { buffer in
+            do throws(InputError) {
+                return .success(try JSONParser.parseDocument(buffer, file: path))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 }

@@ -85,13 +85,15 @@ struct LabelAccumulator {
     /// - Throws: `nonFiniteValue` for NaN/±Inf or an overflow when scaling; `valueOutOfRange` for
     ///   negative values, and for zero where `unit.allowsZero` is false.
     mutating func append(
-        _ raw: Double, unit: MeasurementUnit, series: Int, run: String?, line: Int?, field: String?
+        _ raw: Double, unit: MeasurementUnit, series: Int, run: String?, line: Int?, field: String?,
+        file: String? = nil
     ) throws(InputError) {
-        let value = try Self.validated(raw, unit: unit, file: currentFile, line: line, field: field)
+        let sourceFile = file ?? currentFile
+        let value = try Self.validated(raw, unit: unit, file: sourceFile, line: line, field: field)
         let runID = run ?? currentFile
         let fileIndex = filePaths.count - 1
         builders[series].append(value, runID: runID, fileIndex: fileIndex) {
-            SourceLocation(file: currentFile, line: line)
+            SourceLocation(file: sourceFile, line: line)
         }
     }
 

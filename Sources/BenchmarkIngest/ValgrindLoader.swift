@@ -1,9 +1,88 @@
 import BenchmarkModel
+import Foundation
 
+/// Loads callgrind and cachegrind output files (valgrind user manual, "Callgrind Format
+/// Specification" and "Cachegrind: cachegrind.out format").
+///
+/// The header's `events:` line names the columns; the totals come from the `summary:` line,
+/// else from the last `totals:` line (callgrind writes both; callgrind_annotate reads `summary:`
+/// first, so does this loader). Missing trailing numbers count as 0. The event is
+/// `LoadOptions.callgrindEvent` (`Ir` by default: unit "instructions"; any other event keeps its
+/// name as the unit). The benchmark is named by the `cmd:` line (whitespace-trimmed), else by the
+/// file stem. Each file is one sample of one run (valgrind runs one process). Mode:
+/// instrumentation. Header `key: value` lines (`creator`, `cmd`, `desc`, `events`, …) become
+/// the file's metadata.
 enum ValgrindLoader {
     static func load(
         _ input: InputFile, format: InputFormat, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
-        throw InputError(.unknownFormat, at: SourceLocation(file: input.path), "todo")
+        let path = input.path
+        guard let text = String(data: input.data, encoding: .utf8) ?? String(data: input.data, encoding: .isoLatin1)
+        else {
+            throw InputError(.unreadableFile, at: SourceLocation(file: path), "cannot decode the file as text")
+        }
+        var events: [String]?
+        var eventsLine = 0
+        var summary: (line: Int, numbers: [Substring])?
+        var totals: (line: Int, numbers: [Substring])?
+        var command: String?
+        var entries: [KeyValue] = []
+        var inHeader = true
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let number = offset + 1
+            guard let colon = line.firstIndex(of: ":") else {
+                if line.contains("=") { inHeader = false }
+                continue
+            }
+            let key = String(line[..<colon])
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            switch key {
+            case "events":
+                events = value.split(separator: " ").map(String.init)
+                eventsLine = number
+            case "summary":
+                summary = (number, value.split(separator: " "))
+            case "totals":
+                totals = (number, value.split(separator: " "))
+            case "cmd":
+                command = value
+            default:
+                break
+            }
+            if inHeader, key.allSatisfy({ $0.isLetter || $0 == "_" }), !key.isEmpty {
+                entries.append(KeyValue(key, value))
+            }
+        }
+        guard let events else {
+            throw .missingField(path, line: nil, field: "events", in: "the \(format.rawValue) header")
+        }
+        guard let line = summary ?? totals else {
+            throw InputError(
+                .missingField, at: SourceLocation(file: path, field: "summary"),
+                "missing \"summary:\" or \"totals:\" line in the \(format.rawValue) output (was the run cut short?)")
+        }
+        let event = context.options.callgrindEvent
+        guard let column = events.firstIndex(of: event) else {
+            throw InputError(
+                .unsupportedOption, at: SourceLocation(file: path, line: eventsLine, field: "events"),
+                "event \"\(event)\" is not recorded; the file has events \(events.joined(separator: " "))")
+        }
+        let field = summary != nil ? "summary" : "totals"
+        var value = 0.0
+        if column < line.numbers.count {
+            guard let parsed = Double(line.numbers[column]) else {
+                throw .wrongType(
+                    path, line: line.line, field: "\(field).\(event)", expected: "an integer count",
+                    found: "\"\(line.numbers[column].prefix(30))\"")
+            }
+            value = parsed
+        }
+        let unit = MeasurementUnit.parse(event)
+        let name = (command?.isEmpty == false ? command : nil) ?? InputFile.stem(path)
+        let series = try label.series(
+            name: name, parameters: [], unit: unit, mode: .instrumentation, line: line.line, context: &context)
+        try label.append(value, unit: unit, series: series, run: nil, line: line.line, field: "\(field).\(event)")
+        return FileMetadata(path: path, format: format, entries: entries)
     }
 }
