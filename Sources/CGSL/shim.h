@@ -10,6 +10,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_integration.h>
 
 /// GSL's Mersenne Twister type, read through a function: Swift 6 sees the global
 /// `gsl_rng_mt19937` as shared mutable state, though GSL never writes it.

@@ -1,0 +1,54 @@
+/// The distribution-free confidence interval of a median from order statistics (Thompson 1936;
+/// Hollander & Wolfe §3.6), the method of Go's benchstat (`golang.org/x/perf/benchmath`,
+/// `AssumeNothing`).
+///
+/// With x₍₁₎ ≤ … ≤ x₍ₙ₎, the interval [x₍ₖ₎, x₍ₙ₊₁₋ₖ₎] covers the population median with
+/// probability 1 − 2·P(B ≤ k − 1), B ~ Binomial(n, ½) (GSL `gsl_cdf_binomial_P`), for any
+/// continuous distribution. k is the largest order whose coverage is still ≥ `confidence`.
+///
+/// When n is too small for the level even with the full range (k = 1: coverage 1 − 2⁻⁽ⁿ⁻¹⁾,
+/// so n ≤ 5 at 95%), the interval is the full range [min, max], `achievedConfidence` is its true
+/// (lower) coverage and `levelReached == false` — as Go, which warns "need more samples".
+public enum MedianConfidenceInterval {
+    /// The median of `values` with its distribution-free interval.
+    /// - Throws: `.emptySample`, `.nonFinite(index:)`, `.invalidArgument` (confidence).
+    public static func compute(_ values: [Double], confidence: Double = 0.95) throws(StatisticsError) -> MedianCIResult
+    {
+        try validateFinite(values)
+        try validateConfidence(confidence)
+        let sorted = GSL.sorted(values)
+        let n = sorted.count
+        let median = try viaGSL { () throws(GSLError) in try GSL.median(sorted: sorted) }
+        // Coverage of [x₍ₖ₎, x₍ₙ₊₁₋ₖ₎] for k ≥ 1.
+        func coverage(_ k: Int) throws(StatisticsError) -> Double {
+            let tail = try viaGSL { () throws(GSLError) in try GSL.binomialCDF(k - 1, p: 0.5, n: n) }
+            return 1 - 2 * tail
+        }
+        // Coverage decreases as k grows; find the largest k ≤ ⌈n/2⌉ that still reaches the level.
+        var k = 0
+        while k + 1 <= (n + 1) / 2, try coverage(k + 1) >= confidence { k += 1 }
+        let order = max(1, k)
+        let achieved = try coverage(order)
+        return MedianCIResult(
+            median: median,
+            confidenceInterval: ConfidenceInterval(lower: sorted[order - 1], upper: sorted[n - order], level: achieved),
+            achievedConfidence: achieved, requestedConfidence: confidence, levelReached: k >= 1,
+            orderStatistic: order)
+    }
+}
+
+/// The result of `MedianConfidenceInterval.compute`.
+public struct MedianCIResult: Sendable, Equatable {
+    /// The sample median.
+    public let median: Double
+    /// [x₍ₖ₎, x₍ₙ₊₁₋ₖ₎]; its `level` is `achievedConfidence`.
+    public let confidenceInterval: ConfidenceInterval
+    /// The exact coverage 1 − 2·P(B ≤ k − 1) of the interval.
+    public let achievedConfidence: Double
+    /// The confidence that was asked for.
+    public let requestedConfidence: Double
+    /// `false` when n is too small: the interval is the full range and covers less than requested.
+    public let levelReached: Bool
+    /// k, the (1-based) order statistic of the lower end.
+    public let orderStatistic: Int
+}
