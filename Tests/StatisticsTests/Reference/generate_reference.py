@@ -448,6 +448,50 @@ def bootstrap_cases():
     return cases
 
 
+# ---------------------------------------------------------------- NIST StRD univariate
+
+NIST_DIR = os.path.join(HERE, "NIST")
+
+
+def read_nist(name):
+    """(values as decimal strings, certified dict) from a NIST/<name>.dat file of this repository."""
+    values, certified = [], {}
+    with open(os.path.join(NIST_DIR, f"{name}.dat")) as handle:
+        for line in handle:
+            line = line.strip()
+            if line.startswith("# certified "):
+                key, value = line[len("# certified "):].split(":")
+                certified[key.strip()] = value.strip()
+            elif line and not line.startswith("#"):
+                values.append(line)
+    return values, certified
+
+
+def nist_cases():
+    """For each dataset: the certified mean/sd, and the exact mean/sd of the values *as doubles*
+    (exact rational arithmetic), the best any double-precision program can reach."""
+    cases = []
+    for name in ["NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4", "Lew", "Michelso"]:
+        values, certified = read_nist(name)
+        exact_decimal = [Fraction(v) for v in values]
+        as_double = [Fraction(float(v)) for v in values]
+
+        def mean_sd(xs):
+            n = len(xs)
+            m = sum(xs) / n
+            var = sum((x - m) ** 2 for x in xs) / (n - 1)
+            return float(m), math.sqrt(float(var)) if var < 1e300 else None
+
+        m_dec, sd_dec = mean_sd(exact_decimal)
+        m_dbl, sd_dbl = mean_sd(as_double)
+        assert abs(m_dec - float(certified["mean"])) <= 1e-15 * abs(m_dec), name
+        assert abs(sd_dec - float(certified["standard deviation"])) <= 1e-14 * sd_dec, name
+        cases.append({"name": name, "count": len(values), "certifiedMean": float(certified["mean"]),
+                      "certifiedStandardDeviation": float(certified["standard deviation"]),
+                      "meanOfDoubles": m_dbl, "standardDeviationOfDoubles": sd_dbl})
+    return cases
+
+
 def main():
     ref = {
         "generator": "Tests/StatisticsTests/Reference/generate_reference.py",
@@ -464,6 +508,7 @@ def main():
         "power": power_cases(),
         "outliers": outlier_cases(),
         "bootstrap": bootstrap_cases(),
+        "nist": nist_cases(),
     }
     counts = {k: len(v) for k, v in ref.items() if isinstance(v, list)}
     ref["caseCounts"] = counts
