@@ -7,7 +7,7 @@
 ///
 /// The two-sided p-value is 2·P(U ≥ max(U_head, U_base)), clipped to 1:
 /// * exactly (`.exact`, scipy `method="exact"`) when there are no ties and both sizes are at
-///   most `exactLimit` (default 50, as Go's benchstat), from `MannWhitneyDistribution`, which this
+///   most `exactLimit` (default 50, Go benchstat's `MannWhitneyExactLimit`), from `MannWhitneyDistribution`, which this
 ///   module computes itself by a counting recursion (GSL has no such distribution);
 /// * otherwise by the normal approximation (`.normalApproximation`) with the tie-corrected
 ///   variance mn/12·((N + 1) − Σ(t³ − t)/(N(N − 1))) and a continuity correction of ½

@@ -1,6 +1,7 @@
 /// The distribution-free confidence interval of a median from order statistics (Thompson 1936;
-/// Hollander & Wolfe §3.6), the method of Go's benchstat (`golang.org/x/perf/benchmath`,
-/// `AssumeNothing`).
+/// Hollander & Wolfe §3.6), the kind of interval Go's benchstat reports for its
+/// `AssumeNothing` summaries (`golang.org/x/perf/benchmath`); this implementation follows the
+/// textbook rule below and is verified against a direct Python transcription of it, not against Go.
 ///
 /// With x₍₁₎ ≤ … ≤ x₍ₙ₎, the interval [x₍ₖ₎, x₍ₙ₊₁₋ₖ₎] covers the population median with
 /// probability 1 − 2·P(B ≤ k − 1), B ~ Binomial(n, ½) (GSL `gsl_cdf_binomial_P`), for any
@@ -8,7 +9,7 @@
 ///
 /// When n is too small for the level even with the full range (k = 1: coverage 1 − 2⁻⁽ⁿ⁻¹⁾,
 /// so n ≤ 5 at 95%), the interval is the full range [min, max], `achievedConfidence` is its true
-/// (lower) coverage and `levelReached == false` — as Go, which warns "need more samples".
+/// (lower) coverage and `levelReached == false` (Go's benchstat likewise warns that it needs more samples).
 public enum MedianConfidenceInterval {
     /// The median of `values` with its distribution-free interval.
     /// - Throws: `.emptySample`, `.nonFinite(index:)`, `.invalidArgument` (confidence).

@@ -149,6 +149,21 @@ struct NISTCase: Decodable, Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
+struct StudentTTail: Decodable, Sendable, CustomTestStringConvertible {
+    let t, df, survival: Double
+    var testDescription: String { "t=\(t) df=\(df)" }
+}
+
+struct StudentTQuantile: Decodable, Sendable, CustomTestStringConvertible {
+    let p, df, quantile: Double
+    var testDescription: String { "p=\(p) df=\(df)" }
+}
+
+struct StudentTReference: Decodable, Sendable {
+    let tails: [StudentTTail]
+    let quantiles: [StudentTQuantile]
+}
+
 struct Reference: Decodable, Sendable {
     let seed: Int
     let versions: [String: String]
@@ -165,6 +180,7 @@ struct Reference: Decodable, Sendable {
     let outliers: [OutlierCase]
     let bootstrap: [BootstrapCase]
     let nist: [NISTCase]
+    let studentT: StudentTReference
 
     /// The directory holding reference.json and the NIST files.
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(

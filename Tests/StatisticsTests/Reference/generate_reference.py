@@ -448,6 +448,31 @@ def bootstrap_cases():
     return cases
 
 
+# ---------------------------------------------------------------- Student t tails (mpmath, 50 digits)
+
+def t_tail_cases():
+    """P(T > t) from the regularized incomplete beta in 50-digit mpmath, and quantiles from scipy.
+    Includes the region where GSL's gsl_cdf_tdist_Q (Cornish–Fisher for df > 30) is off by ~1e-6."""
+    import mpmath as mp
+    mp.mp.dps = 50
+    points = [(23.0, 53.3), (18.687, 52.72), (10.4, 36.98), (12.0, 30.5), (3.0, 5.5), (0.5, 1000.0), (1e-8, 5.0),
+              (0.9, 0.7), (40.0, 78.0), (100.0, 4.0), (5.0, 1e4), (2.0, 9e4), (1.0, 2.0), (7.5, 31.0), (30.0, 200.0)]
+    for _ in range(25):
+        points.append((float(rng.uniform(0, 40)), float(np.exp(rng.uniform(0, 11)))))
+    cases = []
+    for t, df in points:
+        x = mp.mpf(df) / (mp.mpf(df) + mp.mpf(t) ** 2)
+        q = mp.betainc(mp.mpf(df) / 2, mp.mpf(1) / 2, 0, x, regularized=True) / 2
+        if q < mp.mpf("1e-290"):
+            continue
+        cases.append({"t": t, "df": df, "survival": float(q)})
+    quantiles = []
+    for p in [0.5, 0.9, 0.975, 0.995, 0.9995, 1e-6]:
+        for df in [1.0, 2.5, 7.0, 31.0, 45.7, 120.0, 5000.0]:
+            quantiles.append({"p": p, "df": df, "quantile": float(st.t.ppf(p, df))})
+    return {"tails": cases, "quantiles": quantiles}
+
+
 # ---------------------------------------------------------------- NIST StRD univariate
 
 NIST_DIR = os.path.join(HERE, "NIST")
@@ -509,6 +534,7 @@ def main():
         "outliers": outlier_cases(),
         "bootstrap": bootstrap_cases(),
         "nist": nist_cases(),
+        "studentT": t_tail_cases(),
     }
     counts = {k: len(v) for k, v in ref.items() if isinstance(v, list)}
     ref["caseCounts"] = counts
