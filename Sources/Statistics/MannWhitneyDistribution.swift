@@ -10,10 +10,10 @@
 ///
 /// - Complexity: O(m²n²) time and O(m²n) memory; sizes are limited to `maximumSize` per side.
 public struct MannWhitneyDistribution: Sendable {
-    /// The largest sample size per side accepted (the exact test is used up to 50, the
-    /// `MannWhitneyExactLimit` of Go's benchstat, `golang.org/x/perf/internal/stats`; 200 still
-    /// builds in well under a second).
-    public static let maximumSize = 200
+    /// The largest sample size per side accepted: the exact test is used up to 50 per side (the
+    /// `MannWhitneyExactLimit` of Go's benchstat, `golang.org/x/perf/internal/stats`, about 1.6 M
+    /// additions); 100 per side costs about 25 M.
+    public static let maximumSize = 100
 
     /// The size of the first sample.
     public let m: Int

@@ -8,13 +8,22 @@ import Testing
         #expect(r.u == c.u)
         #expect("\(r.method)" == c.method)
         #expect(c.degeneracy == r.degeneracy.map { "\($0)" })
-        switch r.method {
-        case .exact:
+        // `if` rather than `switch`, so that methods added later (exact with ties) need no change here.
+        if r.method == .exact {
             #expect(relativeError(r.pValue, c.p) <= exactPTolerance)
             if let scipy = c.scipyExactP { #expect(relativeError(r.pValue, scipy) <= exactPTolerance) }
-        case .normalApproximation:
+        } else {
+            #expect(r.method == .normalApproximation)
             #expect(relativeError(r.pValue, c.p) <= asymptoticPTolerance)
         }
+    }
+
+    /// `exactLimit: 0` forces the normal approximation, also without ties.
+    @Test(arguments: Reference.shared?.mannWhitney ?? [])
+    func forcedApproximationMatchesScipy(_ c: MannWhitneyCase) throws {
+        let r = try MannWhitneyU.test(base: c.base, head: c.head, exactLimit: 0)
+        #expect(r.method == .normalApproximation)
+        #expect(relativeError(r.pValue, c.asymptoticP) <= asymptoticPTolerance)
     }
 
     @Test func distributionSumsToOneAndIsSymmetric() throws {

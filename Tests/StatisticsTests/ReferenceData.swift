@@ -79,6 +79,7 @@ struct MannWhitneyCase: Decodable, Sendable, CustomTestStringConvertible {
     let method: String
     let degeneracy: String?
     let scipyExactP: Double?
+    let asymptoticP: Double
     var testDescription: String { name }
 }
 

@@ -204,7 +204,7 @@ def mwu_cases():
         if len(np.unique(pooled)) == 1:
             cases.append({"name": name, "base": floats(b), "head": floats(h), "u": m * n / 2, "p": 1.0,
                           "method": "normalApproximation", "degeneracy": "allValuesIdentical",
-                          "scipyExactP": None})
+                          "scipyExactP": None, "asymptoticP": 1.0})
             continue
         exact = (not ties) and m <= EXACT_LIMIT and n <= EXACT_LIMIT
         method = "exact" if exact else "asymptotic"
@@ -219,6 +219,8 @@ def mwu_cases():
         else:
             entry["p"] = float(r.pvalue)
             entry["scipyExactP"] = None
+        # The normal approximation for every case, to test the forced approximation (exactLimit: 0).
+        entry["asymptoticP"] = float(st.mannwhitneyu(h, b, method="asymptotic", use_continuity=True).pvalue)
         cases.append(entry)
     return cases
 
