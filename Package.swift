@@ -75,13 +75,12 @@ let package = Package(
         .testTarget(
             name: "BenchmarkReportsTests",
             dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "BenchmarkReports"],
-            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BenchstatCLITests",
             dependencies: ["BenchstatCLI", "benchstat"],
-            exclude: ["Fixtures"],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),
     ]

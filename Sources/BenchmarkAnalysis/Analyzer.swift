@@ -26,18 +26,23 @@ public enum Analyzer {
             if ignored > 0 {
                 warnings.append("\(ignored) benchmark(s) left out by the configuration's ignore rules")
             }
+            var seenNames = Set<String>()
             for pair in pairs {
+                let isPrimary = seenNames.insert(pair.any?.benchmark.name ?? "").inserted
                 comparisons.append(
-                    try compare(pair, baseLabel: baseData.label, headLabel: headData.label,
-                                history: historyNoise, options: options))
+                    try compare(
+                        pair, baseLabel: baseData.label, headLabel: headData.label,
+                        history: historyNoise, options: options))
+                comparisons[comparisons.count - 1].isPrimaryMetric = isPrimary
             }
         }
         try applyCorrection(&comparisons, options: options)
         try decide(&comparisons, options: options)
         comparisons = ordered(comparisons, heads: heads.map(\.label))
         let summaries = try heads.map { headData throws(AnalysisError) in
-            try summarize(comparisons.filter { $0.headLabel == headData.label }, base: baseData, head: headData,
-                          confidence: options.confidence)
+            try summarize(
+                comparisons.filter { $0.headLabel == headData.label }, base: baseData, head: headData,
+                confidence: options.confidence)
         }
         return AnalysisResult(
             baseLabel: baseData.label, headLabels: heads.map(\.label), options: options, comparisons: comparisons,
@@ -135,6 +140,12 @@ public enum Analyzer {
         let mode = pair.base?.mode ?? any.mode
         let threshold = options.thresholds.percent(for: name, mode: mode)
         let testName = options.test == .welch ? "welch-log" : "mann-whitney"
+        if ZeroValuedComparison.applies(pair),
+            let comparison = ZeroValuedComparison.compare(
+                pair, baseLabel: baseLabel, headLabel: headLabel, threshold: threshold, test: testName)
+        {
+            return comparison
+        }
         let baseSamples = try pair.base.map { series throws(AnalysisError) in try LogSamples(series: series) }
         let headSamples = try pair.head.map { series throws(AnalysisError) in try LogSamples(series: series) }
         guard let baseSamples, let headSamples, baseSamples.count > 0, headSamples.count > 0 else {
@@ -142,12 +153,14 @@ public enum Analyzer {
             return Comparison(
                 benchmark: any.benchmark, mode: mode, unit: any.unit, headLabel: headLabel,
                 base: try baseSamples.map { s throws(AnalysisError) in
-                    try summary(s, label: baseLabel, interval: nil, test: options.test, name: name,
-                                confidence: options.confidence)
+                    try summary(
+                        s, label: baseLabel, interval: nil, test: options.test, name: name,
+                        confidence: options.confidence)
                 },
                 head: try headSamples.map { s throws(AnalysisError) in
-                    try summary(s, label: headLabel, interval: nil, test: options.test, name: name,
-                                confidence: options.confidence)
+                    try summary(
+                        s, label: headLabel, interval: nil, test: options.test, name: name,
+                        confidence: options.confidence)
                 },
                 change: nil, pValue: nil, pAdjusted: nil, test: testName, noise: .none, noisePercent: nil,
                 thresholdPercent: threshold, samplesNeeded: nil, verdict: .missing, reason: only, notes: [])
@@ -214,7 +227,8 @@ public enum Analyzer {
             var interval: ClosedRange<Double>?
             switch test {
             case .welch:
-                centre = exp(logStats.mean)
+                // An exact measurement keeps its exact value (exp∘log would perturb the last digits).
+                centre = samples.isConstant ? (samples.raw.first ?? exp(logStats.mean)) : exp(logStats.mean)
                 interval = logInterval.map { exp($0.lowerBound)...exp($0.upperBound) }
             case .mannWhitney:
                 centre = raw.median
@@ -250,7 +264,7 @@ public enum Analyzer {
     }
 
     static func decide(_ comparisons: inout [Comparison], options: AnalysisOptions) throws(AnalysisError) {
-        for index in comparisons.indices where comparisons[index].verdict != .missing {
+        for index in comparisons.indices where comparisons[index].reason.isEmpty {
             let c = comparisons[index]
             guard let change = c.change else { continue }
             let decision = VerdictRule.decide(
@@ -286,12 +300,10 @@ public enum Analyzer {
         var counts: [Verdict: Int] = [:]
         for verdict in Verdict.allCases { counts[verdict] = 0 }
         for comparison in comparisons { counts[comparison.verdict, default: 0] += 1 }
-        // One ratio per benchmark (its primary unit: the first series seen), oriented so that
-        // positive means "more of the unit".
-        var seen = Set<String>()
+        // One ratio per benchmark, of its primary metric; positive means "more of the unit".
         var logRatios: [Double] = []
-        for comparison in comparisons {
-            guard let change = comparison.change, seen.insert(comparison.benchmark.name).inserted else { continue }
+        for comparison in comparisons where comparison.isPrimaryMetric {
+            guard let change = comparison.change, change.percent > -100 else { continue }
             logRatios.append(log1p(change.percent / 100))
         }
         var geomean: RelativeChange?

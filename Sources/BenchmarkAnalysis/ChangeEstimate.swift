@@ -95,7 +95,8 @@ enum MannWhitneyComparator {
         } else if constant {
             noise = .exact
         } else {
-            pValue = try MannWhitneyU.test(base: x, head: y).pValue
+            // Go benchstat's limits: exact without ties up to 50 per side, exact given the ties up to 25.
+            pValue = try MannWhitneyU.test(base: x, head: y, exactLimit: 50, tiesExactLimit: 25).pValue
             interval = shift.confidenceInterval.lower...shift.confidenceInterval.upper
         }
         var sigma = pooledSigma(x, y)

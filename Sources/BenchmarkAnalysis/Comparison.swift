@@ -51,6 +51,9 @@ public struct Comparison: Sendable {
     public var reason: String
     /// Footnote-worthy remarks (outliers, few samples, …).
     public var notes: [String]
+    /// Whether this is the benchmark's primary metric: the first unit its base file reported (Go's
+    /// `sec/op` before `B/op`). The suite geometric mean uses primary metrics only.
+    public var isPrimaryMetric: Bool = true
 
     /// Creates a comparison. The analysis fills in `pAdjusted`, `verdict` and `reason` once all
     /// p-values of the run are known.

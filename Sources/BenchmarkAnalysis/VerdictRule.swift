@@ -50,7 +50,8 @@ enum VerdictRule {
         let source = noise == .history ? " against history noise σ=\(Format.percent(noisePercent ?? 0))" : ""
         if pAdjusted < alpha {
             if abs(changePercent) >= threshold {
-                return Decision(verdict: directional, reason: "\(change) is significant (\(p)\(source)), beyond \(band)")
+                return Decision(
+                    verdict: directional, reason: "\(change) is significant (\(p)\(source)), beyond \(band)")
             }
             return Decision(verdict: .noise, reason: "\(change) is significant (\(p)) but within the \(band) threshold")
         }
@@ -59,11 +60,13 @@ enum VerdictRule {
         }
         if noise == .history {
             return Decision(
-                verdict: .noise, reason: "\(change) is within history noise σ=\(Format.percent(noisePercent ?? 0)) (\(p))")
+                verdict: .noise,
+                reason: "\(change) is within history noise σ=\(Format.percent(noisePercent ?? 0)) (\(p))")
         }
         let unit = observationsAreRuns ? "runs" : "samples"
         let settle = samplesNeeded.map { "; ~\($0) \(unit) per side would resolve \(band)" } ?? ""
-        return Decision(verdict: .inconclusive, reason: "not significant (\(p)) but the interval crosses \(band)\(settle)")
+        return Decision(
+            verdict: .inconclusive, reason: "not significant (\(p)) but the interval crosses \(band)\(settle)")
     }
 }
 

@@ -64,7 +64,7 @@ enum LabelDiscovery {
         }
         var specs: [LabelSpec] = []
         if paths.count == 1, let path = paths.first, try kind(path) == .directory {
-            specs = try labelsOfEntries(of: path, context: &context)
+            specs = try labelsOfEntries(of: path, filesBesideDirectoriesAreLabels: false, context: &context)
         } else {
             for path in paths {
                 specs.append(try label(for: path, context: &context))
@@ -74,8 +74,12 @@ enum LabelDiscovery {
         return specs
     }
 
-    /// Each entry of `directory` as one label (also the layout of `--history DIR`).
-    static func labelsOfEntries(of directory: String, context: inout IngestContext) throws(InputError) -> [LabelSpec] {
+    /// Each entry of `directory` as one label (also the layout of `--history DIR`, where files and
+    /// sub-directories side by side are all runs). For labels, files beside sub-directories are
+    /// skipped with a warning unless `filesBesideDirectoriesAreLabels`.
+    static func labelsOfEntries(
+        of directory: String, filesBesideDirectoriesAreLabels: Bool = true, context: inout IngestContext
+    ) throws(InputError) -> [LabelSpec] {
         guard try kind(directory) == .directory else {
             throw InputError(.noInputFiles, at: SourceLocation(file: directory), "expected a directory of runs")
         }
@@ -85,8 +89,19 @@ enum LabelDiscovery {
                 .noInputFiles, at: SourceLocation(file: directory),
                 "the directory holds no input files (hidden files and *.md are skipped)")
         }
+        // When sub-directories are present they are the labels; loose files beside them (a
+        // ground-truth file, notes) are skipped with a warning rather than read as labels.
+        var kinds: [(String, Kind)] = []
+        for entry in entries { kinds.append((entry, try kind(entry))) }
+        let hasDirectories = !filesBesideDirectoriesAreLabels && kinds.contains { $0.1 != .file }
         var specs: [LabelSpec] = []
-        for entry in entries {
+        for (entry, entryKind) in kinds {
+            if hasDirectories, entryKind == .file {
+                context.warn(
+                    SourceLocation(file: entry),
+                    "skipped: a file beside label directories (labels are the sub-directories here)")
+                continue
+            }
             specs.append(try label(for: entry, context: &context))
         }
         try checkDuplicates(specs)

@@ -11,16 +11,18 @@ enum CSVReport {
     ]
 
     static func render(_ input: ReportInput) -> String {
-        var out = header.joined(separator: ",") + "\r\n"
+        var out = header.map { quote($0, guardFormula: false) }.joined(separator: ",") + "\r\n"
         for c in input.result.comparisons {
             let fields: [String] = [
-                c.benchmark.name, c.headLabel, c.mode.rawValue, c.unit.baseUnit, number(c.base.map { Double($0.count) }),
+                c.benchmark.name, c.headLabel, c.mode.rawValue, c.unit.baseUnit,
+                number(c.base.map { Double($0.count) }),
                 number(c.base?.centre), number(c.head.map { Double($0.count) }), number(c.head?.centre),
                 number(c.change?.percent), number(c.change?.interval?.lowerBound),
                 number(c.change?.interval?.upperBound), number(c.pValue), number(c.pAdjusted), c.test,
                 c.noise.rawValue, number(c.thresholdPercent), c.verdict.rawValue, c.reason,
             ]
-            out += fields.map(quote).joined(separator: ",") + "\r\n"
+            // Only the fields that come from the input are guarded against formula injection.
+            out += fields.enumerated().map { quote($1, guardFormula: $0 < 2) }.joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -33,9 +35,9 @@ enum CSVReport {
 
     /// Quotes a field when it holds a comma, quote, CR or LF; a leading `=`, `+`, `-` or `@` is
     /// prefixed with `'` so spreadsheets do not evaluate it (OWASP CSV injection), unless numeric.
-    static func quote(_ field: String) -> String {
+    static func quote(_ field: String, guardFormula: Bool) -> String {
         var value = field
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        if guardFormula, let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -21,7 +21,8 @@ enum GitHubReport {
             out += "::\(command) title=\(property(title))::\(data("\(c.benchmark.name) \(change): \(c.reason)"))\n"
         }
         let gate = input.result.gate
-        out += "::notice title=benchstat gate \(gate.verdict.rawValue)::"
+        out +=
+            "::notice title=benchstat gate \(gate.verdict.rawValue)::"
             + data(gate.reasons.joined(separator: "; ")) + "\n"
         return out
     }

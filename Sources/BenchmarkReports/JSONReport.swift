@@ -120,7 +120,9 @@ enum JSONReport {
                 }
                 w.field("counts") {
                     w.object {
-                        for verdict in Verdict.allCases { w.field(verdict.rawValue) { w.number(Double(s.counts[verdict] ?? 0)) } }
+                        for verdict in Verdict.allCases {
+                            w.field(verdict.rawValue) { w.number(Double(s.counts[verdict] ?? 0)) }
+                        }
                     }
                 }
                 w.field("environmentDifferences") { w.array(s.environmentDifferences) { w.string($0) } }

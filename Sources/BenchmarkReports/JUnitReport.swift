@@ -17,15 +17,19 @@ enum JUnitReport {
             let suiteFailures = group.rows.filter { isFailure($0.comparison, strict: result.options.strict) }.count
             let skipped = group.rows.filter { $0.verdict == .missing }.count
             let name = "\(group.headLabel) vs \(result.baseLabel): \(group.mode.rawValue) (\(group.unitHeading))"
-            out += "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(group.rows.count)\" "
+            out +=
+                "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(group.rows.count)\" "
                 + "failures=\"\(suiteFailures)\" skipped=\"\(skipped)\">\n"
             for row in group.rows {
                 let c = row.comparison
-                out += "    <testcase classname=\"benchstat.\(XMLEscaping.attribute(c.mode.rawValue))\" "
+                out +=
+                    "    <testcase classname=\"benchstat.\(XMLEscaping.attribute(c.mode.rawValue))\" "
                     + "name=\"\(XMLEscaping.attribute(c.benchmark.name))\">\n"
-                let message = "\(c.verdict.rawValue): \(row.change) \(row.interval)".trimmingCharacters(in: .whitespaces)
+                let message = "\(c.verdict.rawValue): \(row.change) \(row.interval)".trimmingCharacters(
+                    in: .whitespaces)
                 if isFailure(c, strict: result.options.strict) {
-                    out += "      <failure message=\"\(XMLEscaping.attribute(message))\" type=\"\(c.verdict.rawValue)\">"
+                    out +=
+                        "      <failure message=\"\(XMLEscaping.attribute(message))\" type=\"\(c.verdict.rawValue)\">"
                         + XMLEscaping.text(c.reason) + "</failure>\n"
                 } else if c.verdict == .missing {
                     out += "      <skipped message=\"\(XMLEscaping.attribute(c.reason))\"/>\n"

@@ -47,7 +47,8 @@ enum MarkdownReport {
             for warning in result.warnings { out += "- " + MarkdownEscaping.inline(warning) + "\n" }
             out += "\n</details>\n"
         }
-        out += "\n<sub>\(result.comparisons.first?.test ?? "welch-log"), \(result.options.correction.rawValue) "
+        out +=
+            "\n<sub>\(result.comparisons.first?.test ?? "welch-log"), \(result.options.correction.rawValue) "
             + "correction, α=\(result.options.alpha), thresholds: instrumentation "
             + "\(result.options.thresholds.percentByMode[.instrumentation] ?? 0)%, walltime "
             + "\(result.options.thresholds.percentByMode[.walltime] ?? 0)%</sub>\n"
@@ -57,14 +58,17 @@ enum MarkdownReport {
     static func tables(_ groups: [ReportTable.Group], base: String, footnotes: Int) -> String {
         var out = ""
         for group in groups {
-            out += "**\(group.mode.rawValue)** · \(MarkdownEscaping.inline(group.unitHeading))"
+            out +=
+                "**\(group.mode.rawValue)** · \(MarkdownEscaping.inline(group.unitHeading))"
                 + " · \(MarkdownEscaping.inline(group.headLabel)) vs \(MarkdownEscaping.inline(base))\n\n"
-            out += "| | Benchmark | \(MarkdownEscaping.cell(base)) | \(MarkdownEscaping.cell(group.headLabel)) "
+            out +=
+                "| | Benchmark | \(MarkdownEscaping.cell(base)) | \(MarkdownEscaping.cell(group.headLabel)) "
                 + "| Change | CI | p | Verdict | Reason |\n"
             out += "|---|---|--:|--:|--:|---|--:|---|---|\n"
             for row in group.rows {
                 let notes = row.footnotes.isEmpty ? "" : " " + row.footnotes.map { "[\($0)]" }.joined()
-                out += "| \(icon(row.verdict)) | `` \(MarkdownEscaping.code(row.name)) `` | \(row.base) "
+                out +=
+                    "| \(icon(row.verdict)) | `` \(MarkdownEscaping.code(row.name)) `` | \(row.base) "
                     + "| \(row.head) | \(row.change) | \(row.interval) | \(row.p) | \(row.verdict.rawValue)\(notes) "
                     + "| \(MarkdownEscaping.cell(row.reason)) |\n"
             }

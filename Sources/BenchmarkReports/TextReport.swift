@@ -66,7 +66,8 @@ enum TextReport {
             }
         }
         if let runs = result.historyRuns { out += "history: \(runs) past run(s) read\n" }
-        out += "gate: \(result.gate.verdict.rawValue.uppercased()) — "
+        out +=
+            "gate: \(result.gate.verdict.rawValue.uppercased()) — "
             + result.gate.reasons.map(TextEscaping.visible).joined(separator: "; ") + "\n"
         return out
     }

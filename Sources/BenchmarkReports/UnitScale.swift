@@ -18,7 +18,7 @@ struct UnitScale {
             let scales: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
             let chosen = scales.first { typical >= $0.0 } ?? scales[scales.count - 1]
             (factor, suffix) = chosen
-        case "B":
+        case "B", "B/s":
             let scales: [(Double, String)] = [(1_073_741_824, "GiB"), (1_048_576, "MiB"), (1024, "KiB"), (1, "B")]
             let chosen = scales.first { typical >= $0.0 } ?? (1, "B")
             (factor, suffix) = chosen
@@ -34,6 +34,7 @@ struct UnitScale {
     func heading(baseUnit: String) -> String {
         switch baseUnit {
         case "s", "B": suffix
+        case "B/s": suffix + "/s"
         default: suffix.isEmpty ? baseUnit : "\(suffix) \(baseUnit)"
         }
     }

@@ -57,7 +57,10 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Practical threshold in percent for walltime (default 5).")
     var thresholdWalltime: Double?
 
-    @Option(help: "A directory of past baseline runs (one sub-directory or file per run) that sets each benchmark's noise floor.")
+    @Option(
+        help:
+            "A directory of past baseline runs (one sub-directory or file per run) that sets each benchmark's noise floor."
+    )
     var history: String?
 
     @Option(help: "A benchstat.toml configuration file (defaults, thresholds, per-benchmark rules).")
@@ -125,7 +128,9 @@ struct AnalyzeCommand: ParsableCommand {
         if let threshold {
             for mode in MeasurementMode.allCases { options.thresholds.percentByMode[mode] = threshold }
         }
-        if let thresholdInstrumentation { options.thresholds.percentByMode[.instrumentation] = thresholdInstrumentation }
+        if let thresholdInstrumentation {
+            options.thresholds.percentByMode[.instrumentation] = thresholdInstrumentation
+        }
         if let thresholdWalltime { options.thresholds.percentByMode[.walltime] = thresholdWalltime }
         if strict { options.strict = true }
         return options

@@ -58,7 +58,8 @@ struct ConfigurationFile {
         try allow(table.keys, ["defaults", "thresholds", "benchmark"], in: "the top level", path: path)
         if let defaults = table["defaults"] {
             guard let defaults = defaults.table else { throw CommandFailure("\(path): [defaults] must be a table") }
-            try allow(defaults.keys, ["alpha", "confidence", "test", "correction", "strict"], in: "[defaults]", path: path)
+            try allow(
+                defaults.keys, ["alpha", "confidence", "test", "correction", "strict"], in: "[defaults]", path: path)
             file.alpha = try number(defaults["alpha"], "defaults.alpha", path: path)
             file.confidence = try number(defaults["confidence"], "defaults.confidence", path: path)
             if let value = defaults["test"] {
@@ -74,7 +75,9 @@ struct ConfigurationFile {
                 file.correction = correction
             }
             if let value = defaults["strict"] {
-                guard let strict = value.bool else { throw CommandFailure("\(path): defaults.strict must be true or false") }
+                guard let strict = value.bool else {
+                    throw CommandFailure("\(path): defaults.strict must be true or false")
+                }
                 file.strict = strict
             }
             for (name, value) in [("alpha", file.alpha), ("confidence", file.confidence)] {
@@ -84,7 +87,9 @@ struct ConfigurationFile {
             }
         }
         if let thresholds = table["thresholds"] {
-            guard let thresholds = thresholds.table else { throw CommandFailure("\(path): [thresholds] must be a table") }
+            guard let thresholds = thresholds.table else {
+                throw CommandFailure("\(path): [thresholds] must be a table")
+            }
             try allow(thresholds.keys, MeasurementMode.allCases.map(\.rawValue), in: "[thresholds]", path: path)
             for mode in MeasurementMode.allCases {
                 if let value = try percent(thresholds[mode.rawValue], "thresholds.\(mode.rawValue)", path: path) {
@@ -93,7 +98,9 @@ struct ConfigurationFile {
             }
         }
         if let rules = table["benchmark"] {
-            guard let array = rules.array else { throw CommandFailure("\(path): benchmark rules must be [[benchmark]] tables") }
+            guard let array = rules.array else {
+                throw CommandFailure("\(path): benchmark rules must be [[benchmark]] tables")
+            }
             for (index, element) in array.enumerated() {
                 let where_ = "[[benchmark]] #\(index + 1)"
                 guard let rule = element.table else { throw CommandFailure("\(path): \(where_) must be a table") }
@@ -104,7 +111,9 @@ struct ConfigurationFile {
                 let threshold = try percent(rule["threshold"], "\(where_).threshold", path: path)
                 var ignore: Bool?
                 if let value = rule["ignore"] {
-                    guard let flag = value.bool else { throw CommandFailure("\(path): \(where_).ignore must be true or false") }
+                    guard let flag = value.bool else {
+                        throw CommandFailure("\(path): \(where_).ignore must be true or false")
+                    }
                     ignore = flag
                 }
                 file.rules.append(ThresholdOverride(pattern: GlobPattern(pattern), percent: threshold, ignore: ignore))

@@ -10,7 +10,8 @@ enum OutputWriter {
         }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).benchstat-\(ProcessInfo.processInfo.processIdentifier).tmp")
+            .appendingPathComponent(
+                ".\(url.lastPathComponent).benchstat-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
             if FileManager.default.fileExists(atPath: url.path) {

@@ -13,6 +13,11 @@
 ///   variance mn/12·((N + 1) − Σ(t³ − t)/(N(N − 1))) and a continuity correction of ½
 ///   (scipy `method="asymptotic", use_continuity=True`).
 ///
+/// * with `tiesExactLimit` > 0, when there are ties and both sizes are at most that limit, from the
+///   exact distribution given the tie pattern (`.exactWithTies`, `MannWhitneyTiedDistribution`,
+///   Klotz 1966), with Go benchstat's two-sided rule p = 2·P(U_base ≤ min(U_base, U_head)), and
+///   p = 1 when U_base = U_head (go-moremath `MannWhitneyUTest`, ties limit 25).
+///
 /// When every value in both samples is the same there is no information: p = 1 and
 /// `degeneracy == .allValuesIdentical`.
 public enum MannWhitneyU {
@@ -23,8 +28,10 @@ public enum MannWhitneyU {
     /// - Parameter exactLimit: use the exact distribution when there are no ties and both sizes
     ///   are ≤ this (at most `MannWhitneyDistribution.maximumSize`); 0 forces the approximation.
     /// - Throws: `.emptySample`, `.nonFinite(index:)`, `.invalidArgument`.
+    /// - Parameter tiesExactLimit: with ties, use the exact distribution given the tie pattern when
+    ///   both sizes are ≤ this (default 0: the normal approximation, as scipy; Go's benchstat uses 25).
     public static func test(
-        base: [Double], head: [Double], exactLimit: Int = defaultExactLimit
+        base: [Double], head: [Double], exactLimit: Int = defaultExactLimit, tiesExactLimit: Int = 0
     ) throws(StatisticsError) -> MannWhitneyResult {
         try validateFinite(base)
         try validateFinite(head)
@@ -50,6 +57,19 @@ public enum MannWhitneyU {
             return MannWhitneyResult(
                 u: uHead, pValue: p, method: .exact, z: nil, probabilityHeadGreater: effect, degeneracy: nil)
         }
+        if ranking.hasTies && head.count <= tiesExactLimit && base.count <= tiesExactLimit {
+            let uBaseMin = min(uBase, uHead)
+            let p: Double
+            if uBase == uHead {
+                p = 1
+            } else {
+                let distribution = try MannWhitneyTiedDistribution(
+                    firstSize: base.count, groupSizes: ranking.groupSizes)
+                p = min(1, 2 * distribution.cdf(uBaseMin))
+            }
+            return MannWhitneyResult(
+                u: uHead, pValue: p, method: .exactWithTies, z: nil, probabilityHeadGreater: effect, degeneracy: nil)
+        }
         let total = m + n
         let variance = m * n / 12 * ((total + 1) - ranking.tieTerm / (total * (total - 1)))
         let z = (uMax - m * n / 2 - 0.5) / variance.squareRoot()
@@ -69,6 +89,8 @@ public struct MannWhitneyResult: Sendable, Equatable {
         case exact
         /// The normal approximation with tie and continuity corrections.
         case normalApproximation
+        /// The exact distribution given the observed ties (Klotz 1966).
+        case exactWithTies
     }
 
     /// Why the test carries no information.
@@ -102,6 +124,8 @@ struct Ranking {
     let hasTies: Bool
     /// Whether all pooled values are equal.
     let allTied: Bool
+    /// The sizes of the groups of equal values, in ascending order of value.
+    let groupSizes: [Int]
 
     init(base: [Double], head: [Double]) {
         let pooled = base.map { ($0, false) } + head.map { ($0, true) }
@@ -109,16 +133,19 @@ struct Ranking {
         var rankSum = 0.0
         var tieTerm = 0.0
         var start = 0
+        var groups: [Int] = []
         while start < sorted.count {
             var end = start
             while end + 1 < sorted.count && sorted[end + 1].0 == sorted[start].0 { end += 1 }
             let averageRank = Double(start + end + 2) / 2
             let size = Double(end - start + 1)
             tieTerm += size * size * size - size
+            groups.append(end - start + 1)
             for k in start...end where sorted[k].1 { rankSum += averageRank }
             start = end + 1
         }
         headRankSum = rankSum
+        groupSizes = groups
         self.tieTerm = tieTerm
         hasTies = tieTerm > 0
         allTied = sorted.first?.0 == sorted.last?.0

@@ -23,6 +23,18 @@ struct DiscoveryTests {
         }
     }
 
+    @Test func filesBesideLabelDirectoriesAreSkippedWithAWarning() throws {
+        try withTemporaryDirectory { directory in
+            try directory.write("runs/base/a.jsonl", Self.sample)
+            try directory.write("runs/head/a.jsonl", Self.sample)
+            try directory.write("runs/ground-truth.json", #"{"x": {"expected": "no-change"}}"#)
+            let dataset = try DatasetLoader.load(paths: ["\(directory.path)/runs"])
+            #expect(dataset.labels.map(\.label) == ["base", "head"])
+            #expect(dataset.warnings.count == 1)
+            #expect(dataset.warnings.first?.location.file.hasSuffix("runs/ground-truth.json") == true)
+        }
+    }
+
     @Test func filesOfADirectoryAreLabelsByStem() throws {
         try withTemporaryDirectory { directory in
             try directory.write("runs/head.jsonl", Self.sample)

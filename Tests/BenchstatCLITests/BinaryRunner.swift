@@ -11,8 +11,9 @@ enum Binary {
     /// The products directory: where SwiftPM put the test bundle and the `benchstat` executable.
     static var productsDirectory: URL {
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.pathComponents.count > 1, !FileManager.default.fileExists(
-            atPath: url.appendingPathComponent("benchstat").path)
+        while url.pathComponents.count > 1,
+            !FileManager.default.fileExists(
+                atPath: url.appendingPathComponent("benchstat").path)
         {
             url.deleteLastPathComponent()
         }

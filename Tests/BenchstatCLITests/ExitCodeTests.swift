@@ -56,10 +56,12 @@ import Testing
 
         try dir.write(
             "strict/base/r.jsonl",
-            TemporaryDirectory.jsonl("same", unit: "ns", base) + TemporaryDirectory.jsonl("vague", unit: "ns", [1000, 1300]))
+            TemporaryDirectory.jsonl("same", unit: "ns", base)
+                + TemporaryDirectory.jsonl("vague", unit: "ns", [1000, 1300]))
         try dir.write(
             "strict/head/r.jsonl",
-            TemporaryDirectory.jsonl("same", unit: "ns", base) + TemporaryDirectory.jsonl("vague", unit: "ns", [1100, 1500]))
+            TemporaryDirectory.jsonl("same", unit: "ns", base)
+                + TemporaryDirectory.jsonl("vague", unit: "ns", [1100, 1500]))
         let lenient = try Binary.run(["analyze", dir.url.appendingPathComponent("strict").path])
         #expect(lenient.exitCode == 0, "\(lenient.standardOutput)")
         let strict = try Binary.run(["analyze", "--strict", dir.url.appendingPathComponent("strict").path])

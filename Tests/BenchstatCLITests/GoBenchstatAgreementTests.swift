@@ -17,7 +17,8 @@ import Testing
         var rows: [(String, Double, Int)] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("geomean") { break }
-            guard let open = line.range(of: "(p="), let close = line.range(of: ")", range: open.upperBound..<line.endIndex)
+            guard let open = line.range(of: "(p="),
+                let close = line.range(of: ")", range: open.upperBound..<line.endIndex)
             else { continue }
             let inside = line[open.upperBound..<close.lowerBound].split(separator: " ")
             guard inside.count == 2, let p = Double(inside[0]), inside[1].hasPrefix("n="),
@@ -41,7 +42,8 @@ import Testing
         let comparisons = try #require(root["comparisons"] as? [[String: Any]])
         var byName: [String: [String: Any]] = [:]
         for c in comparisons where c["unit"] as? String == "s" {
-            if let name = c["benchmark"] as? String { byName[name] = c }
+            // Go's benchstat prints names without the "Benchmark" prefix.
+            if let name = c["benchmark"] as? String { byName[String(name.dropFirst("Benchmark".count))] = c }
         }
         for (name, goP, n) in golden {
             let mine = try #require(byName[name], "no comparison for \(name)")

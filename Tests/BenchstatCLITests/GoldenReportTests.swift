@@ -1,9 +1,9 @@
 import Foundation
+import Testing
 
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-import Testing
 
 /// Golden-file tests: every output format on every golden dataset, produced by the real binary.
 /// `BENCHSTAT_RECORD=1` rewrites the goldens and still fails, so re-recording is never silent.
@@ -14,10 +14,17 @@ import Testing
         var testDescription: String { name }
     }
 
-    /// Datasets: a real A/B with regressions (Go), real measurements with no change (A/A), the
-    /// synthetic mixed set (missing/added/exact), and the seed case.
+    /// Datasets: a real A/B with regressions (real `go test` output), real measurements with no change
+    /// (the A/A walltime set), the synthetic mixed set (missing/added/exact), and the seed case.
     static let datasets: [Case] = [
-        Case(name: "go-peer", arguments: ["Tests/BenchmarkIngestTests/Fixtures/peers/go"]),
+        Case(
+            name: "go-peer",
+            arguments: [
+                "Tests/BenchmarkIngestTests/Fixtures/peers/go/base",
+                "Tests/BenchmarkIngestTests/Fixtures/peers/go/head",
+            ]
+        ),
+        Case(name: "aa-walltime", arguments: ["Data/aa-walltime"]),
         Case(name: "mixed", arguments: ["Tests/BenchstatCLITests/Fixtures/mixed"]),
         Case(name: "seed", arguments: ["Data/seed-ruff-20863"]),
     ]
