@@ -242,7 +242,7 @@ public enum Analyzer {
             return SideSummary(
                 label: label, count: samples.count, runs: samples.runCount, centre: centre, centreInterval: interval,
                 spreadPercent: logStats.standardDeviation.map { expm1($0) * 100 }, outliers: outlierCount,
-                range: raw.minimum...raw.maximum)
+                range: raw.minimum...raw.maximum, samplesByRun: samples.rawByRun)
         } catch {
             throw .statistics(error, benchmark: name)
         }

@@ -39,6 +39,15 @@ struct LogSamples {
     var count: Int { all.count }
     var runCount: Int { runs.count }
 
+    /// The raw values split by run (the shape of `runs`).
+    var rawByRun: [[Double]] {
+        var start = 0
+        return runs.map { run in
+            defer { start += run.count }
+            return Array(raw[start..<start + run.count])
+        }
+    }
+
     /// Whether every sample is identical (an exact measurement).
     var isConstant: Bool {
         guard let first = raw.first else { return true }

@@ -17,11 +17,14 @@ public struct SideSummary: Sendable, Equatable {
     public let outliers: Int
     /// The smallest and largest sample.
     public let range: ClosedRange<Double>
+    /// The raw samples in the base unit, one array per run in run order, for reports that plot them
+    /// (the HTML report). Not part of the JSON contract.
+    public let samplesByRun: [[Double]]
 
     /// Creates a side summary.
     public init(
         label: String, count: Int, runs: Int, centre: Double, centreInterval: ClosedRange<Double>?,
-        spreadPercent: Double?, outliers: Int, range: ClosedRange<Double>
+        spreadPercent: Double?, outliers: Int, range: ClosedRange<Double>, samplesByRun: [[Double]] = []
     ) {
         self.label = label
         self.count = count
@@ -31,5 +34,6 @@ public struct SideSummary: Sendable, Equatable {
         self.spreadPercent = spreadPercent
         self.outliers = outliers
         self.range = range
+        self.samplesByRun = samplesByRun
     }
 }

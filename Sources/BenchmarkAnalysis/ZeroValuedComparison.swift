@@ -59,7 +59,8 @@ enum ZeroValuedComparison {
         let high = values.max() ?? 0
         return SideSummary(
             label: label, count: values.count, runs: series.runs.count, centre: mean, centreInterval: nil,
-            spreadPercent: nil, outliers: 0, range: low...high)
+            spreadPercent: nil, outliers: 0, range: low...high,
+            samplesByRun: series.runs.map(\.values))
     }
 
     private static func format(_ value: Double) -> String {

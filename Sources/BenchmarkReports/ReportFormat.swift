@@ -16,6 +16,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     /// GitHub Actions workflow commands (annotations); the CLI adds the markdown step summary.
     case github
+    /// A self-contained HTML page: summary, strip plots (inline SVG) of changed or undecided
+    /// benchmarks, and the verdict table.
+    case html
 
     /// Renders `result` in this format.
     public func render(_ result: ReportInput) -> String {
@@ -26,6 +29,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .csv: CSVReport.render(result)
         case .junit: JUnitReport.render(result)
         case .github: GitHubReport.render(result)
+        case .html: HTMLReport.render(result)
         }
     }
 }

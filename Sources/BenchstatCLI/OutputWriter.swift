@@ -14,14 +14,16 @@ enum OutputWriter {
                 ".\(url.lastPathComponent).benchstat-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw CommandFailure("\(path): cannot write the report: \(error.localizedDescription)")
+        }
+        // rename(2) replaces an existing report atomically (FileManager.replaceItemAt on Linux removed
+        // the old report and then failed).
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure("\(path): cannot write the report: \(reason)")
         }
     }
 

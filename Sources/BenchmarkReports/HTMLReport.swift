@@ -1,0 +1,268 @@
+import BenchmarkAnalysis
+import BenchmarkModel
+import Foundation
+
+/// A self-contained HTML page: the gate, the suite summary, a strip plot of the samples of every
+/// changed or undecided benchmark (inline SVG on a log axis, centres and intervals marked) with its
+/// reason, and the full verdict table. No scripts, no external assets: it reads the same offline, in
+/// a CI artifact viewer or attached to an e-mail. The markup is well-formed XML (void elements
+/// self-closed, every name escaped as entities), so it parses as XHTML too.
+enum HTMLReport {
+    static func render(_ input: ReportInput) -> String {
+        let result = input.result
+        let table = ReportTable(result)
+        let passed = result.gate.verdict == .pass
+        let regressions = result.comparisons.filter { $0.verdict == .regression }.count
+        let headline =
+            passed
+            ? "No regressions" : "Gate failed: \(regressions) regression\(regressions == 1 ? "" : "s")"
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        out += "<title>benchstat: \(HTMLEscaping.text(headline))</title>\n"
+        out += "<style>\n" + stylesheet + "</style>\n</head>\n<body>\n"
+        out += "<header class=\"gate \(passed ? "pass" : "fail")\">\n"
+        out += "<h1><span class=\"mark\">\(passed ? "✓" : "✗")</span> benchstat: \(HTMLEscaping.text(headline))</h1>\n"
+        out += "<ul class=\"reasons\">\n"
+        for reason in result.gate.reasons { out += "<li>\(HTMLEscaping.text(reason))</li>\n" }
+        out += "</ul>\n</header>\n"
+        out += summarySection(result)
+        let attention: Set<Verdict> = [.regression, .improvement, .inconclusive]
+        var anchors: [Int: String] = [:]
+        var plotted: [(Int, Comparison)] = []
+        for (index, comparison) in result.comparisons.enumerated() where attention.contains(comparison.verdict) {
+            anchors[index] = "b\(plotted.count + 1)"
+            plotted.append((index, comparison))
+        }
+        plotted.sort { $0.1.verdict < $1.1.verdict }
+        if !plotted.isEmpty {
+            out += "<section>\n<h2>Changed or undecided (\(plotted.count))</h2>\n"
+            out += "<p class=\"legend\">" + HTMLEscaping.text(legend(result.options)) + "</p>\n"
+            for (index, comparison) in plotted {
+                out += changedArticle(comparison, id: anchors[index] ?? "", result: result)
+            }
+            out += "</section>\n"
+        }
+        out += "<section>\n<h2>All \(result.comparisons.count) comparisons</h2>\n"
+        out += tables(table, result: result, anchors: anchors)
+        out += "</section>\n"
+        if !result.warnings.isEmpty {
+            out += "<section>\n<details><summary>\(result.warnings.count) warning(s)</summary>\n<ul>\n"
+            for warning in result.warnings { out += "<li>\(HTMLEscaping.text(warning))</li>\n" }
+            out += "</ul>\n</details>\n</section>\n"
+        }
+        out += "<footer>\(HTMLEscaping.text(methodLine(result)))</footer>\n</body>\n</html>\n"
+        return out
+    }
+
+    // MARK: Sections
+
+    static func summarySection(_ result: AnalysisResult) -> String {
+        var out = "<section class=\"summary\">\n"
+        for summary in result.summaries {
+            out += "<div class=\"suite\">\n<h2>\(HTMLEscaping.text(summary.headLabel)) "
+            out += "<span class=\"vs\">vs</span> \(HTMLEscaping.text(result.baseLabel))</h2>\n<p class=\"geomean\">"
+            if let geomean = summary.geomean {
+                out +=
+                    "Geometric mean change <strong>\(HTMLEscaping.text(ReportNumber.signedPercent(geomean.percent)))</strong>"
+                if let interval = geomean.interval {
+                    out += " <span class=\"ci\">\(HTMLEscaping.text(ReportNumber.interval(interval)))</span>"
+                }
+                out += " over \(summary.geomeanCount) benchmark\(summary.geomeanCount == 1 ? "" : "s")"
+            } else {
+                out += "No geometric mean (no benchmark compared on both sides)"
+            }
+            out += "</p>\n<ul class=\"counts\">\n"
+            for verdict in Verdict.allCases {
+                let count = summary.counts[verdict] ?? 0
+                out +=
+                    "<li class=\"chip \(verdict.rawValue)\(count == 0 ? " zero" : "")\">"
+                    + "<b>\(count)</b> \(verdict.rawValue)</li>\n"
+            }
+            out += "</ul>\n"
+            for difference in summary.environmentDifferences {
+                out += "<p class=\"env\">⚠ environment differs: \(HTMLEscaping.text(difference))</p>\n"
+            }
+            out += "</div>\n"
+        }
+        if let runs = result.historyRuns {
+            out += "<p class=\"history\">History: \(runs) past run\(runs == 1 ? "" : "s") read.</p>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    static func changedArticle(_ c: Comparison, id: String, result: AnalysisResult) -> String {
+        var out = "<article id=\"\(id)\" class=\"bench \(c.verdict.rawValue)\">\n"
+        out += "<h3><span class=\"badge \(c.verdict.rawValue)\">\(c.verdict.rawValue)</span> "
+        out += "<code>\(HTMLEscaping.text(c.benchmark.name))</code></h3>\n"
+        var facts: [String] = []
+        if let change = c.change {
+            var text = "<strong>\(HTMLEscaping.text(ReportNumber.signedPercent(change.percent)))</strong>"
+            if let interval = change.interval {
+                text +=
+                    " \(HTMLEscaping.text(ReportNumber.interval(interval))) \(TextReport.percent(result.options.confidence)) CI"
+            }
+            facts.append(text)
+        }
+        if c.pAdjusted != nil { facts.append("p=\(HTMLEscaping.text(ReportNumber.pValue(c.pAdjusted))) (adjusted)") }
+        facts.append("threshold ±\(plain(c.thresholdPercent))%")
+        facts.append("\(HTMLEscaping.text(c.mode.rawValue)), \(HTMLEscaping.text(c.unit.written))")
+        if result.headLabels.count > 1 {
+            facts.append("\(HTMLEscaping.text(c.headLabel)) vs \(HTMLEscaping.text(result.baseLabel))")
+        }
+        out += "<p class=\"facts\">" + facts.joined(separator: " · ") + "</p>\n"
+        out += "<p class=\"reason\">\(HTMLEscaping.text(c.reason))</p>\n"
+        if !c.notes.isEmpty {
+            out += "<p class=\"notes\">" + c.notes.map(HTMLEscaping.text).joined(separator: " · ") + "</p>\n"
+        }
+        out += StripPlot(comparison: c, test: result.options.test, confidence: result.options.confidence).svg()
+        return out + "</article>\n"
+    }
+
+    static func tables(_ table: ReportTable, result: AnalysisResult, anchors: [Int: String]) -> String {
+        var out = ""
+        var index = 0
+        for group in table.groups {
+            out +=
+                "<h3 class=\"group\">\(HTMLEscaping.text(group.mode.rawValue)) · "
+                + "\(HTMLEscaping.text(group.unitHeading)) · \(HTMLEscaping.text(group.headLabel)) vs "
+                + "\(HTMLEscaping.text(result.baseLabel))</h3>\n"
+            out += "<div class=\"scroll\"><table>\n<thead><tr><th>Benchmark</th>"
+            out += "<th class=\"num\">\(HTMLEscaping.text(result.baseLabel))</th>"
+            out += "<th class=\"num\">\(HTMLEscaping.text(group.headLabel))</th>"
+            out += "<th class=\"num\">Change <small>(\(TextReport.percent(result.options.confidence)) CI)</small></th>"
+            out += "<th class=\"num\">p</th><th>Verdict</th><th>Reason</th></tr></thead>\n<tbody>\n"
+            for row in group.rows {
+                let name = HTMLEscaping.text(row.name)
+                let link =
+                    anchors[index].map { "<a href=\"#\($0)\"><code>\(name)</code></a>" } ?? "<code>\(name)</code>"
+                let notes = row.footnotes.map { "<sup>\($0)</sup>" }.joined()
+                out += "<tr class=\"\(row.verdict.rawValue)\"><td class=\"name\">\(link)</td>"
+                out +=
+                    "<td class=\"num\">\(HTMLEscaping.text(row.base)) <small>\(HTMLEscaping.text(row.baseSpread))</small></td>"
+                out +=
+                    "<td class=\"num\">\(HTMLEscaping.text(row.head)) <small>\(HTMLEscaping.text(row.headSpread))</small></td>"
+                out += "<td class=\"num\">\(HTMLEscaping.text(row.change))"
+                if !row.interval.isEmpty { out += "<br/><small>\(HTMLEscaping.text(row.interval))</small>" }
+                out += "</td>"
+                out += "<td class=\"num\">\(HTMLEscaping.text(row.p))</td>"
+                out += "<td><span class=\"badge \(row.verdict.rawValue)\">\(row.verdict.rawValue)</span>\(notes)</td>"
+                out += "<td class=\"reason\">\(HTMLEscaping.text(row.reason))</td></tr>\n"
+                index += 1
+            }
+            out += "</tbody>\n</table></div>\n"
+        }
+        if !table.footnotes.isEmpty {
+            out += "<ol class=\"footnotes\">\n"
+            for note in table.footnotes { out += "<li>\(HTMLEscaping.text(note))</li>\n" }
+            out += "</ol>\n"
+        }
+        return out
+    }
+
+    static func legend(_ options: AnalysisOptions) -> String {
+        let centre = options.test == .welch ? "geometric mean" : "median"
+        return "Each dot is one sample (one row of dots per run); the solid line is the \(centre) and the "
+            + "shaded bar its \(TextReport.percent(options.confidence)) confidence interval; the dashed lines "
+            + "mark the practical threshold around the base centre. The axis is logarithmic."
+    }
+
+    static func methodLine(_ result: AnalysisResult) -> String {
+        let options = result.options
+        let thresholds = MeasurementMode.allCases.map { mode in
+            "\(mode.rawValue) \(plain(options.thresholds.percentByMode[mode] ?? 0))%"
+        }
+        return "benchstat · \(result.comparisons.first?.test ?? "welch-log"), \(options.correction.rawValue) "
+            + "correction, α=\(options.alpha), \(TextReport.percent(options.confidence)) intervals, "
+            + "thresholds: \(thresholds.joined(separator: ", "))"
+    }
+
+    /// `5`, `0.5`, `2.25`: a percentage as written in a flag, without trailing zeros.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
+    }
+
+    // MARK: Style
+
+    static let stylesheet = """
+        :root { --regression: #cf222e; --improvement: #1a7f37; --inconclusive: #9a6700; --noise: #57606a;
+          --missing: #8c959f; --base: #4c6a92; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; }
+        * { box-sizing: border-box; }
+        body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: var(--fg);
+          max-width: 1120px; margin: 0 auto; padding: 24px; background: #fff; }
+        code { font: 12.5px/1.3 ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", monospace; }
+        h1 { font-size: 22px; margin: 0 0 6px; }
+        h2 { font-size: 17px; margin: 28px 0 10px; }
+        h3 { font-size: 14px; margin: 0 0 4px; }
+        h3.group { margin: 18px 0 6px; }
+        .gate { border-radius: 8px; padding: 16px 20px; border: 1px solid; }
+        .gate.pass { background: #dafbe1; border-color: #4ac26b; }
+        .gate.fail { background: #ffebe9; border-color: #ff8182; }
+        .gate .mark { display: inline-block; width: 1.3em; text-align: center; }
+        .gate.pass .mark { color: var(--improvement); }
+        .gate.fail .mark { color: var(--regression); }
+        .reasons { margin: 0; padding-left: 2.2em; color: var(--fg); }
+        .summary h2 { margin-top: 22px; }
+        .vs { color: var(--muted); font-weight: normal; }
+        .geomean { margin: 0 0 8px; }
+        .ci, small { color: var(--muted); }
+        .counts { list-style: none; padding: 0; margin: 0; display: flex; gap: 8px; flex-wrap: wrap; }
+        .chip { border-radius: 999px; padding: 2px 12px; border: 1px solid currentColor; }
+        .chip.zero { opacity: 0.45; }
+        .chip.regression { color: var(--regression); } .chip.improvement { color: var(--improvement); }
+        .chip.inconclusive { color: var(--inconclusive); } .chip.noise { color: var(--noise); }
+        .chip.missing { color: var(--missing); }
+        .env { color: var(--inconclusive); margin: 6px 0 0; }
+        .history { color: var(--muted); }
+        .bench { border: 1px solid var(--line); border-left: 5px solid var(--noise);
+          border-radius: 6px; padding: 12px 16px 8px; margin: 0 0 14px; }
+        .bench.regression { border-left-color: var(--regression); }
+        .bench.improvement { border-left-color: var(--improvement); }
+        .bench.inconclusive { border-left-color: var(--inconclusive); }
+        .badge { display: inline-block; font-size: 11px; font-weight: 600; text-transform: uppercase;
+          letter-spacing: 0.03em; color: #fff; border-radius: 4px; padding: 1px 6px; vertical-align: 1px; }
+        .badge.regression { background: var(--regression); } .badge.improvement { background: var(--improvement); }
+        .badge.inconclusive { background: var(--inconclusive); } .badge.noise { background: var(--noise); }
+        .badge.missing { background: var(--missing); }
+        .facts, .reason, .notes { margin: 2px 0; }
+        .legend { color: var(--muted); font-size: 12.5px; margin: -4px 0 12px; }
+        .reason { color: var(--fg); }
+        .notes { color: var(--muted); font-size: 12.5px; }
+        svg.strip { display: block; width: 100%; max-width: 1070px; height: auto; margin-top: 6px; }
+        svg text { font: 11px system-ui, "DejaVu Sans", sans-serif; fill: var(--muted); }
+        svg text.lane { fill: var(--fg); font-weight: 600; }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; font-size: 13px; color: var(--fg); }
+        th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+        th { background: #f6f8fa; font-weight: 600; white-space: nowrap; }
+        td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.name { overflow-wrap: anywhere; min-width: 17em; }
+        td.reason { color: var(--muted); min-width: 15em; }
+        tr.regression td:first-child { box-shadow: inset 4px 0 var(--regression); }
+        tr.improvement td:first-child { box-shadow: inset 4px 0 var(--improvement); }
+        tr.inconclusive td:first-child { box-shadow: inset 4px 0 var(--inconclusive); }
+        a { color: inherit; }
+        .footnotes { color: var(--muted); font-size: 12.5px; }
+        footer { margin-top: 28px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line);
+          padding-top: 8px; }
+
+        """
+}
+
+/// Escaping for untrusted text in HTML (and XML) text and attribute values: the five markup
+/// characters become entities, control characters become visible escapes (`\\u{1B}`).
+enum HTMLEscaping {
+    static func text(_ value: String) -> String {
+        var out = ""
+        for character in TextEscaping.visible(value) {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
