@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "BenchstatCLITests",
             dependencies: ["BenchstatCLI", "benchstat"],
-            exclude: ["Fixtures", "Golden"],
+            exclude: ["Fixtures", "Golden", "BadInputs"],
             swiftSettings: strictSettings
         ),
     ]

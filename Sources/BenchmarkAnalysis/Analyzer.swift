@@ -97,10 +97,15 @@ public enum Analyzer {
         }
         var baseUnitsByName: [String: Set<String>] = [:]
         for series in base.series { baseUnitsByName[series.benchmark.name, default: []].insert(series.unit.baseUnit) }
-        for (name, baseUnits) in baseUnitsByName {
+        // In file order (not dictionary order), so that the error is the same on every run; it names
+        // where head's first sample of the benchmark was read.
+        for series in base.series {
+            let name = series.benchmark.name
+            guard let baseUnits = baseUnitsByName[name] else { continue }
             if let headUnits = headUnitsByName[name], baseUnits.isDisjoint(with: headUnits) {
+                let headSeries = head.series.first { $0.benchmark.name == name }
                 throw AnalysisError(
-                    benchmark: name,
+                    benchmark: name, location: headSeries?.runs.first?.source,
                     message: "is measured in \(baseUnits.sorted().joined(separator: ", ")) in \"\(base.label)\" "
                         + "but in \(headUnits.sorted().joined(separator: ", ")) in \"\(head.label)\"; "
                         + "units must match to compare")

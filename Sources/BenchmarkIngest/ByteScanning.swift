@@ -166,6 +166,13 @@ enum Bytes {
         return Double(text)
     }
 
+    /// Parses `text` as `parseDouble(_:_:_:)` does: decimal syntax only (no hexadecimal floats,
+    /// which `Double(String)` would take), plus NaN and infinities for the caller to reject.
+    static func parseDouble(_ text: some StringProtocol) -> Double? {
+        var copy = String(text)
+        return copy.withUTF8 { parseDouble(UnsafeRawBufferPointer($0), 0, $0.count) }
+    }
+
     /// Parses a non-negative decimal integer occupying exactly `[start, end)`.
     static func parseInt(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
         guard start < end, end - start <= 18 else { return nil }

@@ -71,7 +71,7 @@ enum CanonicalCSVLoader {
             let name = try field(header.benchmark, "benchmark")
             let unitText = try field(header.unit, "unit")
             let valueText = try field(header.value, "value")
-            guard let value = Double(valueText) ?? parseSpecial(valueText) else {
+            guard let value = Bytes.parseDouble(valueText) ?? parseSpecial(valueText) else {
                 throw .wrongType(
                     file, line: lineNumber, field: "value", expected: "a number", found: "\"\(valueText.prefix(40))\"")
             }

@@ -21,7 +21,8 @@ enum CanonicalJSONLinesLoader {
         let result: Result<Void, InputError> = input.data.withUnsafeBytes { buffer in
             do throws(InputError) {
                 var cache = LineCache()
-                var start = 0
+                // A UTF-8 byte-order mark (Windows editors write one) is not part of line 1.
+                var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
                 var lineNumber = 0
                 let end = buffer.count
                 while start < end {

@@ -17,6 +17,7 @@ enum GoBenchmarkTextLoader {
         var lastName = ""
         var lastSeries: [(unit: String, series: Int, parsed: MeasurementUnit)] = []
         var results = 0
+        var lastResultLine = 0
         try GoBenchmarkTextReader.scan(input.data, fileName: file) {
             (record: GoBenchmarkTextReader.ScannedRecord) throws(InputError) in
             switch record {
@@ -24,6 +25,7 @@ enum GoBenchmarkTextLoader {
                 if !value.isEmpty { entries.append(KeyValue(key, value)) }
             case .result(let name, _, let measurements, let line):
                 results += 1
+                lastResultLine = line
                 let sameName = name == lastName
                 if !sameName {
                     lastName = name
@@ -58,6 +60,17 @@ enum GoBenchmarkTextLoader {
             throw InputError(
                 .noResults, at: SourceLocation(file: file),
                 "no benchmark result lines (expected lines like \"BenchmarkName-8  1000  123 ns/op\")")
+        }
+        // `go test` ends its output with a newline (and `ok`/`PASS`): a result on a last line without
+        // one was probably cut short mid-write, and may have lost measurements.
+        if let last = input.data.last, last != Bytes.newline, lastResultLine > 0,
+            input.data.reduce(into: 0, { count, byte in if byte == Bytes.newline { count += 1 } }) + 1
+                == lastResultLine
+        {
+            context.warn(
+                SourceLocation(file: file, line: lastResultLine),
+                "the file ends inside this result line (no final newline): was it cut short? Its measurements "
+                    + "may be incomplete")
         }
         return FileMetadata(path: file, format: .goBenchmarkText, entries: entries)
     }

@@ -97,7 +97,8 @@ public enum GoBenchmarkTextReader {
     private static func scan(
         _ buffer: UnsafeRawBufferPointer, fileName: String, _ body: (ScannedRecord) throws(InputError) -> Void
     ) throws(InputError) {
-        var start = 0
+        // A UTF-8 byte-order mark would otherwise hide a result on line 1 (`\u{FEFF}Benchmark…`).
+        var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         var lineNumber = 0
         let end = buffer.count
         var lastName: (Int, Int) = (0, 0)

@@ -12,12 +12,19 @@ struct InputFile {
     ///
     /// - Throws: `unreadableFile` when it is missing, a directory or cannot be read.
     static func read(_ path: String) throws(InputError) -> InputFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(.unreadableFile, at: SourceLocation(file: path), "no such file or directory")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw InputError(.unreadableFile, at: SourceLocation(file: path), missingMessage(path))
         }
-        if isDirectory.boolValue {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
             throw InputError(.unreadableFile, at: SourceLocation(file: path), "expected a file, found a directory")
+        default:
+            // A FIFO or a device would block or never end: refuse it rather than wait.
+            throw InputError(
+                .unreadableFile, at: SourceLocation(file: path),
+                "not a regular file (a FIFO, socket or device); write the results to a file first")
         }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -26,6 +33,13 @@ struct InputFile {
             throw InputError(
                 .unreadableFile, at: SourceLocation(file: path), "cannot read the file (\(error.localizedDescription))")
         }
+    }
+
+    /// Why `path` cannot be found: it does not exist, or it is a symbolic link that leads nowhere.
+    static func missingMessage(_ path: String) -> String {
+        var info = stat()
+        return lstat(path, &info) == 0
+            ? "a broken symbolic link or a symbolic link loop" : "no such file or directory"
     }
 
     /// The file name without directories and without its last extension (`runs/base.jsonl` →

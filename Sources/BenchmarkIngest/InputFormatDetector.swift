@@ -47,6 +47,11 @@ public enum InputFormatDetector {
                 .unknownFormat, at: SourceLocation(file: file),
                 "the file is gzip-compressed (pyperf writes .json.gz); decompress it first (gunzip)")
         }
+        if end >= 2, (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) {
+            throw InputError(
+                .unknownFormat, at: SourceLocation(file: file, line: 1),
+                "the file is UTF-16 (PowerShell's `>` writes it); convert it to UTF-8 first")
+        }
         var start = 0
         if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
         var lineNumber = 1
@@ -56,6 +61,17 @@ public enum InputFormatDetector {
         }
         guard start < end else {
             throw InputError(.emptyFile, at: SourceLocation(file: file), "the file is empty")
+        }
+        // No text format holds NUL bytes: refuse binary data (a core dump, a sparse or zeroed file)
+        // at once instead of scanning it as lines.
+        let probeEnd = min(end, start + 4096)
+        if let base = buffer.baseAddress, let nul = memchr(base + start, 0, probeEnd - start) {
+            let offset = base.distance(to: UnsafeRawPointer(nul))
+            var line = lineNumber
+            for index in start..<offset where buffer[index] == Bytes.newline { line += 1 }
+            throw InputError(
+                .unknownFormat, at: SourceLocation(file: file, line: line),
+                "binary data (a NUL byte at offset \(offset)), not a benchmark result file")
         }
         let firstLineEnd = Bytes.lineEnd(buffer, from: start, to: end)
         let (_, firstLineUpper) = Bytes.trim(buffer, start, firstLineEnd)
@@ -73,7 +89,10 @@ public enum InputFormatDetector {
         }
         if Bytes.hasPrefix(buffer, start, firstLineUpper, "# callgrind format") { return (.callgrind, nil) }
         if let valgrind = valgrindHeader(buffer, start, end) { return (valgrind, nil) }
-        if isCanonicalCSVHeader(Bytes.string(buffer, start, firstLineUpper)) { return (.canonicalCSV, nil) }
+        // A header line is short; never copy a huge first line into a String just to test it.
+        if firstLineUpper - start <= 65536, isCanonicalCSVHeader(Bytes.string(buffer, start, firstLineUpper)) {
+            return (.canonicalCSV, nil)
+        }
         if looksLikeGo(buffer, start, end) { return (.goBenchmarkText, nil) }
         throw InputError(
             .unknownFormat, at: SourceLocation(file: file, line: lineNumber),

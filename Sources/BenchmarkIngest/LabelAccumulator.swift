@@ -68,6 +68,12 @@ struct LabelAccumulator {
             }
             return existing
         }
+        if name.unicodeScalars.contains("\u{FFFD}") {
+            context.warn(
+                SourceLocation(file: file, line: line, field: "benchmark"),
+                "the benchmark name holds U+FFFD, the mark of bytes that are not UTF-8; names that differ only "
+                    + "in such bytes are the same benchmark here")
+        }
         let position = builders.count
         builders.append(
             SeriesBuilder(

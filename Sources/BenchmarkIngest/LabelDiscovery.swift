@@ -22,7 +22,7 @@ enum LabelDiscovery {
     private static func kind(_ path: String) throws(InputError) -> Kind {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(.unreadableFile, at: SourceLocation(file: path), "no such file or directory")
+            throw InputError(.unreadableFile, at: SourceLocation(file: path), InputFile.missingMessage(path))
         }
         guard isDirectory.boolValue else { return .file }
         return CriterionLoader.isCriterionDirectory(path) ? .criterion : .directory

@@ -71,7 +71,7 @@ enum ValgrindLoader {
         let field = summary != nil ? "summary" : "totals"
         var value = 0.0
         if column < line.numbers.count {
-            guard let parsed = Double(line.numbers[column]) else {
+            guard let parsed = Bytes.parseDouble(line.numbers[column]) else {
                 throw .wrongType(
                     path, line: line.line, field: "\(field).\(event)", expected: "an integer count",
                     found: "\"\(line.numbers[column].prefix(30))\"")

@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One case of `BadInputs/manifest.json`.
+struct BadInputCase: Sendable, Decodable, CustomTestStringConvertible {
+    let name: String
+    let what: String
+    let args: [String]
+    let exit: Int32
+    let message: String
+    let location: String?
+
+    var testDescription: String { name }
+}
+
+/// The bad-input catalogue (issue 7): malformed inputs in every format, run through the real binary.
+enum BadInputCatalogue {
+    static let folder = "Tests/BenchstatCLITests/BadInputs"
+
+    static var folderURL: URL { Binary.repository.appendingPathComponent(folder) }
+
+    static let cases: [BadInputCase] = {
+        struct Manifest: Decodable { let cases: [BadInputCase] }
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("BadInputs/manifest.json")
+        guard let data = try? Data(contentsOf: url), let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+        else { return [] }
+        return manifest.cases
+    }()
+
+    /// What a crash or a trap prints; none of it may ever reach the user.
+    static let crashMarkers = [
+        "Fatal error", "Stack dump", "Backtrace", "Crash", "💣", "SIGSEGV", "SIGILL", "SIGABRT", "Program crashed",
+        "Thread 0", "Current stack trace",
+    ]
+
+    /// Runs `benchstat analyze ARGS --output DIR/report.txt` and checks what every case must hold:
+    /// the exit code, no crash output, and for exit 2 one `benchstat: LOCATION: …` line with no report
+    /// (and no temporary file) left behind. Returns the run and the report, if one was written.
+    @discardableResult
+    static func check(
+        _ arguments: [String], exit: Int32, message: String, location: String?,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (run: BinaryRun, report: String?) {
+        let output = try TemporaryDirectory()
+        let reportURL = output.url.appendingPathComponent("report.txt")
+        let run = try Binary.run(["analyze"] + arguments + ["--output", reportURL.path])
+        let context = "\(arguments.joined(separator: " ")): exit \(run.exitCode)\n\(run.standardError)"
+        #expect(run.exitCode == exit, "\(context)", sourceLocation: sourceLocation)
+        for marker in crashMarkers {
+            #expect(!run.standardError.contains(marker), "\(context)", sourceLocation: sourceLocation)
+        }
+        let report = try? String(contentsOf: reportURL, encoding: .utf8)
+        if exit == 2 {
+            let lines = run.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(
+                lines.count == 2 && lines.last == "", "one line expected: \(context)", sourceLocation: sourceLocation)
+            #expect(run.standardError.contains(message), "\(context)", sourceLocation: sourceLocation)
+            if let location {
+                #expect(
+                    run.standardError.hasPrefix("benchstat: \(location)"), "expected \(location): \(context)",
+                    sourceLocation: sourceLocation)
+            }
+            #expect(run.standardOutput.isEmpty, "\(context)", sourceLocation: sourceLocation)
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: output.url.path)) ?? []
+            #expect(left.isEmpty, "left behind: \(left) — \(context)", sourceLocation: sourceLocation)
+        } else {
+            #expect(
+                (report ?? "").contains(message) || run.standardError.contains(message),
+                "\(context)\n\(report ?? "no report")", sourceLocation: sourceLocation)
+        }
+        return (run, report)
+    }
+}
+
+@Suite struct BadInputCatalogueTests {
+    @Test func catalogueCoversEveryFormat() {
+        let cases = BadInputCatalogue.cases
+        #expect(cases.count >= 40, "the manifest holds \(cases.count) cases")
+        #expect(Set(cases.map(\.name)).count == cases.count, "case names are unique")
+        let paths = cases.flatMap(\.args)
+        for folder in [
+            "jsonl/", "csv/", "go/", "gbench/", "hyperfine/", "pytest/", "pyperf/", "valgrind/", "criterion/",
+        ] {
+            #expect(paths.contains { $0.hasPrefix(folder) }, "no case for \(folder)")
+        }
+        // Every committed input is used by some case.
+        let root = BadInputCatalogue.folderURL.path
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            guard !isDirectory.boolValue, relative != "manifest.json" else { continue }
+            #expect(paths.contains { relative.hasPrefix($0) }, "\(relative) is in no case")
+        }
+    }
+
+    @Test(arguments: BadInputCatalogue.cases)
+    func committedCase(_ entry: BadInputCase) throws {
+        let prefix = BadInputCatalogue.folder + "/"
+        let arguments = entry.args.map { $0.hasPrefix("-") ? $0 : prefix + $0 }
+        try BadInputCatalogue.check(
+            arguments, exit: entry.exit, message: entry.message, location: entry.location.map { prefix + $0 })
+    }
+
+    /// Inputs that cannot be committed: special files, links, huge or empty things.
+    @Test func fifoIsRefusedWithoutBlocking() throws {
+        let dir = try TemporaryDirectory()
+        let fifo = dir.url.appendingPathComponent("results.jsonl").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        try BadInputCatalogue.check(
+            [fifo, BadInputCatalogue.folder + "/good/base.jsonl"], exit: 2, message: "not a regular file",
+            location: fifo)
+    }
+
+    @Test func symbolicLinkLoopAndBrokenLink() throws {
+        let dir = try TemporaryDirectory()
+        let first = dir.url.appendingPathComponent("a.jsonl").path
+        let second = dir.url.appendingPathComponent("b.jsonl").path
+        try FileManager.default.createSymbolicLink(atPath: first, withDestinationPath: second)
+        try FileManager.default.createSymbolicLink(atPath: second, withDestinationPath: first)
+        let good = BadInputCatalogue.folder + "/good/base.jsonl"
+        try BadInputCatalogue.check(
+            [first, good], exit: 2, message: "a broken symbolic link or a symbolic link loop", location: first)
+        let broken = dir.url.appendingPathComponent("gone.jsonl").path
+        try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: "/nonexistent/benchstat")
+        try BadInputCatalogue.check(
+            [broken, good], exit: 2, message: "a broken symbolic link or a symbolic link loop", location: broken)
+        // A link loop inside a label directory: the label's other files are not read as a loop forever.
+        try dir.write("runs/base/r.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [1, 2, 3]))
+        try dir.write("runs/head/r.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [1, 2, 3]))
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.url.appendingPathComponent("runs/head/up").path, withDestinationPath: "..")
+        try BadInputCatalogue.check(
+            [dir.url.appendingPathComponent("runs").path], exit: 0, message: "skipped: a sub-directory",
+            location: nil)
+    }
+
+    /// Tests run as root in CI, where mode 000 does not stop reads: the check runs only as a user.
+    @Test func unreadableFile() throws {
+        guard geteuid() != 0 else { return }
+        let dir = try TemporaryDirectory()
+        let file = try dir.write("locked.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [1, 2]))
+        #expect(chmod(file.path, 0) == 0)
+        try BadInputCatalogue.check(
+            [file.path, BadInputCatalogue.folder + "/good/base.jsonl"], exit: 2, message: "cannot read the file",
+            location: file.path)
+    }
+
+    @Test func oneGigabyteSparseFileFailsAtOnce() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.url.appendingPathComponent("huge.jsonl").path
+        #expect(FileManager.default.createFile(atPath: file, contents: nil))
+        #expect(truncate(file, 1 << 30) == 0)
+        let start = Date()
+        try BadInputCatalogue.check(
+            [file, BadInputCatalogue.folder + "/good/base.jsonl"], exit: 2, message: "binary data",
+            location: file + ":1")
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+
+    @Test func emptyDirectories() throws {
+        let dir = try TemporaryDirectory()
+        let empty = dir.url.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try BadInputCatalogue.check(
+            [empty.path], exit: 2, message: "the directory holds no input files", location: empty.path)
+        // Labels whose directories hold only hidden files and notes.
+        try dir.write("runs/base/.hidden.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [1, 2]))
+        try dir.write("runs/base/NOTES.md", "notes\n")
+        try dir.write("runs/head/r.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [1, 2]))
+        let base = dir.url.appendingPathComponent("runs/base").path
+        try BadInputCatalogue.check(
+            [dir.url.appendingPathComponent("runs").path], exit: 2, message: "the directory holds no input files",
+            location: base)
+    }
+
+    @Test func hugeLinesFailCleanly() throws {
+        let dir = try TemporaryDirectory()
+        let size = 32 << 20
+        // A 32 MB unterminated string on line 2 of JSON Lines.
+        var jsonl = Data(TemporaryDirectory.jsonl("a", unit: "ns", [1]).utf8)
+        jsonl.append(Data("{\"benchmark\": \"".utf8))
+        jsonl.append(Data(repeating: UInt8(ascii: "x"), count: size))
+        let jsonlURL = dir.url.appendingPathComponent("long.jsonl")
+        try jsonl.write(to: jsonlURL)
+        let good = BadInputCatalogue.folder + "/good/base.jsonl"
+        try BadInputCatalogue.check(
+            [jsonlURL.path, good], exit: 2, message: "unterminated string", location: jsonlURL.path + ":2")
+        // A 32 MB line of prose: no format, said at once.
+        let proseURL = dir.url.appendingPathComponent("long.txt")
+        try Data(repeating: UInt8(ascii: "y"), count: size).write(to: proseURL)
+        try BadInputCatalogue.check(
+            [proseURL.path, good], exit: 2, message: "unknown input format", location: proseURL.path + ":1")
+    }
+
+    @Test func unwritableOutputLeavesNothing() throws {
+        let dir = try TemporaryDirectory()
+        let good = BadInputCatalogue.folder + "/good/base.jsonl"
+        let report = dir.url.appendingPathComponent("missing/dir/report.txt").path
+        let run = try Binary.run(["analyze", good, BadInputCatalogue.folder + "/jsonl/crlf.jsonl", "--output", report])
+        #expect(run.exitCode == 2, "\(run.standardError)")
+        #expect(run.standardError.hasPrefix("benchstat: \(report): cannot write the report"))
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("missing").path))
+    }
+}
