@@ -79,13 +79,7 @@ for b in benches:
                 f"{spread:.1f}% | {C.pct(bs['median'], hs['median']):+.2f}% |")
 
 def cg_tab(d, unit):
-    t = [f"| benchmark | base {unit} (runs) | head {unit} (runs) | head/base median |", "|---|---|---|---|"]
-    for b in benches:
-        bv = [dict((x[0], x[3]) for x in d["base"][r])[b] for r in sorted(d["base"])]
-        hv = [dict((x[0], x[3]) for x in d["head"][r])[b] for r in sorted(d["head"])]
-        t.append(f"| {b} | {', '.join(map(str, bv))} | {', '.join(map(str, hv))} | "
-                 f"{C.pct(C.median(bv), C.median(hv)):+.4f}% |")
-    return "\n".join(t)
+    return C.cg_table(d, unit, benches)
 
 common_md = f"""
 ## Program, build, machine

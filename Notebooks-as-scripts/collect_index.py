@@ -80,12 +80,74 @@ def describe(d):
     return f"| `{name}/` | {WHAT.get(kind, '')} ({unit}) | {gtxt} | {len(gt)} | {samples} |"
 
 
+def side_values(d):
+    """{benchmark: {run: [values]}} for one label directory or a history directory."""
+    out = {}
+    for f in sorted(glob.glob(os.path.join(d, "*.jsonl"))):
+        for r in load_rows(f):
+            out.setdefault(r["benchmark"], {}).setdefault(r["run"], []).append(r["value"])
+    return out
+
+
+def findings():
+    """A few descriptive numbers computed from the data (no inference)."""
+    L = ["", "## What the data shows (descriptive, recomputed by collect_index.py)", ""]
+    try:
+        for ds in ("aa-walltime", "lto-walltime", "linkorder-walltime", "injected-walltime"):
+            b = side_values(os.path.join(C.DATA, ds, "base"))
+            h = side_values(os.path.join(C.DATA, ds, "head"))
+            cvs, shifts, runmed = [], [], []
+            for k in b:
+                for side in (b, h):
+                    for v in side[k].values():
+                        m = sum(v) / len(v)
+                        cvs.append(100 * (sum((x - m) ** 2 for x in v) / (len(v) - 1)) ** 0.5 / m)
+                    meds = [C.median(v) for v in side[k].values()]
+                    runmed.append(100 * (max(meds) - min(meds)) / C.median(meds))
+                bm = C.median([x for v in b[k].values() for x in v])
+                hm = C.median([x for v in h[k].values() for x in v])
+                shifts.append(C.pct(bm, hm))
+            L.append(f"- `{ds}`: within-run CV {min(cvs):.1f}–{max(cvs):.1f}% (median {C.median(cvs):.1f}%); "
+                     f"spread of run medians within one side {min(runmed):.1f}–{max(runmed):.1f}%; "
+                     f"head/base median {min(shifts):+.2f}% … {max(shifts):+.2f}%.")
+        hv = side_values(os.path.join(C.DATA, "history-walltime"))
+        sp = [100 * (max(m) - min(m)) / C.median(m) for m in
+              ([C.median(v) for v in runs.values()] for runs in hv.values())]
+        L.append(f"- `history-walltime`: spread of the 10 run medians {min(sp):.1f}–{max(sp):.1f}% per benchmark.")
+        for ds in ("aa-instrumentation", "history-instrumentation", "linkorder-instrumentation", "history-cycles",
+                   "aa-cycles", "linkorder-cycles"):
+            d = os.path.join(C.DATA, ds)
+            parts = [d] if not os.path.isdir(os.path.join(d, "base")) else [os.path.join(d, "base"), os.path.join(d, "head")]
+            vals = {}
+            for p in parts:
+                for k, runs in side_values(p).items():
+                    vals.setdefault(k, []).extend(x for v in runs.values() for x in v)
+            rel = [100 * (max(v) - min(v)) / C.median(v) for v in vals.values()]
+            nd = [len(set(v)) for v in vals.values()]
+            L.append(f"- `{ds}`: all samples of a benchmark (both sides / all runs) span {min(rel):.4f}–{max(rel):.4f}% "
+                     f"of the median; distinct values per benchmark {min(nd)}–{max(nd)}.")
+        for ds in ("lto-instrumentation", "lto-cycles", "injected-instrumentation"):
+            gt = json.load(open(os.path.join(C.DATA, ds, "ground-truth.json")))
+            tp = [v["truePercent"] for v in gt.values() if v["expected"] == "change"]
+            L.append(f"- `{ds}`: {len(tp)} benchmarks changed, by {min(tp):+.3f}% … {max(tp):+.3f}%.")
+    except (OSError, KeyError, ValueError, ZeroDivisionError) as e:
+        L.append(f"- (incomplete: {e})")
+    return "\n".join(L) + "\n"
+
+
 # %%
 dirs = sorted((d for d in glob.glob(os.path.join(C.DATA, "*")) if os.path.isdir(d)
                and os.path.exists(os.path.join(d, "ground-truth.json"))),
               key=lambda d: (ORDER.index(os.path.basename(d).split("-")[0])
                              if os.path.basename(d).split("-")[0] in ORDER else 99, d))
 lines = [describe(d) for d in dirs]
+others = sorted(d for d in glob.glob(os.path.join(C.DATA, "*")) if os.path.isdir(d) and d not in dirs)
+other_md = ""
+if others:
+    other_md = "\n## Other datasets (not produced by the collect_*.py scripts)\n\n" + "\n".join(
+        f"- `{os.path.basename(d)}/` — " + (open(os.path.join(d, "README.md")).readline().lstrip("# ").strip()
+                                           if os.path.exists(os.path.join(d, "README.md")) else "see folder")
+        for d in others) + "\n"
 with open(os.path.join(C.DATA, "README.md"), "w") as f:
-    f.write(HEADER + "\n".join(lines) + "\n")
+    f.write(HEADER + "\n".join(lines) + "\n" + findings() + other_md)
 print("\n".join(lines))

@@ -370,8 +370,10 @@ file reading and the warm-up. `value` = total `Ir` of the collected region (unit
 "instructions"). The companion `*-cycles` dataset holds, from the same invocations,
 estimated cycles (unit "cycles") = L1 hits + 5 x LL hits + 35 x RAM hits with
 RAM = ILmr+DLmr+DLmw, LL hits = I1mr+D1mr+D1mw - RAM, L1 hits = Ir+Dr+Dw - (I1mr+D1mr+D1mw)
-(the iai / pythonspeed.com model on which CodSpeed's "CPU simulation" estimate was built;
-CodSpeed's exact current weights are not public in a form we could check offline).
+(the "estimated cycles" model of iai / calliper, after pythonspeed.com's "consistent
+benchmarking in CI"; CodSpeed's CPU-simulation mode uses a cache-aware estimate of the same
+kind, but its exact current weights could not be checked offline, so treat this as
+CodSpeed-like, not CodSpeed-identical).
 Valgrind's default cache model for this host was used (auto-detected I1/D1/LL).
 Two valgrind invocations run in parallel (counts do not depend on load).
 """
@@ -446,10 +448,11 @@ def cg_medians(d, side):
 def cg_table(d, unit, benches):
     _, bv = cg_medians(d, "base")
     _, hv = cg_medians(d, "head")
-    t = [f"| benchmark | base {unit} (runs) | head {unit} (runs) | head/base median |", "|---|---|---|---|"]
+    t = [f"| benchmark | base {unit} (runs) | head {unit} (runs) | distinct values base/head | head/base median |",
+         "|---|---|---|---|---|"]
     for b in benches:
         t.append(f"| {b} | {', '.join(map(str, bv[b]))} | {', '.join(map(str, hv[b]))} | "
-                 f"{pct(median(bv[b]), median(hv[b])):+.4f}% |")
+                 f"{len(set(bv[b]))}/{len(set(hv[b]))} | {pct(median(bv[b]), median(hv[b])):+.4f}% |")
     return "\n".join(t)
 
 
