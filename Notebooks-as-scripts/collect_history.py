@@ -63,7 +63,8 @@ for name, data in (("history-walltime", wall), ("history-instrumentation", ir), 
     d = C.reset_dataset(name)
     for run, rows in data.items():
         C.write_jsonl(os.path.join(d, f"{run}.jsonl"), rows)
-    C.write_json(os.path.join(d, "ground-truth.json"), gt)
+    # No ground-truth.json here: every file in a --history directory is read as a past run, so the
+    # (trivial) ground truth lives in the README and in `gt` below for notebooks that import it.
     out[name] = d
 
 # %% Descriptive spreads
@@ -104,7 +105,8 @@ directory `{C.WORK}/history-cwd/ddd…` with a shuffled length; ASLR on. Runs ar
 ## Ground truth
 
 Baseline history: every run is the same binary on the same inputs → `no-change` for every
-benchmark (`ground-truth.json`). Use as `--history` for the matching A/B datasets (same build
+benchmark (stated here rather than in a `ground-truth.json`, since every file of a `--history`
+directory is read as a past run). Use as `--history` for the matching A/B datasets (same build
 `O2`, same inputs as `aa-*`, `injected-*` base and `lto-*` base).
 """
 open(os.path.join(out["history-walltime"], "README.md"), "w").write(f"""# history-walltime — {N_RUNS} baseline runs, zstd, walltime
