@@ -5,7 +5,7 @@
 #   make install   install the release binary and shell completions under PREFIX (/usr/local)
 
 SWIFT ?= swift
-DATASET ?= Data/injected-instrumentation
+DATASET ?= Data/lto-instrumentation
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 DESTDIR ?=

@@ -54,6 +54,8 @@ public struct Comparison: Sendable {
     /// Whether this is the benchmark's primary metric: the first unit its base file reported (Go's
     /// `sec/op` before `B/op`). The suite geometric mean uses primary metrics only.
     public var isPrimaryMetric: Bool = true
+    /// σ of one run's centre from `--history` for this benchmark, in percent, when history covered it.
+    public var historyPercent: Double?
 
     /// Creates a comparison. The analysis fills in `pAdjusted`, `verdict` and `reason` once all
     /// p-values of the run are known.

@@ -21,7 +21,7 @@ enum VerdictRule {
     static func decide(
         changePercent: Double, intervalPercent: ClosedRange<Double>?, pAdjusted: Double?, alpha: Double,
         threshold: Double, direction: UnitDirection, noise: NoiseModel, noisePercent: Double?,
-        samplesNeeded: Int?, observationsAreRuns: Bool, baseCount: Int, headCount: Int
+        historyPercent: Double? = nil, samplesNeeded: Int?, observationsAreRuns: Bool, baseCount: Int, headCount: Int
     ) -> Decision {
         let change = Format.signedPercent(changePercent)
         let band = "±" + Format.percent(threshold)
@@ -37,9 +37,11 @@ enum VerdictRule {
             if abs(changePercent) >= threshold {
                 return Decision(
                     verdict: directional,
-                    reason: "exact counts: \(change) is beyond the \(band) threshold (no history to judge build noise)")
+                    reason: historyPercent == nil
+                        ? "exact counts, beyond the \(band) threshold (no history to judge build noise)"
+                        : "exact counts, beyond the \(band) threshold; history shows no build noise")
             }
-            return Decision(verdict: .noise, reason: "exact counts: \(change) is within the \(band) threshold")
+            return Decision(verdict: .noise, reason: "exact counts, within the \(band) threshold")
         default:
             break
         }
