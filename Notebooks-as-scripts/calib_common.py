@@ -112,12 +112,15 @@ def first_record(folder: pathlib.Path) -> dict:
     raise FileNotFoundError(folder)
 
 
-def to_rows(run: dict[str, list[float]], mode: str, unit: str, scale: dict[str, float] | None = None,
-            prefix: str = "") -> list:
+def to_rows(run: dict[str, list[float]], mode: str, unit: str, factor: float = 1.0,
+            prefix: str = "", collapse: bool = False) -> list:
+    """Rows of one run; values times `factor`. collapse=True replaces the run's samples by their
+    geometric mean (one sample per run: benchstat then always uses the run as the unit)."""
     rows = []
     for b, values in run.items():
-        s = 1.0 if scale is None else scale.get(b, 1.0)
-        rows += [(prefix + b, mode, unit, v * s) for v in values]
+        if collapse:
+            values = [float(np.exp(np.mean(np.log(values))))]
+        rows += [(prefix + b, mode, unit, v * factor) for v in values]
     return rows
 
 
