@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The GNU Scientific Library, seen through one shim header. Only Statistics/GSL.swift imports it.
@@ -57,7 +58,7 @@ let package = Package(
         // Tests find their fixtures next to their sources (through #filePath), not as bundle resources.
         .testTarget(
             name: "StatisticsTests",
-            dependencies: ["Statistics"],
+            dependencies: ["Statistics", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Reference"],
             swiftSettings: strictSettings
         ),
@@ -69,7 +70,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BenchmarkAnalysisTests",
-            dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "Statistics"],
+            dependencies: [
+                "BenchmarkModel", "BenchmarkAnalysis", "Statistics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -43,7 +43,8 @@ public enum MultipleComparisons {
         case .benjaminiHochberg:
             var running = 1.0
             for (rank, index) in order.enumerated().reversed() {
-                running = min(running, pValues[index] * m / Double(rank + 1))
+                // m / (rank + 1) ≥ 1, but p·m/(rank + 1) can round one ulp below p: never report less.
+                running = min(running, max(pValues[index], pValues[index] * m / Double(rank + 1)))
                 adjusted[index] = running
             }
         }
