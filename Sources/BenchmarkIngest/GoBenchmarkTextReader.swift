@@ -216,17 +216,30 @@ public enum GoBenchmarkTextReader {
     private static func unicodeKeyValue(
         _ buffer: UnsafeRawBufferPointer, _ start: Int, _ stop: Int
     ) -> (String, String)? {
-        let line = Bytes.string(buffer, start, stop)
+        // Offsets count the file's bytes: an invalid byte is one byte (Go's RuneError, width 1, neither
+        // lower, upper nor space), not the three bytes of the U+FFFD a repaired String would hold.
+        var bytes = buffer[start..<stop].makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
         var offset = 0
-        for (index, scalar) in line.unicodeScalars.enumerated() {
-            if index == 0 && !scalar.properties.isLowercase { return nil }
-            if scalar.properties.isWhitespace || scalar.properties.isUppercase { return nil }
-            if index > 0 && scalar == ":" {
-                return keyValueParts(buffer, start, colon: start + offset, stop)
+        var index = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                if index == 0 && !scalar.properties.isLowercase { return nil }
+                if scalar.properties.isWhitespace || scalar.properties.isUppercase { return nil }
+                if index > 0 && scalar == ":" {
+                    return keyValueParts(buffer, start, colon: start + offset, stop)
+                }
+                offset += encoded.count
+            case .error(let length):
+                if index == 0 { return nil }
+                offset += length
+            case .emptyInput:
+                return nil
             }
-            offset += String(scalar).utf8.count
+            index += 1
         }
-        return nil
     }
 }
 

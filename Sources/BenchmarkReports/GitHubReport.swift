@@ -27,9 +27,19 @@ enum GitHubReport {
         return out
     }
 
-    /// Escapes a command's message (`%`, CR, LF), as actions/toolkit's `escapeData`.
+    /// Escapes a command's message (`%`, CR, LF), as actions/toolkit's `escapeData`; other control
+    /// characters (an ANSI escape in a benchmark name would colour or rewrite the Actions log) are
+    /// shown as visible escapes (`\u{1B}`), as the text report shows them.
     static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        var visible = ""
+        for scalar in text.unicodeScalars {
+            if scalar != "\n", scalar != "\r", scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                visible += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                visible.unicodeScalars.append(scalar)
+            }
+        }
+        return visible.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 

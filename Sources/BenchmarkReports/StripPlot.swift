@@ -218,7 +218,9 @@ struct LogAxis {
         let resolution: Double
 
         func label(_ scale: UnitScale) -> String {
-            let decimals = max(0, -Int(floor(log10(resolution / scale.factor) + 1e-9)))
+            // A zero, subnormal or infinite spacing has no finite magnitude: never convert it to Int.
+            let magnitude = floor(log10(resolution / scale.factor) + 1e-9)
+            let decimals = magnitude.isFinite ? max(0, -Int(max(-9, min(0, magnitude)))) : (magnitude < 0 ? 9 : 0)
             return String(format: "%.\(min(decimals, 9))f", value / scale.factor)
         }
     }

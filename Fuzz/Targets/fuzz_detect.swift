@@ -1,0 +1,30 @@
+// libFuzzer entry point for the detect loader (Fuzz/run.sh detect SECONDS).
+import BenchmarkModel
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    // Format detection plus the loader it picks, as DatasetLoader does for a file.
+    FuzzIngest.run(bytes, count) { (input, label, context) throws(InputError) in
+        let (format, document) = try InputFormatDetector.detect(input)
+        switch format {
+        case .canonicalJSONLines: return try CanonicalJSONLinesLoader.load(input, into: &label, context: &context)
+        case .canonicalCSV: return try CanonicalCSVLoader.load(input, into: &label, context: &context)
+        case .goBenchmarkText: return try GoBenchmarkTextLoader.load(input, into: &label, context: &context)
+        case .callgrind, .cachegrind:
+            return try ValgrindLoader.load(input, format: format, into: &label, context: &context)
+        case .googleBenchmarkJSON, .hyperfineJSON, .pytestBenchmarkJSON, .pyperfJSON, .criterionDirectory:
+            guard let document else { return FileMetadata(path: input.path, format: format, entries: []) }
+            switch format {
+            case .googleBenchmarkJSON:
+                return try GoogleBenchmarkLoader.load(document, path: input.path, into: &label, context: &context)
+            case .hyperfineJSON:
+                return try HyperfineLoader.load(document, path: input.path, into: &label, context: &context)
+            case .pytestBenchmarkJSON:
+                return try PytestBenchmarkLoader.load(document, path: input.path, into: &label, context: &context)
+            default:
+                return try PyperfLoader.load(document, path: input.path, into: &label, context: &context)
+            }
+        }
+    }
+    return 0
+}

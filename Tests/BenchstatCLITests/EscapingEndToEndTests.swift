@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Hostile benchmark names from a real input file, through the binary, into every format (issue 7):
+/// the reports layer is tested in memory by `EscapingTests`; this checks the whole path, including
+/// the JSON Lines loader's escapes.
+@Suite struct EscapingEndToEndTests {
+    static let names = [
+        "pipe|in|name", "back`tick`s", "<script>alert(1)</script>", "]]> cdata end", "new\nline",
+        "ansi \u{1B}[31mred", "ping @octocat", "quote \"double\" 'single'", "tab\there", "nul\u{0}byte",
+        "bell\u{7}", "&amp; entity", "unicode λ→😀", "\u{202E}rtl override",
+    ]
+
+    /// base and head JSON Lines where every name regresses by 20%.
+    static func runs() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory()
+        for (label, factor) in [("base", 1.0), ("head", 1.2)] {
+            var text = ""
+            for name in names {
+                for value in [100.0, 101, 99, 100.5, 99.5, 100.2] {
+                    let object: [String: Any] = ["benchmark": name, "unit": "ns", "value": value * factor]
+                    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                    text += String(decoding: data, as: UTF8.self) + "\n"
+                }
+            }
+            try dir.write("runs/\(label)/r.jsonl", text)
+        }
+        return dir
+    }
+
+    static func render(_ format: String, _ dir: TemporaryDirectory) throws -> String {
+        let run = try Binary.run(["analyze", dir.url.appendingPathComponent("runs").path, "--format", format])
+        #expect(run.exitCode == 1, "\(format): \(run.standardError)")
+        return run.standardOutput
+    }
+
+    @Test func jsonRoundTripsEveryName() throws {
+        let dir = try Self.runs()
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(Self.render("json", dir).utf8)) as? [String: Any])
+        let names = (root["comparisons"] as? [[String: Any]])?.compactMap { $0["benchmark"] as? String } ?? []
+        #expect(Set(names) == Set(Self.names))
+    }
+
+    @Test func junitAndHTMLAreWellFormedXML() throws {
+        let dir = try Self.runs()
+        let junit = try XMLDocument(data: Data(Self.render("junit", dir).utf8))
+        #expect(try junit.nodes(forXPath: "//testcase").count == Self.names.count)
+        let help = try Binary.run(["analyze", "--help"]).standardOutput
+        guard help.contains("html") else { return }
+        let html = try Self.render("html", dir)
+        let document = try XMLDocument(data: Data(html.utf8))
+        #expect(try document.nodes(forXPath: "//script").isEmpty)
+        #expect(!html.contains("<script>alert"))
+    }
+
+    @Test func textMarkdownAndGitHubCarryNoRawControls() throws {
+        let dir = try Self.runs()
+        // (CSV is data: a quoted field keeps the name's characters exactly, as RFC 4180 allows.)
+        for format in ["text", "markdown", "github"] {
+            let output = try Self.render(format, dir)
+            #expect(!output.contains("\u{1B}"), "\(format): raw ESC")
+            #expect(!output.contains("\u{7}"), "\(format): raw BEL")
+            #expect(!output.contains("\u{0}"), "\(format): raw NUL")
+        }
+        let markdown = try Self.render("markdown", dir)
+        var columns: Int?
+        for line in markdown.split(separator: "\n") where line.hasPrefix("| ") {
+            let count = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            #expect(columns == nil || columns == count, "broken row: \(line)")
+            columns = columns ?? count
+            if line.contains("@octocat") { #expect(line.contains("`` ping @octocat ``"), "\(line)") }
+        }
+        // Every `::` workflow command of the github format stays on one line.
+        for line in try Self.render("github", dir).split(separator: "\n") where line.hasPrefix("::") {
+            #expect(!line.contains("\r"))
+        }
+    }
+}
