@@ -48,8 +48,9 @@ from calib_common import (DATA, FLAGGED, OUT, BIN, analyze, analyze_path, binary
 
 T0 = time.time()
 QUICK = bool(os.environ.get("CALIB_QUICK"))
-N_SPLITS = 20 if QUICK else 60
-R_SIM = 50 if QUICK else 200
+N_SPLITS = 12 if QUICK else 24       # splits for power, coverage and the baselines
+N_GATE = 20 if QUICK else 80        # splits for the suite-level gate (one call each), walltime pools
+R_SIM = 50 if QUICK else 150
 rng = np.random.default_rng(20251125)
 EFFECTS = [0.0, 0.01, 0.02, 0.05, 0.10]
 print("benchstat", binary_version(), BIN)
@@ -136,24 +137,32 @@ def split_suites(runs, k, n_splits):
     return out
 
 
-def batched(runs, mode, unit, splits, delta, args, history_dir=None):
+def batched(runs, mode, unit, splits, delta, args, history_dir=None, collapse=False):
     """All splits in one call (benchmarks prefixed sNNN/): valid with --correction none only."""
     base = collections.defaultdict(list)
     head = collections.defaultdict(list)
     for s, (bi, hi) in enumerate(splits):
         for j, r in enumerate(bi):
-            base[f"r{j + 1}"] += to_rows(runs[r], mode, unit, prefix=f"s{s:03d}/")
+            base[f"r{j + 1}"] += to_rows(runs[r], mode, unit, prefix=f"s{s:03d}/", collapse=collapse)
         for j, r in enumerate(hi):
-            head[f"r{j + 1}"] += to_rows(runs[r], mode, unit, prefix=f"s{s:03d}/",
-                                         scale=collections.defaultdict(lambda: 1 + delta))
-    res = analyze(base, head, ["--correction", "none", *args], history_dir=history_dir)
+            head[f"r{j + 1}"] += to_rows(runs[r], mode, unit, prefix=f"s{s:03d}/", factor=1 + delta,
+                                         collapse=collapse)
+    history_runs = None
+    if history_dir is not None:
+        # the history's benchmark names must match the prefixed ones: each past run is written once
+        # per split, collapsed to its geometric mean (the centre benchstat takes of a past run)
+        history_runs = collections.defaultdict(list)
+        for run_id, run in load_runs(history_dir).items():
+            for s in range(len(splits)):
+                history_runs[run_id] += to_rows(run, mode, unit, prefix=f"s{s:03d}/", collapse=True)
+    res = analyze(base, head, ["--correction", "none", *args], history_runs=history_runs)
     return res["comparisons"]
 
 
-def one_suite(runs, mode, unit, split, args, delta=0.0, history_dir=None):
+def one_suite(runs, mode, unit, split, args, delta=0.0, history_dir=None, collapse=False):
     bi, hi = split
-    base = {f"r{j + 1}": to_rows(runs[r], mode, unit) for j, r in enumerate(bi)}
-    head = {f"r{j + 1}": to_rows(runs[r], mode, unit, scale=collections.defaultdict(lambda: 1 + delta))
+    base = {f"r{j + 1}": to_rows(runs[r], mode, unit, collapse=collapse) for j, r in enumerate(bi)}
+    head = {f"r{j + 1}": to_rows(runs[r], mode, unit, factor=1 + delta, collapse=collapse)
             for j, r in enumerate(hi)}
     return analyze(base, head, list(args), history_dir=history_dir)
 
@@ -171,23 +180,34 @@ split_stats = {}   # (pool, k, method) -> dict
 for pname in POOLS:
     runs, mode, unit = pool(pname)
     for k in KS:
-        splits = split_suites(runs, k, N_SPLITS)
+        gate_splits = split_suites(runs, k, N_GATE if mode == "walltime" else N_SPLITS)
+        splits = gate_splits[:N_SPLITS]
         st = collections.defaultdict(dict)
         # suite-level gate with BH (one call per split) and with none (batched, grouped per split)
-        for mname, args in [("benchstat welch", []), ("benchstat mann-whitney", ["--test", "mann-whitney"])]:
+        variants = [("benchstat welch", [], None, False), ("benchstat mann-whitney", ["--test", "mann-whitney"], None, False)]
+        if mode == "walltime":
+            variants.append(("PROPOSAL A: benchstat welch on run means (run always the unit)", [], None, True))
+        if pname == "aa-walltime":
+            variants.append(("benchstat welch + --history history-walltime", [], DATA / "history-walltime", False))
+        for mname, args, hdir, collapse in variants:
             fails = 0
             fp_bh = 0
             nb = 0
-            for sp in splits:
-                r = one_suite(runs, mode, unit, sp, args)
+            for sp in gate_splits:
+                r = one_suite(runs, mode, unit, sp, args, history_dir=hdir, collapse=collapse)
                 fails += r["gate"]["verdict"] == "fail"
                 fp_bh += sum(c["verdict"] in FLAGGED for c in r["comparisons"])
                 nb += len(r["comparisons"])
-            st[mname]["suite_bh"] = (fails, len(splits))
+            st[mname]["suite_bh"] = (fails, len(gate_splits))
             st[mname]["fpr_bh"] = (fp_bh, nb)
             for delta in EFFECTS:
-                comps = batched(runs, mode, unit, splits, delta, args)
+                comps = batched(runs, mode, unit, splits, delta, args, history_dir=hdir, collapse=collapse)
                 if delta == 0:
+                    by_noise = collections.defaultdict(lambda: [0, 0])
+                    for c in comps:
+                        by_noise[c["noise"]][0] += c["verdict"] in FLAGGED
+                        by_noise[c["noise"]][1] += 1
+                    st[mname]["by_noise"] = dict(by_noise)
                     per_suite = collections.defaultdict(int)
                     for c in comps:
                         per_suite[c["benchmark"].split("/", 1)[0]] += c["verdict"] == "regression"
@@ -198,12 +218,6 @@ for pname in POOLS:
                 cov = [covered(c, delta) for c in comps]
                 cov = [x for x in cov if x is not None]
                 st[mname][f"cov_{delta}"] = (sum(cov), len(cov))
-        if pname == "aa-walltime":
-            fails = 0
-            for sp in splits:
-                r = one_suite(runs, mode, unit, sp, [], history_dir=DATA / "history-walltime")
-                fails += r["gate"]["verdict"] == "fail"
-            st["benchstat welch + --history history-walltime"]["suite_bh"] = (fails, len(splits))
         # baselines on the same splits (pooled samples)
         for bname in ["Go rule (baseline)", "criterion rule (baseline)"]:
             for delta in EFFECTS:
@@ -218,7 +232,7 @@ for pname in POOLS:
                         if bname.startswith("Go"):
                             v = go_rule(bs, hs)[0]
                         else:
-                            v, _, _, (lo, hi_) = criterion_rule(bs, hs, rng, resamples=300)
+                            v, _, _, (lo, hi_) = criterion_rule(bs, hs, rng, resamples=200)
                             cov_n += 1
                             cov_k += lo - 1e-9 <= 100 * delta <= hi_ + 1e-9
                         flagged += v in FLAGGED
@@ -254,14 +268,22 @@ for metric in ["walltime", "instrumentation", "cycles"]:
     for k in [2, 3, 5]:
         combos = [(bi, hi) for bi in itertools.combinations(range(5), k)
                   for hi in itertools.combinations(range(5), k)]
-        for mname, args in [("benchstat welch", []), ("benchstat mann-whitney", ["--test", "mann-whitney"]),
-                            ("Go rule (baseline)", None), ("criterion rule (baseline)", None)]:
+        inj_methods = [("benchstat welch", []), ("benchstat mann-whitney", ["--test", "mann-whitney"])]
+        if metric == "walltime":
+            inj_methods.append(("PROPOSAL A: benchstat welch on run means (run always the unit)", ["collapse"]))
+        inj_methods += [("Go rule (baseline)", None), ("criterion rule (baseline)", None)]
+        for mname, args in inj_methods:
+            collapse = args == ["collapse"]
+            if collapse:
+                args = []
             st = {"suite_fa": 0, "fp": 0, "nulls": 0, "n": len(combos),
                   "det": collections.Counter(), "cov": collections.Counter()}
             for bi, hi in combos:
                 if args is not None:
-                    res = analyze({f"r{j + 1}": to_rows(base_runs[r], mode, unit) for j, r in enumerate(bi)},
-                                  {f"r{j + 1}": to_rows(head_runs[r], mode, unit) for j, r in enumerate(hi)},
+                    res = analyze({f"r{j + 1}": to_rows(base_runs[r], mode, unit, collapse=collapse)
+                                   for j, r in enumerate(bi)},
+                                  {f"r{j + 1}": to_rows(head_runs[r], mode, unit, collapse=collapse)
+                                   for j, r in enumerate(hi)},
                                   args)
                     verd = {c["benchmark"]: c for c in res["comparisons"]}
                     get = {b: (c["verdict"], (c["change"] or {}).get("ci")) for b, c in verd.items()}
@@ -273,7 +295,7 @@ for metric in ["walltime", "instrumentation", "cycles"]:
                         if mname.startswith("Go"):
                             get[b] = (go_rule(bs, hs)[0], None)
                         else:
-                            v, _, _, ci = criterion_rule(bs, hs, rng, resamples=300)
+                            v, _, _, ci = criterion_rule(bs, hs, rng, resamples=200)
                             get[b] = (v, list(ci))
                 null_reg = False
                 for b, t in truth.items():
@@ -367,7 +389,7 @@ for kind, n in cells:
         g = [go_rule(bp[i], hp[i])[0] for i in range(reps)]
         hit = sum(v in FLAGGED for v in g) if delta == 0 else sum(v == "regression" for v in g)
         sim[(kind, n, delta, "Go rule (baseline)", "")] = (hit, reps, 0, 0)
-        cr = [criterion_rule(bp[i], hp[i], rng, resamples=300) for i in range(reps)]
+        cr = [criterion_rule(bp[i], hp[i], rng, resamples=200) for i in range(reps)]
         hit = sum(v[0] in FLAGGED for v in cr) if delta == 0 else sum(v[0] == "regression" for v in cr)
         cov = sum(v[3][0] - 1e-9 <= 100 * delta <= v[3][1] + 1e-9 for v in cr)
         sim[(kind, n, delta, "criterion rule (baseline)", "")] = (hit, reps, cov, reps)
@@ -392,7 +414,8 @@ def rate_ci(t):
 
 md = []
 md.append("# Calibration of benchstat (generated by `Notebooks-as-scripts/calibration.py`)\n")
-md.append(f"Binary: `benchstat {binary_version()}`; {N_SPLITS} random splits per pool and k; "
+md.append(f"Binary: `benchstat {binary_version()}`; {N_GATE} random splits per walltime pool and k for the "
+          f"suite-level gate (bh), {N_SPLITS} for everything else; "
           f"{R_SIM} simulated replicates per cell ({2 * R_SIM} at δ = 0). Rates with a Wilson 95% "
           "interval where useful. Baselines are re-implementations for comparison only (labelled).\n")
 
@@ -410,6 +433,18 @@ for (pname, k, m), d in split_stats.items():
     rows.append([pname, k, m, rate_ci(d.get("suite_bh")), rate_ci(d.get("suite_none")), rate(d.get("fpr_bh")),
                  rate(d.get("fpr_none")), *[rate(d.get(f"power_{e}")) for e in EFFECTS[1:]], rate(cov)])
 md.append(markdown_table(header, rows))
+
+md.append("\n### Table 1b — where the false positives come from: per-benchmark FP (`--correction none`, δ = 0) "
+          "by the noise model benchstat chose\n\n")
+rows = []
+for (pname, k, m), d in split_stats.items():
+    if "by_noise" in d and "walltime" in pname:
+        rows.append([pname, k, m, *[f"{v[0]}/{v[1]} = {v[0] / v[1]:.1%}" if (v := d["by_noise"].get(nm)) else "—"
+                                     for nm in ["within-run", "between-run", "history"]],
+                     ", ".join(f"{nm} {v[0]}/{v[1]}" for nm, v in d["by_noise"].items()
+                               if nm not in ("within-run", "between-run", "history"))])
+md.append(markdown_table(["pool", "k", "method", "within-run (samples independent)", "between-run",
+                          "history", "other"], rows))
 
 md.append("\n## Table 2 — real datasets as collected (one suite each)\n\n")
 md.append("`aa-*`: two batches ≥ 3 min apart, not interleaved. `linkorder-*`, `injected-*`, `lto-*`: base "
