@@ -72,17 +72,14 @@ enum WelchLogComparator {
 }
 
 /// Go-benchstat-style comparison: medians, the Mann–Whitney U test, and the Hodges–Lehmann shift
-/// of the logs with Moses's interval as the change. Runs that differ are summarised by their medians.
+/// of the logs with Moses's interval as the change. When both sides have several runs, each run is
+/// summarised by its median and the runs are compared.
 enum MannWhitneyComparator {
     static func estimate(
         base: LogSamples, head: LogSamples, history: HistoryNoise.Estimate?, confidence: Double
     ) throws(StatisticsError) -> ChangeEstimate {
-        let baseRuns = try base.runHeterogeneity()
-        let headRuns = try head.runHeterogeneity()
-        let runsDiffer =
-            (baseRuns?.pValue ?? 1) < CentreModel.heterogeneityLevel
-            || (headRuns?.pValue ?? 1) < CentreModel.heterogeneityLevel
-        let useRuns = runsDiffer && base.runCount >= 2 && head.runCount >= 2
+        // As in the Welch model, runs are the unit whenever both sides have several.
+        let useRuns = base.runCount >= 2 && head.runCount >= 2
         let x = useRuns ? base.runs.map(median) : base.all
         let y = useRuns ? head.runs.map(median) : head.all
         let shift = try HodgesLehmann.shift(base: x, head: y, confidence: confidence)

@@ -3,8 +3,8 @@ import Foundation
 import Statistics
 
 /// One side of a comparison on the natural-log scale, grouped by run, with the one-way analysis of
-/// variance that tells whether its runs differ (Fisher's F test; Kalibera & Jones 2013 on why the
-/// run is where benchmark variance lives).
+/// variance that estimates its between-run variance component (Kalibera & Jones 2013 on why the run
+/// is where benchmark variance lives).
 struct LogSamples {
     /// Natural logs of the samples, per run (runs with at least one sample).
     let runs: [[Double]]
@@ -57,9 +57,10 @@ struct LogSamples {
     /// The mean of each run's logs.
     var runMeans: [Double] { runs.map { $0.reduce(0, +) / Double($0.count) } }
 
-    /// The one-way ANOVA of the logs by run: mean squares within and between runs and the F test's
-    /// p-value, or nil when there are fewer than two runs or no within-run degrees of freedom.
-    func runHeterogeneity() throws(StatisticsError) -> RunHeterogeneity? {
+    /// The one-way ANOVA of the logs by run: mean squares within and between runs and the
+    /// between-run variance component, or nil when there are fewer than two runs or no within-run
+    /// degrees of freedom.
+    func runHeterogeneity() -> RunHeterogeneity? {
         let r = runs.count
         let n = all.count
         guard r >= 2, n - r >= 1 else { return nil }
@@ -76,19 +77,9 @@ struct LogSamples {
         // n0: the effective run size of an unbalanced design (Searle, Casella & McCulloch 1992).
         let sumSquares = runs.reduce(0.0) { $0 + Double($1.count * $1.count) }
         let n0 = (Double(n) - sumSquares / Double(n)) / Double(r - 1)
-        let pValue: Double
-        if msWithin == 0 {
-            pValue = msBetween > 0 ? 0 : 1
-        } else {
-            do {
-                pValue = try GSL.fSurvival(msBetween / msWithin, df1: Double(r - 1), df2: Double(n - r))
-            } catch {
-                throw .gsl(error)
-            }
-        }
         let component = max(0, (msBetween - msWithin) / n0)
         return RunHeterogeneity(
-            msWithin: msWithin, msBetween: msBetween, pValue: pValue, betweenRunVariance: component,
+            msWithin: msWithin, msBetween: msBetween, betweenRunVariance: component,
             degreesOfFreedom: Double(r - 1))
     }
 }
@@ -99,8 +90,6 @@ struct RunHeterogeneity {
     let msWithin: Double
     /// Mean square between runs.
     let msBetween: Double
-    /// The F test's p-value for "runs have the same centre".
-    let pValue: Double
     /// The method-of-moments estimate of the between-run variance component σ²_run.
     let betweenRunVariance: Double
     /// Degrees of freedom of that component (runs − 1).

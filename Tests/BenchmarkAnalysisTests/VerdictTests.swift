@@ -116,6 +116,35 @@ import Testing
         #expect(strict.verdict == .regression)
     }
 
+    @Test func aHistoryThatNeverMovedMakesOneValuePerSideExact() throws {
+        let history = (0..<5).map { index in
+            DatasetBuilder.label(
+                "run\(index)", [DatasetBuilder.series("ir", unit: "instructions", runs: [[1_000_000]])])
+        }
+        let dataset = DatasetBuilder.dataset(
+            base: [DatasetBuilder.series("ir", unit: "instructions", runs: [[1_000_000]])],
+            head: [DatasetBuilder.series("ir", unit: "instructions", runs: [[1_020_000]])])
+        let c = try only(try Analyzer.analyze(dataset: dataset, history: history), "ir")
+        #expect(c.noise == .exact)
+        #expect(c.verdict == .regression)
+        #expect(c.reason.contains("history shows no build noise"))
+    }
+
+    @Test func runsAreTheUnitEvenWhenTheyLookAlike() throws {
+        // Two runs per side that agree closely: still compared as runs (1 degree of freedom per side),
+        // so a 3% shift is not declared from 20 pooled samples.
+        let base = [Self.noisy(100, count: 10, spread: 0.01), Self.noisy(100.2, count: 10, spread: 0.01)]
+        let head = [Self.noisy(103, count: 10, spread: 0.01), Self.noisy(103.3, count: 10, spread: 0.01)]
+        let dataset = DatasetBuilder.dataset(
+            base: [DatasetBuilder.series("k", runs: base)], head: [DatasetBuilder.series("k", runs: head)])
+        let c = try only(try Analyzer.analyze(dataset: dataset, options: AnalysisOptions(correction: .none)), "k")
+        #expect(c.noise == .betweenRun)
+        #expect(c.base?.runs == 2)
+        // Welch on the two run means per side: df ≈ 2, so the interval is wide.
+        let interval = try #require(c.change?.interval)
+        #expect(interval.upperBound - interval.lowerBound > 1)
+    }
+
     @Test func differingRunsMakeTheRunTheUnit() throws {
         // Three runs per side; within a run ±0.1%, but run centres move by ±4%. Head is 2% slower.
         let offsets = [0.96, 1.0, 1.04]
