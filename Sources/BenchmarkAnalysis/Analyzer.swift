@@ -26,13 +26,12 @@ public enum Analyzer {
             if ignored > 0 {
                 warnings.append("\(ignored) benchmark(s) left out by the configuration's ignore rules")
             }
+            let compared = try compareAll(
+                pairs, baseLabel: baseData.label, headLabel: headData.label, history: historyNoise, options: options)
             var seenNames = Set<String>()
-            for pair in pairs {
+            for (pair, comparison) in zip(pairs, compared) {
                 let isPrimary = seenNames.insert(pair.any?.benchmark.name ?? "").inserted
-                comparisons.append(
-                    try compare(
-                        pair, baseLabel: baseData.label, headLabel: headData.label,
-                        history: historyNoise, options: options))
+                comparisons.append(comparison)
                 comparisons[comparisons.count - 1].isPrimaryMetric = isPrimary
             }
         }

@@ -14,6 +14,7 @@ enum TextReport {
         for row in shown { counts[row.reason, default: 0] += 1 }
         // A reason shared by three or more rows is printed once, as a lettered note.
         let shared = counts.filter { $0.value >= 3 }.keys.sorted()
+        let sharedIndex = [String: Int](uniqueKeysWithValues: shared.enumerated().map { ($0.element, $0.offset) })
         var out = ""
         for group in table.groups {
             let header = [
@@ -23,28 +24,30 @@ enum TextReport {
             var lines: [[String]] = [header]
             for row in group.rows {
                 let marks = row.footnotes.isEmpty ? "" : " " + row.footnotes.map(superscript).joined()
-                let letter = shared.firstIndex(of: row.reason).map { " (" + noteLetter($0) + ")" } ?? ""
+                let letter = sharedIndex[row.reason].map { " (" + noteLetter($0) + ")" } ?? ""
                 lines.append([
                     TextEscaping.visible(row.name), row.base, row.baseSpread, row.head, row.headSpread, row.change,
                     row.interval, row.p, row.verdict.rawValue + (showsReason(row) ? letter : "") + marks,
                 ])
             }
-            let widths = (0..<header.count).map { column in lines.map { $0[column].count }.max() ?? 0 }
+            let lengths = lines.map { $0.map(\.count) }
+            let widths = (0..<header.count).map { column in lengths.map { $0[column] }.max() ?? 0 }
             for (index, line) in lines.enumerated() {
                 var text = ""
                 for (column, cell) in line.enumerated() {
-                    let pad = String(repeating: " ", count: widths[column] - cell.count)
+                    let pad = String(repeating: " ", count: widths[column] - lengths[index][column])
                     let aligned = column == 0 || column == line.count - 1 ? cell + pad : pad + cell
                     text += (column == 0 ? "" : "  ") + aligned
                 }
-                text = String(text.reversed().drop { $0 == " " }.reversed())
+                // Trailing spaces go, one from the end at a time (not by reversing the line).
+                while text.last == " " { text.removeLast() }
                 if index > 0, input.colour {
                     text = Colour.wrap(text, verdict: group.rows[index - 1].verdict)
                 }
                 out += text + "\n"
                 if index > 0 {
                     let row = group.rows[index - 1]
-                    if showsReason(row), !shared.contains(row.reason) {
+                    if showsReason(row), sharedIndex[row.reason] == nil {
                         out += "    " + TextEscaping.visible(row.reason) + "\n"
                     }
                 }

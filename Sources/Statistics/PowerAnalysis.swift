@@ -15,6 +15,13 @@ internal import Foundation
 /// (Boost's noncentral t) to better than 1e-8 (see the tests).
 ///
 /// The benchmark layer passes log-scale σ and δ = log(1 + change).
+///
+/// `samplesPerSide` asks "does n reach the power?" for a handful of n. Each answer is first taken
+/// from the same power evaluated by Lenth's series for the noncentral t (AS 243, with GSL's
+/// incomplete beta; accurate to ~1e-13, a few microseconds): when that lies farther than
+/// `decisionMargin` (1e-6, far above both methods' errors) from the target, both methods give the
+/// same answer, and the integral (a millisecond) is only evaluated for an n whose power lies within
+/// the margin of the target. The sample size is therefore the one the integral alone would give.
 public enum PowerAnalysis {
     /// The power of the two-sided two-sample t-test with `samplesPerSide` (≥ 2) values per side.
     /// - Throws: `.invalidArgument` for n < 2, σ ≤ 0, α outside (0, 1) or non-finite inputs.
@@ -47,27 +54,79 @@ public enum PowerAnalysis {
         guard effect != 0 else { throw .invalidArgument("no sample size detects an effect of 0") }
         let d = abs(effect) / standardDeviation
         func reaches(_ n: Int) throws(StatisticsError) -> Bool {
-            try self.power(n: Double(n), standardizedEffect: d, alpha: alpha) >= power
+            try self.reaches(n, standardizedEffect: d, alpha: alpha, target: power)
         }
         if try reaches(2) { return 2 }
-        // Normal-approximation guess, then bracket and bisect on the exact power (monotone in n).
+        // Normal-approximation guess, then bracket by galloping away from it (the t-test's n is
+        // usually the guess or a few above) and bisect (the power is monotone in n).
         let zAlpha = try viaGSL { () throws(GSLError) in try GSL.normalQuantile(1 - alpha / 2) }
         let zPower = try viaGSL { () throws(GSLError) in try GSL.normalQuantile(power) }
         let guess = 2 * (zAlpha + zPower) * (zAlpha + zPower) / (d * d)
         let ceiling = Double(1 << 60)
         guard guess.isFinite, guess < ceiling else { throw .numericalFailure("the sample size exceeds 2^60") }
+        // Invariant: n = below does not reach the power (2 was checked), n = above does.
         var below = 2
         var above = max(3, Int(guess.rounded(.up)))
-        while try !reaches(above) {
+        var step = 1
+        if try reaches(above) {
+            while above - step > below {
+                let candidate = above - step
+                guard try reaches(candidate) else {
+                    below = candidate
+                    break
+                }
+                above = candidate
+                step *= 2
+            }
+        } else {
             below = above
-            guard above < 1 << 59 else { throw .numericalFailure("the sample size exceeds 2^60") }
-            above *= 2
+            while true {
+                guard below < 1 << 59 else { throw .numericalFailure("the sample size exceeds 2^60") }
+                let candidate = below + step
+                if try reaches(candidate) {
+                    above = candidate
+                    break
+                }
+                below = candidate
+                step *= 2
+            }
         }
         while above - below > 1 {
             let middle = below + (above - below) / 2
             if try reaches(middle) { above = middle } else { below = middle }
         }
         return above
+    }
+
+    /// How far from the target power the series' value must lie for its answer to be taken.
+    static let decisionMargin = 1e-6
+
+    /// Whether n per side reaches `target` power against d: the series' answer when it is clear
+    /// by `decisionMargin`, else the integral's.
+    static func reaches(
+        _ n: Int, standardizedEffect d: Double, alpha: Double, target: Double
+    ) throws(StatisticsError) -> Bool {
+        if let series = seriesPower(n: Double(n), standardizedEffect: d, alpha: alpha),
+            abs(series - target) > decisionMargin
+        {
+            return series >= target
+        }
+        return try self.power(n: Double(n), standardizedEffect: d, alpha: alpha) >= target
+    }
+
+    /// The same power as `power(n:standardizedEffect:alpha:)`, from Lenth's series for the
+    /// noncentral t: P(T′ > c) + P(T′ < −c) = [1 − F(c; λ)] + [1 − F(c; −λ)]. Nil when the series
+    /// cannot be trusted (a GSL failure, no convergence, a noncentrality beyond its range).
+    static func seriesPower(n: Double, standardizedEffect d: Double, alpha: Double) -> Double? {
+        let df = 2 * n - 2
+        let lambda = d * (n / 2).squareRoot()
+        guard let c = CriticalValues.shared.tQuantile(1 - alpha / 2, df: df), c > 0,
+            let series = NoncentralTSeries(t: c, df: df),
+            let upper = series.cdf(noncentrality: lambda),
+            let lower = series.cdf(noncentrality: -lambda)
+        else { return nil }
+        let value = (1 - upper) + (1 - lower)
+        return value.isFinite && value >= -1e-12 && value <= 1 + 1e-12 ? value : nil
     }
 
     /// Power for a (possibly large) n, standardized effect d = |δ|/σ.
@@ -102,5 +161,83 @@ public enum PowerAnalysis {
         let value = tails / mass
         try requireFinite(value, what: "the power")
         return min(1, max(0, value))
+    }
+}
+
+/// P(T′ ≤ t) for T′ noncentral t with ν degrees of freedom and noncentrality δ, t > 0, by Lenth's
+/// algorithm AS 243 (Applied Statistics 38, 1989): a Poisson mixture of incomplete beta functions
+/// summed by recurrence from one `GSL.betaRegularized`, to a truncation bound of 1e-14. The beta
+/// function values depend on t and ν only, so they are computed once for both signs of δ.
+struct NoncentralTSeries {
+    let x: Double
+    let b: Double
+    let betaInc: Double
+    let logBeta: Double
+
+    init?(t: Double, df: Double) {
+        guard t > 0, df > 0, df.isFinite else { return nil }
+        x = t * t / (t * t + df)
+        b = 0.5 * df
+        guard x > 0, x < 1, let logBeta = try? GSL.logBeta(0.5, b),
+            let betaInc = try? GSL.betaRegularized(x, a: 0.5, b: b)
+        else { return nil }
+        self.logBeta = logBeta
+        self.betaInc = betaInc
+    }
+
+    func cdf(noncentrality delta: Double) -> Double? {
+        let lambda = delta * delta
+        guard delta.isFinite, lambda < 1000, let tail = try? GSL.normalSurvival(delta) else { return nil }
+        var a = 0.5
+        var p = 0.5 * exp(-0.5 * lambda)
+        var q = (2 / Double.pi).squareRoot() * p * delta
+        var s = 0.5 - p
+        let rxb = exp(b * log1p(-x))
+        var xodd = betaInc
+        var godd = 2 * rxb * exp(a * log(x) - logBeta)
+        var xeven = 1 - rxb
+        var geven = b * x * rxb
+        var total = p * xodd + q * xeven
+        var index = 1.0
+        // Past the Poisson weights' mode (λ/2) the terms only shrink; the bound is Lenth's.
+        let minimumTerms = 0.5 * lambda + 2
+        let maximumTerms = 0.5 * lambda + 20 * (0.5 * lambda).squareRoot() + 200
+        var bound = Double.infinity
+        while index <= maximumTerms {
+            a += 1
+            xodd -= godd
+            xeven -= geven
+            godd *= x * (a + b - 1) / a
+            geven *= x * (a + b - 0.5) / (a + 0.5)
+            p *= lambda / (2 * index)
+            q *= lambda / (2 * index + 1)
+            s -= p
+            index += 1
+            total += p * xodd + q * xeven
+            bound = 2 * s * (xodd - godd)
+            if bound <= 1e-14 && index >= minimumTerms { break }
+        }
+        guard bound <= 1e-14 else { return nil }
+        let value = total + tail
+        return value.isFinite ? value : nil
+    }
+}
+
+/// Student t quantiles of the power search, remembered per (p, ν): the same few hundred ν recur
+/// across the benchmarks of a suite. Shared by the threads of an analysis, behind a lock.
+final class CriticalValues: @unchecked Sendable {
+    static let shared = CriticalValues()
+    private let lock = NSLock()
+    private var values: [SIMD2<UInt64>: Double] = [:]
+
+    func tQuantile(_ p: Double, df: Double) -> Double? {
+        let key = SIMD2(p.bitPattern, df.bitPattern)
+        if let value = lock.withLock({ values[key] }) { return value }
+        guard let value = try? GSL.tQuantile(p, df: df) else { return nil }
+        lock.withLock {
+            if values.count >= 100_000 { values.removeAll() }
+            values[key] = value
+        }
+        return value
     }
 }
