@@ -208,12 +208,14 @@ public enum Analyzer {
                 throw .statistics(error, benchmark: name)
             }
         }
-        return Comparison(
+        var comparison = Comparison(
             benchmark: any.benchmark, mode: mode, unit: pair.base?.unit ?? any.unit, headLabel: headLabel,
             base: baseSummary, head: headSummary, change: change, pValue: estimate.pValue, pAdjusted: nil,
             test: estimate.testName, noise: estimate.noise, noisePercent: estimate.noisePercent,
             thresholdPercent: threshold, samplesNeeded: samplesNeeded, verdict: .inconclusive, reason: "",
             notes: notes)
+        comparison.historyPercent = historyEstimate.map { expm1($0.logSigma) * 100 }
+        return comparison
     }
 
     static func percent(fromLog value: Double) -> Double { expm1(value) * 100 }
@@ -274,7 +276,7 @@ public enum Analyzer {
             let decision = VerdictRule.decide(
                 changePercent: change.percent, intervalPercent: change.interval, pAdjusted: c.pAdjusted,
                 alpha: options.alpha, threshold: c.thresholdPercent, direction: c.unit.direction, noise: c.noise,
-                noisePercent: c.noisePercent, samplesNeeded: c.samplesNeeded,
+                noisePercent: c.noisePercent, historyPercent: c.historyPercent, samplesNeeded: c.samplesNeeded,
                 observationsAreRuns: c.noise == .betweenRun || c.noise == .history, baseCount: c.base?.count ?? 0,
                 headCount: c.head?.count ?? 0)
             comparisons[index].verdict = decision.verdict
