@@ -50,13 +50,14 @@ case $target in
     module Statistics "$SRC"/Statistics/*.swift
     module BenchmarkAnalysis "$SRC"/BenchmarkAnalysis/*.swift
     module BenchmarkReports "$SRC"/BenchmarkReports/*.swift
-    "$SWIFTC" "${FLAGS[@]}" -module-name FuzzAnalysis -I "$BUILD" -I "$SRC/CGSL" "Targets/fuzz_$target.swift" \
+    (cd "$BUILD" && "$SWIFTC" "${FLAGS[@]}" -module-name FuzzAnalysis -I "$BUILD" -I "$SRC/CGSL" "$FUZZ/Targets/fuzz_$target.swift" \
       "$BUILD"/BenchmarkModel.o "$BUILD"/Statistics.o "$BUILD"/BenchmarkAnalysis.o "$BUILD"/BenchmarkReports.o \
-      "${GSL_L[@]}" -o "$binary"
+      "${GSL_L[@]}" -o "$binary")
     ;;
   *)
-    "$SWIFTC" "${FLAGS[@]}" -module-name FuzzIngest -I "$BUILD" "$SRC"/BenchmarkIngest/*.swift \
-      Targets/IngestFuzzSupport.swift "Targets/fuzz_$target.swift" "$BUILD"/BenchmarkModel.o -o "$binary"
+    # In $BUILD, where swiftc leaves its by-products.
+    (cd "$BUILD" && "$SWIFTC" "${FLAGS[@]}" -module-name FuzzIngest -I "$BUILD" "$SRC"/BenchmarkIngest/*.swift \
+      "$FUZZ/Targets/IngestFuzzSupport.swift" "$FUZZ/Targets/fuzz_$target.swift" "$BUILD"/BenchmarkModel.o -o "$binary")
     ;;
 esac
 [ "$build_only" = 1 ] && { echo "$binary"; exit 0; }
