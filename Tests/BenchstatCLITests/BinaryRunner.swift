@@ -27,14 +27,20 @@ enum Binary {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> BinaryRun {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("benchstat")
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "GITHUB_STEP_SUMMARY")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try runProcess(
+            productsDirectory.appendingPathComponent("benchstat"), arguments: arguments, environment: env)
+    }
+
+    /// Runs `executable` from the repository root with exactly `environment`; captures both streams.
+    static func runProcess(_ executable: URL, arguments: [String], environment: [String: String]) throws -> BinaryRun {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
         process.currentDirectoryURL = repository
         let out = Pipe()
         let err = Pipe()

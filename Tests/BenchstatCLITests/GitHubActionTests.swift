@@ -19,9 +19,6 @@ import Testing
         let outputs = directory.url.appendingPathComponent("github-output.txt")
         try Data().write(to: summary)
         try Data().write(to: outputs)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Binary.repository.appendingPathComponent("scripts/github-action.sh").path]
         var environment = ProcessInfo.processInfo.environment
         environment["BENCHSTAT"] = Binary.productsDirectory.appendingPathComponent("benchstat").path
         environment["BENCHSTAT_PATHS"] = paths
@@ -31,16 +28,10 @@ import Testing
         environment["GITHUB_STEP_SUMMARY"] = summary.path
         environment["GITHUB_OUTPUT"] = outputs.path
         environment["NO_COLOR"] = "1"
-        process.environment = environment
-        process.currentDirectoryURL = Binary.repository
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let run = try Binary.runProcess(
+            URL(fileURLWithPath: "/bin/bash"),
+            arguments: [Binary.repository.appendingPathComponent("scripts/github-action.sh").path],
+            environment: environment)
         var values: [String: String] = [:]
         for line in try String(contentsOf: outputs, encoding: .utf8).split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -51,9 +42,8 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: json), "no JSON report at \(json)")
         }
         return ActionRun(
-            exitCode: process.terminationStatus, annotations: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self), outputs: values,
-            summary: try String(contentsOf: summary, encoding: .utf8))
+            exitCode: run.exitCode, annotations: run.standardOutput, standardError: run.standardError,
+            outputs: values, summary: try String(contentsOf: summary, encoding: .utf8))
     }
 
     @Test func failingGateFailsTheStepWithOutputsSummaryAndAnnotations() throws {

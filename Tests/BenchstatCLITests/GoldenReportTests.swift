@@ -39,14 +39,20 @@ import Testing
         let run = try Binary.run(["analyze", "--format", format] + dataset.arguments)
         #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.standardError)")
         #expect(run.standardError.isEmpty, "\(run.standardError)")
-        let file = Self.golden.appendingPathComponent("\(dataset.name).\(format)")
+        try Self.compare(run.standardOutput, toGolden: "\(dataset.name).\(format)")
+    }
+
+    /// Compares `output` with the golden file `name`, or rewrites it (and records an issue) when
+    /// `BENCHSTAT_RECORD=1`, so that re-recording never passes silently.
+    static func compare(_ output: String, toGolden name: String) throws {
+        let file = golden.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["BENCHSTAT_RECORD"] == "1" {
-            try Data(run.standardOutput.utf8).write(to: file)
-            Issue.record("recorded \(file.lastPathComponent); unset BENCHSTAT_RECORD and run again")
+            try Data(output.utf8).write(to: file)
+            Issue.record("recorded \(name); unset BENCHSTAT_RECORD and run again")
             return
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(run.standardOutput == expected, "\(dataset.name).\(format) differs from the golden file")
+        #expect(output == expected, "\(name) differs from the golden file")
     }
 
     @Test(arguments: datasets)

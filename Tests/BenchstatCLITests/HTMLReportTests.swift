@@ -19,14 +19,7 @@ import Testing
         let run = try Binary.run(["analyze", "--format", "html"] + dataset.arguments)
         #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.standardError)")
         #expect(run.standardError.isEmpty, "\(run.standardError)")
-        let file = GoldenReportTests.golden.appendingPathComponent("\(dataset.name).html")
-        if ProcessInfo.processInfo.environment["BENCHSTAT_RECORD"] == "1" {
-            try Data(run.standardOutput.utf8).write(to: file)
-            Issue.record("recorded \(file.lastPathComponent); unset BENCHSTAT_RECORD and run again")
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(run.standardOutput == expected, "\(dataset.name).html differs from the golden file")
+        try GoldenReportTests.compare(run.standardOutput, toGolden: "\(dataset.name).html")
     }
 
     /// The page is well-formed XML; it has one plot per changed or undecided benchmark, one table row

@@ -36,13 +36,6 @@ extension GoldenReportTests {
         let run = try Binary.run(["analyze"] + testCase.arguments)
         #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.standardError)")
         #expect(run.standardError.isEmpty, "\(run.standardError)")
-        let file = GoldenReportTests.golden.appendingPathComponent(testCase.golden)
-        if ProcessInfo.processInfo.environment["BENCHSTAT_RECORD"] == "1" {
-            try Data(run.standardOutput.utf8).write(to: file)
-            Issue.record("recorded \(testCase.golden); unset BENCHSTAT_RECORD and run again")
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(run.standardOutput == expected, "\(testCase.golden) differs from the golden file")
+        try GoldenReportTests.compare(run.standardOutput, toGolden: testCase.golden)
     }
 }
