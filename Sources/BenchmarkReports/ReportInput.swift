@@ -8,10 +8,13 @@ public struct ReportInput: Sendable {
     public let result: AnalysisResult
     /// Whether the text report may use ANSI colours (the CLI decides: a TTY and no `NO_COLOR`).
     public let colour: Bool
+    /// Whether the text report draws a distribution sketch under each compared row (`--plot`).
+    public let plot: Bool
 
     /// Creates a report input.
-    public init(result: AnalysisResult, colour: Bool = false) {
+    public init(result: AnalysisResult, colour: Bool = false, plot: Bool = false) {
         self.result = result
         self.colour = colour
+        self.plot = plot
     }
 }

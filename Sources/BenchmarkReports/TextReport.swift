@@ -4,7 +4,8 @@ import Foundation
 
 /// The terminal report: an aligned table per head label, mode and unit (like Go's benchstat), the
 /// verdict and reason per row, footnotes for warnings, the suite summary and the gate.
-/// Control characters in names are shown escaped; colour only when `ReportInput.colour` is set.
+/// Control characters in names are shown escaped; colour only when `ReportInput.colour` is set; with
+/// `ReportInput.plot`, a sketch of both samples' distributions (shared log axis) under each row.
 enum TextReport {
     static func render(_ input: ReportInput) -> String {
         let result = input.result
@@ -45,6 +46,13 @@ enum TextReport {
                     text = Colour.wrap(text, verdict: group.rows[index - 1].verdict)
                 }
                 out += text + "\n"
+                if index > 0, input.plot, let base = group.rows[index - 1].comparison.base,
+                    let head = group.rows[index - 1].comparison.head,
+                    let sketch = Sparkline.line(
+                        base: base.samplesByRun.flatMap { $0 }, head: head.samplesByRun.flatMap { $0 })
+                {
+                    out += "    " + sketch + "\n"
+                }
                 if index > 0 {
                     let row = group.rows[index - 1]
                     if showsReason(row), sharedIndex[row.reason] == nil {

@@ -72,6 +72,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Also fail the gate on inconclusive comparisons.")
     var strict = false
 
+    @Flag(help: "Draw each comparison's base and head distributions under its row (text format).")
+    var plot = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one directory or file to analyse") }
         if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie in (0, 1), got \(alpha)") }
@@ -94,11 +97,17 @@ struct AnalyzeCommand: ParsableCommand {
         var loadOptions = LoadOptions()
         if let callgrindEvent { loadOptions.callgrindEvent = callgrindEvent }
         let result: AnalysisResult
+        let status = StatusLine()
+        defer { status.clear() }
         do {
+            status.show("loading \(paths.count) path(s)…")
             let dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
             let historyRuns = try history.map { directory throws(InputError) in
-                try DatasetLoader.loadHistory(directory: directory, options: loadOptions)
+                status.show("loading history \(directory)…")
+                return try DatasetLoader.loadHistory(directory: directory, options: loadOptions)
             }
+            let series = dataset.labels.reduce(0) { $0 + $1.series.count }
+            status.show("comparing \(series) series in \(dataset.labels.count) labels…")
             result = try Analyzer.analyze(
                 dataset: dataset, base: base, head: head, history: historyRuns, options: options)
         } catch let error as InputError {
@@ -106,8 +115,10 @@ struct AnalyzeCommand: ParsableCommand {
         } catch let error as AnalysisError {
             throw CommandFailure(error.description)
         }
+        status.show("writing the \(format.rawValue) report…")
         let colour = output == nil && format == .text && Terminal.standardOutputSupportsColour
-        let text = format.render(ReportInput(result: result, colour: colour))
+        let text = format.render(ReportInput(result: result, colour: colour, plot: plot))
+        status.clear()
         try OutputWriter.write(text, to: output)
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
             !summary.isEmpty

@@ -68,6 +68,16 @@ import Testing
         #expect(strict.exitCode == 1, "\(strict.standardOutput)")
     }
 
+    @Test func plotDrawsOneSketchPerComparedRowAndOnlyWhenAsked() throws {
+        let plain = try Binary.run(["analyze", "Tests/BenchstatCLITests/Fixtures/mixed"])
+        #expect(!plain.standardOutput.contains("base |"))
+        let plotted = try Binary.run(["analyze", "--plot", "Tests/BenchstatCLITests/Fixtures/mixed"])
+        #expect(plotted.exitCode == plain.exitCode)
+        // Four benchmarks are on both sides; the two missing ones get no sketch.
+        #expect(plotted.standardOutput.components(separatedBy: "    base |").count - 1 == 4)
+        #expect(plotted.standardError.isEmpty, "no status line when standard error is not a terminal")
+    }
+
     @Test func failedRunLeavesNoOutputFile() throws {
         let dir = try TemporaryDirectory()
         let output = dir.url.appendingPathComponent("report.json")
