@@ -46,12 +46,15 @@ public struct AnalysisOptions: Sendable {
     public var strict: Bool
     /// The power used when saying how many samples would settle an inconclusive comparison.
     public var power: Double
+    /// `--paired`: when samples carry iterations (interleaved rounds from `benchstat measure`), pair
+    /// base and head samples and use the paired t-test on log ratios (default false).
+    public var paired: Bool
 
     /// Creates options; every argument has the documented default.
     public init(
         alpha: Double = 0.05, confidence: Double = 0.95, test: ComparisonTest = .welch,
         correction: CorrectionMethod = .bh, thresholds: ThresholdPolicy = ThresholdPolicy(),
-        strict: Bool = false, power: Double = 0.8
+        strict: Bool = false, power: Double = 0.8, paired: Bool = false
     ) {
         self.alpha = alpha
         self.confidence = confidence
@@ -60,5 +63,6 @@ public struct AnalysisOptions: Sendable {
         self.thresholds = thresholds
         self.strict = strict
         self.power = power
+        self.paired = paired
     }
 }

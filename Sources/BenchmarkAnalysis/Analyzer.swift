@@ -170,15 +170,18 @@ public enum Analyzer {
                 thresholdPercent: threshold, samplesNeeded: nil, verdict: .missing, reason: only, notes: [])
         }
         let historyEstimate = pair.base.flatMap { history?.estimate(for: $0) }
-        let estimate: ChangeEstimate
+        var estimate: ChangeEstimate
+        var pairedNotes: [String] = []
+        var pairedEstimate: ChangeEstimate?
+        if options.paired, let base = pair.base, let head = pair.head {
+            (pairedEstimate, pairedNotes) = try paired(base: base, head: head, name: name, options: options)
+        }
         do {
-            switch options.test {
-            case .welch:
-                estimate = try WelchLogComparator.estimate(
-                    base: baseSamples, head: headSamples, history: historyEstimate, confidence: options.confidence)
-            case .mannWhitney:
-                estimate = try MannWhitneyComparator.estimate(
-                    base: baseSamples, head: headSamples, history: historyEstimate, confidence: options.confidence)
+            if let pairedEstimate {
+                estimate = pairedEstimate
+            } else {
+                estimate = try unpaired(
+                    base: baseSamples, head: headSamples, history: historyEstimate, options: options)
             }
         } catch {
             throw .statistics(error, benchmark: name)
@@ -192,7 +195,7 @@ public enum Analyzer {
         let change = RelativeChange(
             percent: percent(fromLog: estimate.logChange),
             interval: estimate.logInterval.map { percent(fromLog: $0.lowerBound)...percent(fromLog: $0.upperBound) })
-        var notes: [String] = []
+        var notes = pairedNotes
         if baseSummary.outliers > 0 { notes.append("\(baseSummary.outliers) outlier(s) in \(baseLabel)") }
         if headSummary.outliers > 0 { notes.append("\(headSummary.outliers) outlier(s) in \(headLabel)") }
         if pair.base?.mode != pair.head?.mode {
@@ -219,6 +222,45 @@ public enum Analyzer {
     }
 
     static func percent(fromLog value: Double) -> Double { expm1(value) * 100 }
+
+    /// The default (unpaired) estimate of `options.test`.
+    static func unpaired(
+        base: LogSamples, head: LogSamples, history: HistoryNoise.Estimate?, options: AnalysisOptions
+    ) throws(StatisticsError) -> ChangeEstimate {
+        switch options.test {
+        case .welch:
+            try WelchLogComparator.estimate(base: base, head: head, history: history, confidence: options.confidence)
+        case .mannWhitney:
+            try MannWhitneyComparator.estimate(
+                base: base, head: head, history: history, confidence: options.confidence)
+        }
+    }
+
+    /// The `--paired` estimate with its notes, or nil and a note saying why the unpaired test is used.
+    static func paired(
+        base: BenchmarkSeries, head: BenchmarkSeries, name: String, options: AnalysisOptions
+    ) throws(AnalysisError) -> (ChangeEstimate?, [String]) {
+        guard let pairs = PairedComparator.pairs(base: base, head: head) else {
+            return (nil, ["--paired: no iteration fields, so the samples were compared unpaired"])
+        }
+        var notes: [String] = []
+        if pairs.unpaired > 0 { notes.append("--paired: \(pairs.unpaired) unpaired sample(s) left out") }
+        let estimate: ChangeEstimate?
+        do {
+            estimate = try PairedComparator.estimate(pairs, confidence: options.confidence)
+        } catch {
+            throw .statistics(error, benchmark: name)
+        }
+        guard let estimate else {
+            notes.append(
+                "--paired: \(pairs.baseLogs.count) pair(s), too few (or without spread) for the paired test, so the samples were "
+                    + "compared unpaired")
+            return (nil, notes)
+        }
+        let key = pairs.byRun ? "(run, iteration)" : "iteration (run ids differ between labels)"
+        notes.insert("paired: \(pairs.baseLogs.count) pairs by \(key)", at: 0)
+        return (estimate, notes)
+    }
 
     static func summary(
         _ samples: LogSamples, label: String, interval logInterval: ClosedRange<Double>?, test: ComparisonTest,

@@ -2,7 +2,7 @@ import BenchmarkModel
 import Foundation
 
 /// Loads the canonical columns as CSV (DESIGN.md, "Canonical format"): a header line naming the
-/// columns (`benchmark`, `unit`, `value` required; `mode`, `run` optional; any order; other
+/// columns (`benchmark`, `unit`, `value` required; `mode`, `run`, `iteration` optional; any order; other
 /// columns ignored), then one sample per line. Fields follow RFC 4180 quoting (`"a,b"`, `""` for a
 /// quote) within one line; blank lines are skipped.
 enum CanonicalCSVLoader {
@@ -29,6 +29,7 @@ enum CanonicalCSVLoader {
         var value = -1
         var mode: Int?
         var run: Int?
+        var iteration: Int?
         var count = 0
     }
 
@@ -81,13 +82,30 @@ enum CanonicalCSVLoader {
             }
             var run: String?
             if let index = header.run, !fields[index].isEmpty { run = fields[index] }
+            var iteration: Int?
+            if let index = header.iteration, !fields[index].isEmpty {
+                iteration = try parseIteration(fields[index], file: file, line: lineNumber)
+            }
             let unit = sink.unit(unitText)
             let series = try label.series(
                 name: name, parameters: [], unit: unit, mode: mode, line: lineNumber, context: &context)
-            try label.append(value, unit: unit, series: series, run: run, line: lineNumber, field: "value")
+            try label.append(
+                value, unit: unit, series: series, run: run, line: lineNumber, field: "value", iteration: iteration)
             samples += 1
         }
         return samples
+    }
+
+    /// An `iteration` cell: a non-negative decimal integer.
+    private static func parseIteration(_ text: String, file: String, line: Int) throws(InputError) -> Int {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(trimmed)
+        else {
+            throw InputError(
+                .valueOutOfRange, at: SourceLocation(file: file, line: line, field: "iteration"),
+                "field \"iteration\": expected a non-negative integer, found \"\(text.prefix(40))\"")
+        }
+        return number
     }
 
     private static func parseSpecial(_ text: String) -> Double? {
@@ -109,6 +127,7 @@ enum CanonicalCSVLoader {
             case "value": columns.value = index
             case "mode": columns.mode = index
             case "run": columns.run = index
+            case "iteration": columns.iteration = index
             default: break
             }
         }

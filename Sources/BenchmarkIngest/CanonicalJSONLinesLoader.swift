@@ -3,8 +3,9 @@ import Foundation
 
 /// Loads benchstat's canonical JSON Lines format (DESIGN.md, "Canonical format"): one JSON
 /// object per line with `benchmark` (string), `unit` (string) and `value` (number), optionally
-/// `mode` (`"walltime"` or `"instrumentation"`) and `run` (string or number); other keys are
-/// ignored; blank lines are skipped.
+/// `mode` (`"walltime"` or `"instrumentation"`), `run` (string or number) and `iteration` (a
+/// non-negative integer: the round of an interleaved measurement, for `analyze --paired`); other
+/// keys are ignored; blank lines are skipped.
 ///
 /// The common line — a flat object of unescaped strings and numbers — is scanned in place on the
 /// file's bytes without building a JSON tree; when consecutive lines name the same benchmark,
@@ -83,6 +84,7 @@ enum CanonicalJSONLinesLoader {
             throw .wrongType(
                 file, line: line, field: "value", expected: "a number", found: fields.value.describe(buffer))
         }
+        let iteration = try fields.iteration.optionalIteration(buffer, file: file, line: line)
         if case .bytes(let nameStart, let nameEnd) = fields.benchmark,
             case .bytes(let unitStart, let unitEnd) = fields.unit,
             fields.mode.isBytesOrMissing, fields.run.isBytesOrMissing, cache.valid,
@@ -94,7 +96,8 @@ enum CanonicalJSONLinesLoader {
             cache.mode = fields.mode.range
             cache.run = fields.run.range
             try label.append(
-                value, unit: cache.unitValue, series: cache.series, run: cache.runID, line: line, field: "value")
+                value, unit: cache.unitValue, series: cache.series, run: cache.runID, line: line, field: "value",
+                iteration: iteration)
             return
         }
         let name = try fields.benchmark.requiredString(buffer, field: "benchmark", file: file, line: line)
@@ -109,7 +112,8 @@ enum CanonicalJSONLinesLoader {
         let unit = sink.unit(unitText)
         let series = try label.series(
             name: name, parameters: [], unit: unit, mode: mode, line: line, context: &context)
-        try label.append(value, unit: unit, series: series, run: run, line: line, field: "value")
+        try label.append(
+            value, unit: unit, series: series, run: run, line: line, field: "value", iteration: iteration)
         if case .bytes(let nameStart, let nameEnd) = fields.benchmark,
             case .bytes(let unitStart, let unitEnd) = fields.unit,
             fields.mode.isBytesOrMissing, fields.run.isBytesOrMissing
@@ -174,6 +178,24 @@ enum FlatField {
         }
     }
 
+    /// An `iteration` field: absent, or a non-negative integer (written as a JSON number).
+    func optionalIteration(_ buffer: UnsafeRawBufferPointer, file: String, line: Int) throws(InputError) -> Int? {
+        switch self {
+        case .missing:
+            return nil
+        case .number(let value):
+            guard value.isFinite, value == value.rounded(), value >= 0, value < 9_007_199_254_740_992 else {
+                throw InputError(
+                    .valueOutOfRange, at: SourceLocation(file: file, line: line, field: "iteration"),
+                    "field \"iteration\": expected a non-negative integer, found \(formatNumber(value))")
+            }
+            return Int(value)
+        default:
+            throw .wrongType(
+                file, line: line, field: "iteration", expected: "a non-negative integer", found: describe(buffer))
+        }
+    }
+
     /// A `run` field: a string, or a number printed as written (`"run": 3` is run `3`).
     func optionalRun(_ buffer: UnsafeRawBufferPointer, file: String, line: Int) throws(InputError) -> String? {
         if case .number(let value) = self { return formatNumber(value) }
@@ -188,6 +210,7 @@ struct FlatLine {
     var value = FlatField.missing
     var mode = FlatField.missing
     var run = FlatField.missing
+    var iteration = FlatField.missing
 
     /// Scans `[start, end)` as a flat JSON object of unescaped strings, numbers and literals.
     /// Returns false when the line needs the general parser (escapes, nesting, syntax errors).
@@ -276,6 +299,8 @@ struct FlatLine {
             mode = field
         } else if Bytes.equals(buffer, key.0, key.1, "run") {
             run = field
+        } else if Bytes.equals(buffer, key.0, key.1, "iteration") {
+            iteration = field
         }
     }
 
@@ -306,6 +331,7 @@ struct FlatLine {
             case "value": fields.value = field
             case "mode": fields.mode = field
             case "run": fields.run = field
+            case "iteration": fields.iteration = field
             default: break
             }
         }

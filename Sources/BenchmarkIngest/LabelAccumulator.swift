@@ -86,20 +86,31 @@ struct LabelAccumulator {
     }
 
     /// Appends one sample, given in `unit` (whose base unit is the series' base unit), to the run
-    /// `run` (nil: the current file) of series `series`.
+    /// `run` (nil: the current file) of series `series`, with its `iteration` (round) when the file
+    /// gives one.
     ///
     /// - Throws: `nonFiniteValue` for NaN/±Inf or an overflow when scaling; `valueOutOfRange` for
-    ///   negative values, and for zero where `unit.allowsZero` is false.
+    ///   negative values, and for zero where `unit.allowsZero` is false; `missingField` when some
+    ///   samples of a run carry an iteration and others do not.
     mutating func append(
         _ raw: Double, unit: MeasurementUnit, series: Int, run: String?, line: Int?, field: String?,
-        file: String? = nil
+        file: String? = nil, iteration: Int? = nil
     ) throws(InputError) {
         let sourceFile = file ?? currentFile
         let value = try Self.validated(raw, unit: unit, file: sourceFile, line: line, field: field)
         let runID = run ?? currentFile
         let fileIndex = filePaths.count - 1
-        builders[series].append(value, runID: runID, fileIndex: fileIndex) {
+        let consistent = builders[series].append(
+            value, runID: runID, fileIndex: fileIndex, iteration: iteration
+        ) {
             SourceLocation(file: sourceFile, line: line)
+        }
+        if !consistent {
+            throw InputError(
+                .missingField, at: SourceLocation(file: sourceFile, line: line, field: "iteration"),
+                iteration == nil
+                    ? "missing field \"iteration\": earlier samples of run \"\(runID)\" carry one"
+                    : "field \"iteration\" given here but not on earlier samples of run \"\(runID)\"")
         }
     }
 
@@ -175,22 +186,30 @@ struct LabelAccumulator {
 }
 
 extension LabelAccumulator.SeriesBuilder {
+    /// Appends `value` (and `iteration`) to its run; false, appending nothing, when the run's
+    /// earlier samples disagree about carrying an iteration.
     fileprivate mutating func append(
-        _ value: Double, runID: String, fileIndex: Int, location: () -> SourceLocation
-    ) {
+        _ value: Double, runID: String, fileIndex: Int, iteration: Int?, location: () -> SourceLocation
+    ) -> Bool {
         if fileIndices.last != fileIndex { fileIndices.append(fileIndex) }
+        var position = -1
         if lastRun >= 0, runs[lastRun].id == runID {
-            runs[lastRun].values.append(value)
-            return
-        }
-        if let existing = runIndex[runID] {
+            position = lastRun
+        } else if let existing = runIndex[runID] {
             lastRun = existing
-            runs[existing].values.append(value)
-            return
+            position = existing
         }
-        lastRun = runs.count
-        runIndex[runID] = runs.count
-        runs.append(BenchmarkRun(id: runID, values: [value], source: location()))
+        guard position >= 0 else {
+            lastRun = runs.count
+            runIndex[runID] = runs.count
+            runs.append(
+                BenchmarkRun(id: runID, values: [value], source: location(), iterations: iteration.map { [$0] }))
+            return true
+        }
+        guard (iteration == nil) == (runs[position].iterations == nil) else { return false }
+        runs[position].values.append(value)
+        if let iteration { runs[position].iterations?.append(iteration) }
+        return true
     }
 }
 

@@ -35,11 +35,17 @@ public struct BenchmarkRun: Sendable, Hashable {
     public var values: [Double]
     /// Where the run's first sample was read, for messages.
     public let source: SourceLocation
+    /// The round of each sample (the canonical `iteration` field, ≥ 0), parallel to `values`; nil
+    /// when the file gives none. `benchstat measure` writes the round of its interleaved A B A B
+    /// order here, so `analyze --paired` can pair a base sample with the head sample of the same
+    /// round.
+    public var iterations: [Int]?
 
     /// Creates a run.
-    public init(id: String, values: [Double], source: SourceLocation) {
+    public init(id: String, values: [Double], source: SourceLocation, iterations: [Int]? = nil) {
         self.id = id
         self.values = values
         self.source = source
+        self.iterations = iterations
     }
 }

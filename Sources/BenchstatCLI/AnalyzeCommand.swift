@@ -72,6 +72,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Also fail the gate on inconclusive comparisons.")
     var strict = false
 
+    @Flag(
+        help:
+            "Pair interleaved base and head samples by (run, iteration) and use the paired t-test on log ratios.")
+    var paired = false
+
     @Flag(help: "Draw each comparison's base and head distributions under its row (text format).")
     var plot = false
 
@@ -144,6 +149,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if let thresholdWalltime { options.thresholds.percentByMode[.walltime] = thresholdWalltime }
         if strict { options.strict = true }
+        if paired { options.paired = true }
         return options
     }
 }
