@@ -211,6 +211,12 @@ public enum Analyzer {
                 throw .statistics(error, benchmark: name)
             }
         }
+        if estimate.testName == "mann-whitney" {
+            // A rank test on too few observations can never reach α, whatever the spread.
+            let floor = MannWhitneyU.minimumSamplesPerSide(alpha: options.alpha)
+            let observations = min(baseSamples.count, headSamples.count)
+            if observations < floor || samplesNeeded != nil { samplesNeeded = max(samplesNeeded ?? floor, floor) }
+        }
         var comparison = Comparison(
             benchmark: any.benchmark, mode: mode, unit: pair.base?.unit ?? any.unit, headLabel: headLabel,
             base: baseSummary, head: headSummary, change: change, pValue: estimate.pValue, pAdjusted: nil,

@@ -24,6 +24,20 @@ public enum MannWhitneyU {
     /// The sizes up to which the exact distribution is used when there are no ties.
     public static let defaultExactLimit = 50
 
+    /// The smallest equal size per side at which the two-sided exact test can reach p < `alpha` at
+    /// all: the smallest two-sided p of sizes n and n is 2 / C(2n, n) (complete separation, no ties),
+    /// so 3 per side can never go below 0.1 and 4 per side reach 0.029. Go's benchstat warns the same way.
+    public static func minimumSamplesPerSide(alpha: Double) -> Int {
+        guard alpha > 0 else { return Int.max }
+        var n = 1
+        var choose = 2.0  // C(2n, n) for n = 1
+        while 2 / choose >= alpha, n < 1000 {
+            n += 1
+            choose = choose * Double(2 * n) * Double(2 * n - 1) / Double(n * n)
+        }
+        return n
+    }
+
     /// Tests `head` against `base`.
     /// - Parameter exactLimit: use the exact distribution when there are no ties and both sizes
     ///   are ≤ this (at most `MannWhitneyDistribution.maximumSize`); 0 forces the approximation.

@@ -218,6 +218,18 @@ import Testing
         #expect(c.verdict == .regression)
     }
 
+    @Test func mannWhitneyOnThreeRunsSaysFourAreNeeded() throws {
+        // Three runs per side, completely separated by 20%: the rank test cannot reach p < 0.05 (min 0.1).
+        let base = (0..<3).map { Self.noisy(100 + Double($0), count: 5, spread: 0.002) }
+        let head = (0..<3).map { Self.noisy(120 + Double($0), count: 5, spread: 0.002) }
+        let dataset = DatasetBuilder.dataset(
+            base: [DatasetBuilder.series("k", runs: base)], head: [DatasetBuilder.series("k", runs: head)])
+        let c = try only(try Analyzer.analyze(dataset: dataset, options: AnalysisOptions(test: .mannWhitney)), "k")
+        #expect(c.verdict == .inconclusive)
+        #expect(c.samplesNeeded == 4)
+        #expect(c.reason.contains("~4 runs per side"), "\(c.reason)")
+    }
+
     @Test func configGlobOverridesThreshold() throws {
         let policy = ThresholdPolicy(
             overrides: [ThresholdOverride(pattern: GlobPattern("linter/*"), percent: 20, ignore: nil)])

@@ -62,3 +62,21 @@ import Testing
         #expect(try MannWhitneyU.test(base: old, head: new).method == .normalApproximation)
     }
 }
+
+/// The smallest size per side at which the exact Mann–Whitney test can reach α (2 / C(2n, n) < α).
+@Suite struct MannWhitneyMinimumSizeTests {
+    @Test(arguments: [(0.05, 4), (0.1, 4), (0.11, 3), (0.01, 5), (0.001, 7)])
+    func minimumSamples(alpha: Double, expected: Int) {
+        #expect(MannWhitneyU.minimumSamplesPerSide(alpha: alpha) == expected)
+    }
+
+    @Test func completeSeparationAtTheMinimumReachesAlpha() throws {
+        let n = MannWhitneyU.minimumSamplesPerSide(alpha: 0.05)
+        let base = (0..<n).map(Double.init)
+        let head = (0..<n).map { Double($0 + 100) }
+        #expect(try MannWhitneyU.test(base: base, head: head).pValue < 0.05)
+        let fewer = Array(base.dropLast())
+        let fewerHead = Array(head.dropLast())
+        #expect(try MannWhitneyU.test(base: fewer, head: fewerHead).pValue >= 0.05)
+    }
+}
