@@ -80,8 +80,12 @@ enum MannWhitneyComparator {
     ) throws(StatisticsError) -> ChangeEstimate {
         // As in the Welch model, runs are the unit whenever both sides have several.
         let useRuns = base.runCount >= 2 && head.runCount >= 2
-        let x = useRuns ? base.runs.map(median) : base.all
-        let y = useRuns ? head.runs.map(median) : head.all
+        let x =
+            useRuns
+            ? try base.runs.map { run throws(StatisticsError) in try DescriptiveStatistics(run).median } : base.all
+        let y =
+            useRuns
+            ? try head.runs.map { run throws(StatisticsError) in try DescriptiveStatistics(run).median } : head.all
         let shift = try HodgesLehmann.shift(base: x, head: y, confidence: confidence)
         let constant = Set(x).count == 1 && Set(y).count == 1
         var noise: NoiseModel = useRuns ? .betweenRun : .withinRun
@@ -118,6 +122,8 @@ enum MannWhitneyComparator {
         do { return try GSL.normalQuantile(p) } catch { throw .gsl(error) }
     }
 
+    /// √(mean of the two sample variances), over the sides with at least two values. Written out
+    /// (one-pass sum of squares about the mean) because the pinned outputs depend on its last bits.
     private static func pooledSigma(_ x: [Double], _ y: [Double]) -> Double? {
         var variances: [Double] = []
         for sample in [x, y] where sample.count >= 2 {
@@ -126,12 +132,4 @@ enum MannWhitneyComparator {
         }
         return variances.isEmpty ? nil : (variances.reduce(0, +) / Double(variances.count)).squareRoot()
     }
-}
-
-/// The median of an unsorted array (0 for an empty one, which callers never pass).
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    let n = sorted.count
-    guard n > 0 else { return 0 }
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
 }

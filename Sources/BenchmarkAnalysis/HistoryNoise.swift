@@ -42,7 +42,8 @@ public struct HistoryNoise: Sendable {
         var estimates: [SeriesKey: Estimate] = [:]
         for (key, values) in centres where values.count >= 3 {
             let ratios = zip(values.dropFirst(), values).map { $0 - $1 }
-            guard let sigma = Self.robustSigma(ratios) else { continue }
+            // 1.4826 × MAD (Statistics' scaledMAD); ratios of finite logs cannot fail.
+            guard let sigma = try? DescriptiveStatistics(ratios).scaledMAD else { continue }
             estimates[key] = Estimate(logSigma: sigma / 2.0.squareRoot(), runs: values.count)
         }
         self.estimates = estimates
@@ -50,20 +51,6 @@ public struct HistoryNoise: Sendable {
 
     /// The estimate for `series`' benchmark and unit, or nil when history has fewer than three runs of it.
     public func estimate(for series: BenchmarkSeries) -> Estimate? { estimates[SeriesKey(series)] }
-
-    /// 1.4826 × median |x − median(x)|; nil for an empty array.
-    static func robustSigma(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let median = Self.median(sorted)
-        let deviations = sorted.map { abs($0 - median) }.sorted()
-        return 1.4826 * Self.median(deviations)
-    }
-
-    private static func median(_ sorted: [Double]) -> Double {
-        let n = sorted.count
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-    }
 }
 
 /// A series' identity across labels: benchmark name and base unit.
