@@ -26,6 +26,9 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // printf's number conversions without Foundation's variadic String(format:) (C: snprintf).
+        .target(name: "CNumberText"),
+        .target(name: "NumberText", dependencies: ["CNumberText"], swiftSettings: strictSettings),
         // Statistics over [Double]: knows nothing about benchmarks.
         .target(name: "Statistics", dependencies: ["CGSL"], swiftSettings: strictSettings),
         // Benchmarks, units, modes, labels and runs: the data model every layer shares.
@@ -35,13 +38,13 @@ let package = Package(
         // Comparisons, noise models, verdicts and the gate.
         .target(
             name: "BenchmarkAnalysis",
-            dependencies: ["BenchmarkModel", "Statistics"],
+            dependencies: ["BenchmarkModel", "Statistics", "NumberText"],
             swiftSettings: strictSettings
         ),
         // Table model and renderers: only render an analysis result.
         .target(
             name: "BenchmarkReports",
-            dependencies: ["BenchmarkModel", "BenchmarkAnalysis"],
+            dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "NumberText"],
             swiftSettings: strictSettings
         ),
         // The command-line interface as a library, so tests can drive it without a process.
@@ -78,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BenchmarkReportsTests",
-            dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "BenchmarkReports"],
+            dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "BenchmarkReports", "NumberText"],
             swiftSettings: strictSettings
         ),
         .testTarget(

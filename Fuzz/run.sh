@@ -39,7 +39,7 @@ module() {
   local object="$BUILD/$name.o"
   if [ -f "$object" ] && [ -z "$(find "$@" -newer "$object" 2>/dev/null | head -1)" ]; then return; fi
   echo "compiling $name" >&2
-  "$SWIFTC" "${FLAGS[@]}" -module-name "$name" -I "$BUILD" -I "$SRC/CGSL" "${GSL_C[@]/#/-Xcc=}" \
+  "$SWIFTC" "${FLAGS[@]}" -module-name "$name" -I "$BUILD" -I "$SRC/CGSL" -I "$SRC/CNumberText/include" "${GSL_C[@]/#/-Xcc=}" \
     -emit-module -emit-module-path "$BUILD/$name.swiftmodule" -c "$@" -o "$object"
 }
 
@@ -48,10 +48,13 @@ binary="$BUILD/fuzz-$target"
 case $target in
   analysis)
     module Statistics "$SRC"/Statistics/*.swift
+    clang -O1 -g -fsanitize=fuzzer-no-link,address -I "$SRC/CNumberText/include" -c "$SRC/CNumberText/number_text.c" \
+      -o "$BUILD/CNumberText.o"
+    module NumberText "$SRC"/NumberText/*.swift
     module BenchmarkAnalysis "$SRC"/BenchmarkAnalysis/*.swift
     module BenchmarkReports "$SRC"/BenchmarkReports/*.swift
-    (cd "$BUILD" && "$SWIFTC" "${FLAGS[@]}" -module-name FuzzAnalysis -I "$BUILD" -I "$SRC/CGSL" "$FUZZ/Targets/fuzz_$target.swift" \
-      "$BUILD"/BenchmarkModel.o "$BUILD"/Statistics.o "$BUILD"/BenchmarkAnalysis.o "$BUILD"/BenchmarkReports.o \
+    (cd "$BUILD" && "$SWIFTC" "${FLAGS[@]}" -module-name FuzzAnalysis -I "$BUILD" -I "$SRC/CGSL" -I "$SRC/CNumberText/include" \
+      "$FUZZ/Targets/fuzz_$target.swift" "$BUILD"/BenchmarkModel.o "$BUILD"/Statistics.o "$BUILD"/CNumberText.o "$BUILD"/NumberText.o "$BUILD"/BenchmarkAnalysis.o "$BUILD"/BenchmarkReports.o \
       "${GSL_L[@]}" -o "$binary")
     ;;
   *)

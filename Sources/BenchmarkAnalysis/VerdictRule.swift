@@ -1,5 +1,6 @@
 import BenchmarkModel
 import Foundation
+import NumberText
 
 /// The rules that turn a change, its interval, its adjusted p-value and the threshold into a verdict
 /// with a one-line reason (DESIGN.md, "Verdict"). The first rule that applies wins:
@@ -76,21 +77,21 @@ enum VerdictRule {
 enum Format {
     /// `+5.28%` / `-0.31%` with two decimals; `0.00%` for zero.
     static func signedPercent(_ value: Double) -> String {
-        let text = String(format: "%.2f%%", value)
+        let text = PrintfNumber.format(value, "%.2f%%")
         return value > 0 ? "+" + text : text
     }
 
     /// `1%`, `2.5%`: a threshold or σ without needless zeros.
     static func percent(_ value: Double) -> String {
-        if value == value.rounded() { return String(format: "%.0f%%", value) }
-        if abs(value) >= 10 { return String(format: "%.1f%%", value) }
-        return String(format: "%.2g%%", value)
+        if value == value.rounded() { return PrintfNumber.format(value, "%.0f%%") }
+        if abs(value) >= 10 { return PrintfNumber.format(value, "%.1f%%") }
+        return PrintfNumber.format(value, "%.2g%%")
     }
 
     /// A p-value to 2 significant digits, `<1e-16` below double resolution.
     static func pValue(_ p: Double) -> String {
         if p < 1e-16 { return "<1e-16" }
-        if p < 0.001 { return String(format: "%.1e", p) }
-        return String(format: "%.3g", p)
+        if p < 0.001 { return PrintfNumber.format(p, "%.1e") }
+        return PrintfNumber.format(p, "%.3g")
     }
 }

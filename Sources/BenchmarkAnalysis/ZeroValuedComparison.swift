@@ -1,5 +1,6 @@
 import BenchmarkModel
 import Foundation
+import NumberText
 
 /// Comparisons of counters that can be zero (Go's `allocs/op`, `B/op`): a ratio of geometric means
 /// is undefined when a sample is 0, so these are decided on the raw values:
@@ -64,6 +65,6 @@ enum ZeroValuedComparison {
     }
 
     private static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.4g", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : PrintfNumber.format(value, "%.4g")
     }
 }

@@ -1,6 +1,7 @@
 import BenchmarkAnalysis
 import BenchmarkModel
 import Foundation
+import NumberText
 
 /// An inline SVG strip plot of one comparison: a lane per side, every sample a dot (one row of dots
 /// per run, so between-run shifts are visible), the centre as a solid line and its confidence
@@ -221,7 +222,7 @@ struct LogAxis {
             // A zero, subnormal or infinite spacing has no finite magnitude: never convert it to Int.
             let magnitude = floor(log10(resolution / scale.factor) + 1e-9)
             let decimals = magnitude.isFinite ? max(0, -Int(max(-9, min(0, magnitude)))) : (magnitude < 0 ? 9 : 0)
-            return String(format: "%.\(min(decimals, 9))f", value / scale.factor)
+            return PrintfNumber.fixed(value / scale.factor, decimals: min(decimals, 9))
         }
     }
 
@@ -262,5 +263,5 @@ struct LogAxis {
 
 extension Double {
     /// A coordinate for SVG: one decimal, no exponent.
-    fileprivate var svg: String { String(format: "%.1f", self) }
+    fileprivate var svg: String { PrintfNumber.format(self, "%.1f") }
 }

@@ -1,6 +1,7 @@
 import BenchmarkAnalysis
 import BenchmarkModel
 import Foundation
+import NumberText
 
 /// Chooses a display scale for a group of values in one base unit (ns/µs/ms/s for seconds; k/M/G
 /// for counts; KiB/MiB/GiB for bytes) and formats numbers with 4 significant digits, as Go's
@@ -47,7 +48,7 @@ struct UnitScale {
         if value == 0 { return "0" }
         let magnitude = Int(floor(log10(abs(value))))
         let decimals = max(0, digits - 1 - magnitude)
-        return CNumberFormat.fixed(value, decimals: decimals)
+        return PrintfNumber.fixed(value, decimals: decimals)
     }
 }
 
@@ -55,7 +56,7 @@ struct UnitScale {
 enum ReportNumber {
     /// `+5.28%`, `-0.31%`, `0.00%`.
     static func signedPercent(_ value: Double) -> String {
-        let text = CNumberFormat.fixed(value, decimals: 2) + "%"
+        let text = PrintfNumber.fixed(value, decimals: 2) + "%"
         return value > 0 ? "+" + text : text
     }
 
@@ -69,28 +70,7 @@ enum ReportNumber {
     static func pValue(_ p: Double?) -> String {
         guard let p else { return "-" }
         if p < 1e-16 { return "<1e-16" }
-        if p < 0.001 { return CNumberFormat.format(p, "%.1e") }
-        return CNumberFormat.fixed(p, decimals: 3)
-    }
-}
-
-/// `printf`-style formatting of one double through the C library's `snprintf`, the same conversion
-/// Foundation's `String(format:)` performs for `%f`/`%e`, without its per-call cost (a format
-/// string parsed into an `NSString` and a `CVarArg` array: ~10 µs, a tenth of a 20,000-row report).
-enum CNumberFormat {
-    /// `value` with `decimals` digits after the point (`%.Nf`), in the C locale.
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        format(value, "%.\(decimals)f")
-    }
-
-    /// `value` formatted by `format`, a printf conversion taking one double (`%.1e`, `%.3f`).
-    static func format(_ value: Double, _ format: String) -> String {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer -> String in
-            guard let base = buffer.baseAddress else { return String(format: format, value) }
-            let written = withVaList([value]) { vsnprintf(base, buffer.count, format, $0) }
-            guard written >= 0, Int(written) < buffer.count else { return String(format: format, value) }
-            return String(
-                decoding: UnsafeRawBufferPointer(start: base, count: Int(written)), as: UTF8.self)
-        }
+        if p < 0.001 { return PrintfNumber.format(p, "%.1e") }
+        return PrintfNumber.fixed(p, decimals: 3)
     }
 }
