@@ -6,7 +6,8 @@ import Testing
 /// goldens were written with it), including texts longer than its stack buffer.
 @Suite struct PrintfNumberTests {
     static let values: [Double] = [
-        0, -0.0, 1, -1, 0.5, 2.5, 0.125, 1.005, 123_456.789, -0.000_123_4, 9.999_5, 1e-300, .leastNonzeroMagnitude, 1e21, 1e308,
+        0, -0.0, 1, -1, 0.5, 2.5, 0.125, 1.005, 123_456.789, -0.000_123_4, 9.999_5, 1e-300, .leastNonzeroMagnitude,
+        1e21, 1e308,
         -1.797_693_134_862_315_7e308, .infinity, -.infinity, .nan, 0.000_95, 0.049_999,
     ]
 
