@@ -84,7 +84,7 @@ enum CentreModel {
         }
         if samples.runCount >= 2 {
             let means = samples.runMeans
-            let stats = try DescriptiveStatistics(means)
+            let stats = try SampleMoments(means)
             let variance = stats.variance ?? 0
             let r = Double(means.count)
             var estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: variance / r, degreesOfFreedom: r - 1)
@@ -102,7 +102,7 @@ enum CentreModel {
                 observationDegreesOfFreedom: r - 1, runsAreUnits: true, observations: means.count,
                 model: estimate.varianceOfCentre == 0 ? .exact : .betweenRun)
         }
-        let stats = try DescriptiveStatistics(samples.all)
+        let stats = try SampleMoments(samples.all)
         let n = Double(samples.count)
         guard let variance = stats.variance else {
             return SideEstimate(

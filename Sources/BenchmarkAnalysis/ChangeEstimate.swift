@@ -62,7 +62,7 @@ enum WelchLogComparator {
         guard let estimate = side.estimate, estimate.varianceOfCentre > 0 else { return nil }
         let critical: Double
         do {
-            critical = try GSL.tQuantile(0.5 + confidence / 2, df: estimate.degreesOfFreedom)
+            critical = try StudentTQuantile.value(0.5 + confidence / 2, df: estimate.degreesOfFreedom)
         } catch {
             throw .gsl(error)
         }

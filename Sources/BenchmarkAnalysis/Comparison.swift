@@ -56,6 +56,9 @@ public struct Comparison: Sendable {
     public var isPrimaryMetric: Bool = true
     /// σ of one run's centre from `--history` for this benchmark, in percent, when history covered it.
     public var historyPercent: Double?
+    /// What the power analysis needs to fill `samplesNeeded`; asked only once the verdict is
+    /// known to be inconclusive (the answer is not kept for any other verdict).
+    var sampleSizeQuestion: SampleSizeQuestion?
 
     /// Creates a comparison. The analysis fills in `pAdjusted`, `verdict` and `reason` once all
     /// p-values of the run are known.

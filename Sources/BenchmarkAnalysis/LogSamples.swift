@@ -48,6 +48,17 @@ struct LogSamples {
         }
     }
 
+    /// The smallest and largest raw value (the series is non-empty: callers check `count`).
+    var rawRange: ClosedRange<Double> {
+        guard var low = raw.first else { return 0...0 }
+        var high = low
+        for value in raw {
+            if value < low { low = value }
+            if value > high { high = value }
+        }
+        return low...high
+    }
+
     /// Whether every sample is identical (an exact measurement).
     var isConstant: Bool {
         guard let first = raw.first else { return true }

@@ -77,7 +77,7 @@ public enum ComponentTTest {
         let degreesOfFreedom = variance * variance / denominator
         do {
             let pValue = min(1, 2 * (try GSL.tSurvival(abs(t), df: degreesOfFreedom)))
-            let critical = try GSL.tQuantile(0.5 + confidence / 2, df: degreesOfFreedom)
+            let critical = try StudentTQuantile.value(0.5 + confidence / 2, df: degreesOfFreedom)
             let interval = ConfidenceInterval(
                 lower: difference - critical * standardError, upper: difference + critical * standardError,
                 level: confidence)

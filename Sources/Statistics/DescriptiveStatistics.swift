@@ -1,8 +1,8 @@
 /// Summary statistics of one sample: location, spread, quantiles.
 ///
 /// Mean and variance use GSL's numerically careful algorithms (`gsl_stats_mean`, a running
-/// mean, and the two-pass `gsl_stats_variance_m`), which reproduce the NIST StRD univariate
-/// certified values (see the tests); sorting and quantiles also come from GSL.
+/// mean, and the two-pass `gsl_stats_variance_m`, through `SampleMoments`), which reproduce the
+/// NIST StRD univariate certified values (see the tests); sorting and quantiles also come from GSL.
 ///
 /// Degenerate but valid samples never produce NaN: with one value, `variance`,
 /// `standardDeviation` and `coefficientOfVariation` are `nil`; a constant sample has
@@ -53,28 +53,18 @@ public struct DescriptiveStatistics: Sendable, Equatable {
         try validateFinite(values)
         let sorted = GSL.sorted(values)
         guard let first = sorted.first, let last = sorted.last else { throw .emptySample }
+        let moments = try SampleMoments(values, minimum: first, maximum: last)
         count = values.count
         sortedValues = sorted
         minimum = first
         maximum = last
+        mean = moments.mean
+        variance = moments.variance
+        standardDeviation = moments.standardDeviation
         median = try viaGSL { () throws(GSLError) in try GSL.median(sorted: sorted) }
         if first == last {
-            mean = first
-            variance = values.count >= 2 ? 0 : nil
-            standardDeviation = variance
             medianAbsoluteDeviation = 0
             return
-        }
-        let mean = try viaGSL { () throws(GSLError) in try GSL.mean(values) }
-        self.mean = mean
-        if values.count >= 2 {
-            let variance = try viaGSL { () throws(GSLError) in try GSL.variance(values, mean: mean) }
-            try requireFinite(mean, variance, what: "the mean or variance")
-            self.variance = variance
-            standardDeviation = variance.squareRoot()
-        } else {
-            variance = nil
-            standardDeviation = nil
         }
         let median = self.median
         let deviations = GSL.sorted(values.map { abs($0 - median) })

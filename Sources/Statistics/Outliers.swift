@@ -17,19 +17,39 @@ public enum Outliers {
         guard k >= 0 && k.isFinite else { throw .invalidArgument("k must be finite and ≥ 0 (got \(k))") }
         let scaled = logScale ? try validatedLogs(values) : values
         try validateFinite(scaled)
-        let sorted = GSL.sorted(scaled)
-        let q1 = try viaGSL { () throws(GSLError) in try GSL.quantile(sorted: sorted, 0.25) }
-        let q3 = try viaGSL { () throws(GSLError) in try GSL.quantile(sorted: sorted, 0.75) }
-        let iqr = q3 - q1
-        let lowerFence = q1 - k * iqr
-        let upperFence = q3 + k * iqr
-        try requireFinite(lowerFence, upperFence, what: "a fence")
+        let (q1, q3, lowerFence, upperFence) = try fences(sorted: GSL.sorted(scaled), k: k)
         let low = scaled.indices.filter { scaled[$0] < lowerFence }
         let high = scaled.indices.filter { scaled[$0] > upperFence }
         func original(_ x: Double) -> Double { logScale ? exp(x) : x }
         return OutlierFlags(
             lowIndices: low, highIndices: high, lowerFence: original(lowerFence), upperFence: original(upperFence),
             firstQuartile: original(q1), thirdQuartile: original(q3))
+    }
+
+    /// How many values of an ascending sample lie outside Tukey's fences Q1 − k·IQR and Q3 + k·IQR
+    /// (the count of `tukeyFences` on the same values, without sorting or index lists). For the
+    /// log scale, pass the sorted logarithms.
+    /// - Throws: `.emptySample`, `.nonFinite(index:)`, `.invalidArgument` (k).
+    public static func tukeyOutlierCount(sorted: [Double], k: Double = 1.5) throws(StatisticsError) -> Int {
+        guard k >= 0 && k.isFinite else { throw .invalidArgument("k must be finite and ≥ 0 (got \(k))") }
+        try validateFinite(sorted)
+        let (_, _, lowerFence, upperFence) = try fences(sorted: sorted, k: k)
+        var count = 0
+        for value in sorted where value < lowerFence || value > upperFence { count += 1 }
+        return count
+    }
+
+    /// Q1 and Q3 (Hyndman & Fan type 7) of sorted data and the fences k·IQR beyond them.
+    private static func fences(sorted: [Double], k: Double) throws(StatisticsError)
+        -> (q1: Double, q3: Double, lower: Double, upper: Double)
+    {
+        let q1 = try viaGSL { () throws(GSLError) in try GSL.quantile(sorted: sorted, 0.25) }
+        let q3 = try viaGSL { () throws(GSLError) in try GSL.quantile(sorted: sorted, 0.75) }
+        let iqr = q3 - q1
+        let lowerFence = q1 - k * iqr
+        let upperFence = q3 + k * iqr
+        try requireFinite(lowerFence, upperFence, what: "a fence")
+        return (q1, q3, lowerFence, upperFence)
     }
 }
 

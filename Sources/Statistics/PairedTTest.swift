@@ -49,7 +49,7 @@ public enum PairedTTest {
         try requireFinite(t, what: "the t statistic")
         let pValue = try TTest.twoSidedP(t: t, df: degreesOfFreedom)
         let critical = try viaGSL { () throws(GSLError) in
-            try GSL.tQuantile(1 - (1 - confidence) / 2, df: degreesOfFreedom)
+            try StudentTQuantile.value(1 - (1 - confidence) / 2, df: degreesOfFreedom)
         }
         let interval = ConfidenceInterval(
             lower: difference - critical * standardError, upper: difference + critical * standardError,

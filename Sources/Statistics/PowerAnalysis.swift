@@ -120,7 +120,7 @@ public enum PowerAnalysis {
     static func seriesPower(n: Double, standardizedEffect d: Double, alpha: Double) -> Double? {
         let df = 2 * n - 2
         let lambda = d * (n / 2).squareRoot()
-        guard let c = CriticalValues.shared.tQuantile(1 - alpha / 2, df: df), c > 0,
+        guard let c = try? StudentTQuantile.value(1 - alpha / 2, df: df), c > 0,
             let series = NoncentralTSeries(t: c, df: df),
             let upper = series.cdf(noncentrality: lambda),
             let lower = series.cdf(noncentrality: -lambda)
@@ -133,7 +133,7 @@ public enum PowerAnalysis {
     static func power(n: Double, standardizedEffect d: Double, alpha: Double) throws(StatisticsError) -> Double {
         let df = 2 * n - 2
         let lambda = d * (n / 2).squareRoot()
-        let c = try viaGSL { () throws(GSLError) in try GSL.tQuantile(1 - alpha / 2, df: df) }
+        let c = try viaGSL { () throws(GSLError) in try StudentTQuantile.value(1 - alpha / 2, df: df) }
         // Condition on V ~ χ²ν: power = ∫ f_ν(v)·[Q(c·s − λ) + Φ(−c·s − λ)] dv, s = √(v/ν). The
         // integrand is smooth on the scale of V's spread √(2ν), so panels are laid out in units of it.
         // The density is used unnormalized, relative to v = ν and computed with log1p (a normalizing
@@ -220,24 +220,5 @@ struct NoncentralTSeries {
         guard bound <= 1e-14 else { return nil }
         let value = total + tail
         return value.isFinite ? value : nil
-    }
-}
-
-/// Student t quantiles of the power search, remembered per (p, ν): the same few hundred ν recur
-/// across the benchmarks of a suite. Shared by the threads of an analysis, behind a lock.
-final class CriticalValues: @unchecked Sendable {
-    static let shared = CriticalValues()
-    private let lock = NSLock()
-    private var values: [SIMD2<UInt64>: Double] = [:]
-
-    func tQuantile(_ p: Double, df: Double) -> Double? {
-        let key = SIMD2(p.bitPattern, df.bitPattern)
-        if let value = lock.withLock({ values[key] }) { return value }
-        guard let value = try? GSL.tQuantile(p, df: df) else { return nil }
-        lock.withLock {
-            if values.count >= 100_000 { values.removeAll() }
-            values[key] = value
-        }
-        return value
     }
 }
