@@ -12,12 +12,16 @@ struct LogSamples {
     let all: [Double]
     /// The raw values, in run order.
     let raw: [Double]
+    /// The raw values split by run (the shape of `runs`): the series' own arrays, shared, not copied.
+    let rawByRun: [[Double]]
 
     /// Reads a series; every value must be finite and > 0 (the loaders guarantee it, this checks).
     init(series: BenchmarkSeries) throws(AnalysisError) {
         var runs: [[Double]] = []
         var raw: [Double] = []
+        var rawByRun: [[Double]] = []
         for run in series.runs where !run.values.isEmpty {
+            rawByRun.append(run.values)
             var logs: [Double] = []
             logs.reserveCapacity(run.values.count)
             for value in run.values {
@@ -34,19 +38,11 @@ struct LogSamples {
         self.runs = runs
         self.all = runs.flatMap { $0 }
         self.raw = raw
+        self.rawByRun = rawByRun
     }
 
     var count: Int { all.count }
     var runCount: Int { runs.count }
-
-    /// The raw values split by run (the shape of `runs`).
-    var rawByRun: [[Double]] {
-        var start = 0
-        return runs.map { run in
-            defer { start += run.count }
-            return Array(raw[start..<start + run.count])
-        }
-    }
 
     /// The smallest and largest raw value (the series is non-empty: callers check `count`).
     var rawRange: ClosedRange<Double> {
