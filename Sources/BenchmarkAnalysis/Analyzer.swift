@@ -305,32 +305,45 @@ public enum Analyzer {
     }
 
     static func decide(_ comparisons: inout [Comparison], options: AnalysisOptions) throws(AnalysisError) {
-        for index in comparisons.indices where comparisons[index].reason.isEmpty {
-            let c = comparisons[index]
-            guard let change = c.change else { continue }
-            func decision(samplesNeeded: Int?) -> VerdictRule.Decision {
-                VerdictRule.decide(
-                    changePercent: change.percent, intervalPercent: change.interval, pAdjusted: c.pAdjusted,
-                    alpha: options.alpha, threshold: c.thresholdPercent, direction: c.unit.direction, noise: c.noise,
-                    noisePercent: c.noisePercent, historyPercent: c.historyPercent, samplesNeeded: samplesNeeded,
-                    observationsAreRuns: c.noise == .betweenRun || c.noise == .history, baseCount: c.base?.count ?? 0,
-                    headCount: c.head?.count ?? 0)
-            }
-            // The verdict does not depend on the sample size; only an inconclusive reason reports it.
-            var decided = decision(samplesNeeded: nil)
-            var samplesNeeded: Int?
-            if decided.verdict == .inconclusive, let question = c.sampleSizeQuestion {
-                do {
-                    samplesNeeded = try question.answer(alpha: options.alpha, power: options.power)
-                } catch {
-                    throw .statistics(error, benchmark: c.benchmark.name)
-                }
-                if samplesNeeded != nil { decided = decision(samplesNeeded: samplesNeeded) }
-            }
+        let current = comparisons
+        // Independent per comparison (the p-values are already adjusted): on every core.
+        let decisions = try concurrentMap(count: current.count) { index throws(AnalysisError) in
+            try decide(current[index], options: options)
+        }
+        for (index, decided) in decisions.enumerated() {
+            guard let decided else { continue }
             comparisons[index].verdict = decided.verdict
             comparisons[index].reason = decided.reason
-            comparisons[index].samplesNeeded = samplesNeeded
+            comparisons[index].samplesNeeded = decided.samplesNeeded
         }
+    }
+
+    /// The verdict, reason and (for an inconclusive verdict) sample size of one comparison, or nil
+    /// when it was decided when it was made (missing, zero-valued) or has no change.
+    private static func decide(
+        _ c: Comparison, options: AnalysisOptions
+    ) throws(AnalysisError) -> (verdict: Verdict, reason: String, samplesNeeded: Int?)? {
+        guard c.reason.isEmpty, let change = c.change else { return nil }
+        func decision(samplesNeeded: Int?) -> VerdictRule.Decision {
+            VerdictRule.decide(
+                changePercent: change.percent, intervalPercent: change.interval, pAdjusted: c.pAdjusted,
+                alpha: options.alpha, threshold: c.thresholdPercent, direction: c.unit.direction, noise: c.noise,
+                noisePercent: c.noisePercent, historyPercent: c.historyPercent, samplesNeeded: samplesNeeded,
+                observationsAreRuns: c.noise == .betweenRun || c.noise == .history, baseCount: c.base?.count ?? 0,
+                headCount: c.head?.count ?? 0)
+        }
+        // The verdict does not depend on the sample size; only an inconclusive reason reports it.
+        var decided = decision(samplesNeeded: nil)
+        var samplesNeeded: Int?
+        if decided.verdict == .inconclusive, let question = c.sampleSizeQuestion {
+            do {
+                samplesNeeded = try question.answer(alpha: options.alpha, power: options.power)
+            } catch {
+                throw .statistics(error, benchmark: c.benchmark.name)
+            }
+            if samplesNeeded != nil { decided = decision(samplesNeeded: samplesNeeded) }
+        }
+        return (decided.verdict, decided.reason, samplesNeeded)
     }
 
     /// Head label order, then mode, then unit; within a group the order benchmarks were first seen.

@@ -20,6 +20,7 @@ struct LogSamples {
         var runs: [[Double]] = []
         var raw: [Double] = []
         var rawByRun: [[Double]] = []
+        raw.reserveCapacity(series.runs.reduce(0) { $0 + $1.values.count })
         for run in series.runs where !run.values.isEmpty {
             rawByRun.append(run.values)
             var logs: [Double] = []
@@ -36,7 +37,7 @@ struct LogSamples {
             runs.append(logs)
         }
         self.runs = runs
-        self.all = runs.flatMap { $0 }
+        self.all = runs.count == 1 ? runs[0] : runs.flatMap { $0 }
         self.raw = raw
         self.rawByRun = rawByRun
     }
