@@ -89,29 +89,12 @@ public enum Analyzer {
         -> ([SeriesPair], ignored: Int)
     {
         var headByKey: [SeriesKey: BenchmarkSeries] = [:]
-        var headUnitsByName: [String: Set<String>] = [:]
-        for series in head.series {
-            headByKey[SeriesKey(series)] = series
-            headUnitsByName[series.benchmark.name, default: []].insert(series.unit.baseUnit)
-        }
-        var baseUnitsByName: [String: Set<String>] = [:]
-        for series in base.series { baseUnitsByName[series.benchmark.name, default: []].insert(series.unit.baseUnit) }
-        // In file order (not dictionary order), so that the error is the same on every run; it names
-        // where head's first sample of the benchmark was read.
-        for series in base.series {
-            let name = series.benchmark.name
-            guard let baseUnits = baseUnitsByName[name] else { continue }
-            if let headUnits = headUnitsByName[name], baseUnits.isDisjoint(with: headUnits) {
-                let headSeries = head.series.first { $0.benchmark.name == name }
-                throw AnalysisError(
-                    benchmark: name, location: headSeries?.runs.first?.source,
-                    message: "is measured in \(baseUnits.sorted().joined(separator: ", ")) in \"\(base.label)\" "
-                        + "but in \(headUnits.sorted().joined(separator: ", ")) in \"\(head.label)\"; "
-                        + "units must match to compare")
-            }
-        }
+        headByKey.reserveCapacity(head.series.count)
+        for series in head.series { headByKey[SeriesKey(series)] = series }
+        try checkUnitsOverlap(base: base, head: head, headByKey: headByKey)
         var pairs: [SeriesPair] = []
-        var seen = Set<SeriesKey>()
+        pairs.reserveCapacity(max(base.series.count, head.series.count))
+        var seen = Set<SeriesKey>(minimumCapacity: base.series.count)
         var ignored = 0
         for series in base.series {
             let key = SeriesKey(series)
@@ -130,6 +113,45 @@ public enum Analyzer {
             pairs.append(SeriesPair(base: nil, head: series))
         }
         return (pairs, ignored)
+    }
+
+    /// Throws when a benchmark is measured in base and head but in disjoint sets of units (`ns/op`
+    /// in one, only `instructions` in the other). Only a name none of whose (name, unit) series
+    /// has a partner in head can be in that case, so unit sets are gathered for those names alone;
+    /// base's file order decides which error is reported, and it names where head's first sample of
+    /// the benchmark was read.
+    static func checkUnitsOverlap(
+        base: LabelData, head: LabelData, headByKey: [SeriesKey: BenchmarkSeries]
+    ) throws(AnalysisError) {
+        var matchedNames = Set<String>()
+        var unmatchedNames = Set<String>()
+        for series in base.series {
+            if headByKey[SeriesKey(series)] != nil {
+                matchedNames.insert(series.benchmark.name)
+            } else {
+                unmatchedNames.insert(series.benchmark.name)
+            }
+        }
+        let candidates = unmatchedNames.subtracting(matchedNames)
+        guard !candidates.isEmpty else { return }
+        var headUnitsByName: [String: Set<String>] = [:]
+        for series in head.series where candidates.contains(series.benchmark.name) {
+            headUnitsByName[series.benchmark.name, default: []].insert(series.unit.baseUnit)
+        }
+        var baseUnitsByName: [String: Set<String>] = [:]
+        for series in base.series where candidates.contains(series.benchmark.name) {
+            baseUnitsByName[series.benchmark.name, default: []].insert(series.unit.baseUnit)
+        }
+        for series in base.series {
+            let name = series.benchmark.name
+            guard let baseUnits = baseUnitsByName[name], let headUnits = headUnitsByName[name] else { continue }
+            let headSeries = head.series.first { $0.benchmark.name == name }
+            throw AnalysisError(
+                benchmark: name, location: headSeries?.runs.first?.source,
+                message: "is measured in \(baseUnits.sorted().joined(separator: ", ")) in \"\(base.label)\" "
+                    + "but in \(headUnits.sorted().joined(separator: ", ")) in \"\(head.label)\"; "
+                    + "units must match to compare")
+        }
     }
 
     // MARK: One comparison

@@ -176,6 +176,36 @@ import Testing
         #expect(throws: AnalysisError.self) { try Analyzer.analyze(dataset: dataset) }
     }
 
+    @Test func unitsThatOverlapAreNotAnErrorAndTheFirstDisjointNameIsReported() throws {
+        // "a" shares ns with head (B only in base): compared. "b" and "c" are disjoint: "b" comes
+        // first in base's order, although head lists "c" first.
+        let overlapping = DatasetBuilder.dataset(
+            base: [
+                DatasetBuilder.series("a", unit: "ns", runs: [[1, 2]]),
+                DatasetBuilder.series("a", unit: "B", runs: [[1, 2]]),
+            ],
+            head: [DatasetBuilder.series("a", unit: "ns", runs: [[1, 2]])])
+        #expect(try Analyzer.analyze(dataset: overlapping).comparisons.count == 2)
+        let disjoint = DatasetBuilder.dataset(
+            base: [
+                DatasetBuilder.series("a", unit: "ns", runs: [[1, 2]]),
+                DatasetBuilder.series("b", unit: "ns", runs: [[1, 2]]),
+                DatasetBuilder.series("c", unit: "ns", runs: [[1, 2]]),
+            ],
+            head: [
+                DatasetBuilder.series("a", unit: "ns", runs: [[1, 2]]),
+                DatasetBuilder.series("c", unit: "instructions", runs: [[1, 2]]),
+                DatasetBuilder.series("b", unit: "instructions", runs: [[1, 2]]),
+            ])
+        do {
+            _ = try Analyzer.analyze(dataset: disjoint)
+            Issue.record("disjoint units were accepted")
+        } catch {
+            #expect(error.benchmark == "b")
+            #expect(error.message.contains("units must match"))
+        }
+    }
+
     @Test func swappingSidesNegatesTheLogChange() throws {
         let a = [DatasetBuilder.series("k", runs: [Self.noisy(100)])]
         let b = [DatasetBuilder.series("k", runs: [Self.noisy(107)])]
