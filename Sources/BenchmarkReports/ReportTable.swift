@@ -3,21 +3,74 @@ import BenchmarkModel
 import Foundation
 
 /// The table model every human-readable report renders: comparisons grouped by head label, mode and
-/// unit, each row's numbers already formatted in the group's display scale, with footnotes.
+/// unit, each with the group's display scale, with footnotes. Cells are formatted when a renderer
+/// asks for them — straight into its `ReportBuffer`, or as a `String`.
 struct ReportTable {
-    struct Row {
+    /// A comparison with its footnote numbers, formatted in its group's scale. A class, so that the
+    /// renderers pass rows around without copying the comparison.
+    final class Row {
         let comparison: Comparison
-        let name: String
-        let base: String
-        let baseSpread: String
-        let head: String
-        let headSpread: String
-        let change: String
-        let interval: String
-        let p: String
-        let verdict: Verdict
-        let reason: String
-        var footnotes: [Int]
+        /// The group's display scale.
+        let scale: UnitScale
+        let footnotes: [Int]
+
+        init(comparison: Comparison, scale: UnitScale, footnotes: [Int]) {
+            self.comparison = comparison
+            self.scale = scale
+            self.footnotes = footnotes
+        }
+
+        var name: String { comparison.benchmark.name }
+        var verdict: Verdict { comparison.verdict }
+        var reason: String { comparison.reason }
+
+        /// The base centre in the group's scale, or `-`.
+        var base: String { Self.text { appendBase(to: &$0) } }
+        /// `± 1.2%`, or empty.
+        var baseSpread: String { Self.text { appendBaseSpread(to: &$0) } }
+        /// The head centre in the group's scale, or `-`.
+        var head: String { Self.text { appendHead(to: &$0) } }
+        /// `± 1.2%`, or empty.
+        var headSpread: String { Self.text { appendHeadSpread(to: &$0) } }
+        /// `+5.28%`, or `-`.
+        var change: String { Self.text { appendChange(to: &$0) } }
+        /// `[-1.20%, +3.40%]`, or empty.
+        var interval: String { Self.text { appendInterval(to: &$0) } }
+        /// The adjusted p-value, or `-`.
+        var p: String { Self.text { appendP(to: &$0) } }
+
+        func appendBase(to buffer: inout ReportBuffer) { centre(comparison.base, to: &buffer) }
+        func appendHead(to buffer: inout ReportBuffer) { centre(comparison.head, to: &buffer) }
+        func appendBaseSpread(to buffer: inout ReportBuffer) { ReportTable.spread(comparison.base, to: &buffer) }
+        func appendHeadSpread(to buffer: inout ReportBuffer) { ReportTable.spread(comparison.head, to: &buffer) }
+
+        func appendChange(to buffer: inout ReportBuffer) {
+            if let change = comparison.change {
+                ReportNumber.signedPercent(change.percent, to: &buffer)
+            } else {
+                buffer.append("-")
+            }
+        }
+
+        func appendInterval(to buffer: inout ReportBuffer) {
+            ReportNumber.interval(comparison.change?.interval, to: &buffer)
+        }
+
+        func appendP(to buffer: inout ReportBuffer) { ReportNumber.pValue(comparison.pAdjusted, to: &buffer) }
+
+        private func centre(_ side: SideSummary?, to buffer: inout ReportBuffer) {
+            if let side {
+                scale.format(side.centre, to: &buffer)
+            } else {
+                buffer.append("-")
+            }
+        }
+
+        private static func text(_ write: (inout ReportBuffer) -> Void) -> String {
+            var buffer = ReportBuffer(capacity: 24)
+            write(&buffer)
+            return buffer.text
+        }
     }
 
     struct Group {
@@ -35,57 +88,66 @@ struct ReportTable {
     init(_ result: AnalysisResult) {
         var groups: [Group] = []
         var footnotes: [String] = []
-        var current: [Comparison] = []
-        func flush() {
-            guard let first = current.first else { return }
-            let values = current.flatMap { [$0.base?.centre, $0.head?.centre].compactMap { $0 } }
+        // Footnote text → 1-based number.
+        var footnoteNumbers: [String: Int] = [:]
+        let comparisons = result.comparisons
+        var start = 0
+        func flush(_ end: Int) {
+            guard start < end else { return }
+            let first = comparisons[start]
+            var values: [Double] = []
+            values.reserveCapacity(2 * (end - start))
+            for index in start..<end {
+                if let centre = comparisons[index].base?.centre { values.append(centre) }
+                if let centre = comparisons[index].head?.centre { values.append(centre) }
+            }
             let scale = UnitScale(baseUnit: first.unit.baseUnit, values: values)
             var rows: [Row] = []
-            for comparison in current {
+            rows.reserveCapacity(end - start)
+            for comparison in comparisons[start..<end] {
                 var refs: [Int] = []
                 for note in comparison.notes {
-                    if let index = footnotes.firstIndex(of: note) {
-                        refs.append(index + 1)
+                    if let number = footnoteNumbers[note] {
+                        refs.append(number)
                     } else {
                         footnotes.append(note)
+                        footnoteNumbers[note] = footnotes.count
                         refs.append(footnotes.count)
                     }
                 }
-                rows.append(
-                    Row(
-                        comparison: comparison, name: comparison.benchmark.name,
-                        base: comparison.base.map { scale.format($0.centre) } ?? "-",
-                        baseSpread: Self.spread(comparison.base),
-                        head: comparison.head.map { scale.format($0.centre) } ?? "-",
-                        headSpread: Self.spread(comparison.head),
-                        change: comparison.change.map { ReportNumber.signedPercent($0.percent) } ?? "-",
-                        interval: ReportNumber.interval(comparison.change?.interval),
-                        p: ReportNumber.pValue(comparison.pAdjusted), verdict: comparison.verdict,
-                        reason: comparison.reason, footnotes: refs))
+                rows.append(Row(comparison: comparison, scale: scale, footnotes: refs))
             }
             groups.append(
                 Group(
                     headLabel: first.headLabel, mode: first.mode, baseUnit: first.unit.baseUnit,
                     unitHeading: scale.heading(baseUnit: first.unit.baseUnit), rows: rows))
-            current = []
+            start = end
         }
-        for comparison in result.comparisons {
-            if let first = current.first,
-                first.headLabel != comparison.headLabel || first.mode != comparison.mode
-                    || first.unit.baseUnit != comparison.unit.baseUnit
+        for index in comparisons.indices where index > start {
+            if comparisons[start].headLabel != comparisons[index].headLabel
+                || comparisons[start].mode != comparisons[index].mode
+                || comparisons[start].unit.baseUnit != comparisons[index].unit.baseUnit
             {
-                flush()
+                flush(index)
             }
-            current.append(comparison)
         }
-        flush()
+        flush(comparisons.count)
         self.groups = groups
         self.footnotes = footnotes
     }
 
     /// `± 1.2%` from the side's spread, or empty.
     static func spread(_ side: SideSummary?) -> String {
-        guard let side, let spread = side.spreadPercent else { return "" }
-        return "± " + UnitScale.significant(spread, digits: 2) + "%"
+        var buffer = ReportBuffer(capacity: 16)
+        spread(side, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `spread(side)`.
+    static func spread(_ side: SideSummary?, to buffer: inout ReportBuffer) {
+        guard let side, let spread = side.spreadPercent else { return }
+        buffer.append("± ")
+        UnitScale.significant(spread, digits: 2, to: &buffer)
+        buffer.append("%")
     }
 }

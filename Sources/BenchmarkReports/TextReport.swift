@@ -7,80 +7,190 @@ import Foundation
 /// Control characters in names are shown escaped; colour only when `ReportInput.colour` is set; with
 /// `ReportInput.plot`, a sketch of both samples' distributions (shared log axis) under each row.
 enum TextReport {
+    /// The table's columns: name, base, its spread, head, its spread, change, interval, p, verdict.
+    static let columnCount = 9
+
     static func render(_ input: ReportInput) -> String {
         let result = input.result
         let table = ReportTable(result)
-        let shown = table.groups.flatMap(\.rows).filter(showsReason)
-        var counts: [String: Int] = [:]
-        for row in shown { counts[row.reason, default: 0] += 1 }
-        // A reason shared by three or more rows is printed once, as a lettered note.
-        let shared = counts.filter { $0.value >= 3 }.keys.sorted()
-        let sharedIndex = [String: Int](uniqueKeysWithValues: shared.enumerated().map { ($0.element, $0.offset) })
-        var out = ""
-        for group in table.groups {
+        let (shared, sharedIndex) = sharedReasons(table)
+        let rowCount = table.groups.reduce(0) { $0 + $1.rows.count }
+        var out = ReportBuffer(capacity: 64 + 192 * rowCount)
+        var cells = CellTable(columns: columnCount)
+        for (groupIndex, group) in table.groups.enumerated() {
+            let groupShared = sharedIndex[groupIndex]
             let header = [
                 "\(group.mode.rawValue) · \(group.unitHeading)", result.baseLabel, "", group.headLabel, "", "change",
                 "\(percent(result.options.confidence)) CI", "p", "verdict",
             ]
-            var lines: [[String]] = [header]
-            for row in group.rows {
-                let marks = row.footnotes.isEmpty ? "" : " " + row.footnotes.map(superscript).joined()
-                let letter = sharedIndex[row.reason].map { " (" + noteLetter($0) + ")" } ?? ""
-                lines.append([
-                    TextEscaping.visible(row.name), row.base, row.baseSpread, row.head, row.headSpread, row.change,
-                    row.interval, row.p, row.verdict.rawValue + (showsReason(row) ? letter : "") + marks,
-                ])
-            }
-            let lengths = lines.map { $0.map(\.count) }
-            let widths = (0..<header.count).map { column in lengths.map { $0[column] }.max() ?? 0 }
-            for (index, line) in lines.enumerated() {
-                var text = ""
-                for (column, cell) in line.enumerated() {
-                    let pad = String(repeating: " ", count: widths[column] - lengths[index][column])
-                    let aligned = column == 0 || column == line.count - 1 ? cell + pad : pad + cell
-                    text += (column == 0 ? "" : "  ") + aligned
-                }
-                // Trailing spaces go, one from the end at a time (not by reversing the line).
-                while text.last == " " { text.removeLast() }
-                if index > 0, input.colour {
-                    text = Colour.wrap(text, verdict: group.rows[index - 1].verdict)
-                }
-                out += text + "\n"
-                if index > 0, input.plot, let base = group.rows[index - 1].comparison.base,
-                    let head = group.rows[index - 1].comparison.head,
-                    let sketch = Sparkline.line(
-                        base: base.samplesByRun.flatMap { $0 }, head: head.samplesByRun.flatMap { $0 })
-                {
-                    out += "    " + sketch + "\n"
-                }
-                if index > 0 {
-                    let row = group.rows[index - 1]
-                    if showsReason(row), sharedIndex[row.reason] == nil {
-                        out += "    " + TextEscaping.visible(row.reason) + "\n"
+            cells.removeAll(reservingRows: group.rows.count + 1)
+            for cell in header { cells.append { $0.append(contentsOf: cell) } }
+            for (rowIndex, row) in group.rows.enumerated() {
+                let letter = groupShared[rowIndex]
+                cells.append { TextEscaping.appendVisible(row.name, to: &$0) }
+                cells.append { row.appendBase(to: &$0) }
+                cells.append { row.appendBaseSpread(to: &$0) }
+                cells.append { row.appendHead(to: &$0) }
+                cells.append { row.appendHeadSpread(to: &$0) }
+                cells.append { row.appendChange(to: &$0) }
+                cells.append { row.appendInterval(to: &$0) }
+                cells.append { row.appendP(to: &$0) }
+                cells.append { buffer in
+                    buffer.append(contentsOf: row.verdict.rawValue)
+                    if let letter {
+                        buffer.append(" (")
+                        appendNoteLetter(letter, to: &buffer)
+                        buffer.append(")")
+                    }
+                    if !row.footnotes.isEmpty {
+                        buffer.append(" ")
+                        for number in row.footnotes { appendSuperscript(number, to: &buffer) }
                     }
                 }
             }
-            out += "\n"
+            let widths = cells.columnWidths()
+            for line in 0..<(group.rows.count + 1) {
+                let row = line > 0 ? group.rows[line - 1] : nil
+                let colourCode = row.flatMap { input.colour ? Colour.code($0.verdict) : nil }
+                if let colourCode {
+                    out.append("\u{1B}[")
+                    out.append(contentsOf: colourCode)
+                    out.append("m")
+                }
+                cells.appendLine(line, widths: widths, to: &out)
+                if colourCode != nil { out.append("\u{1B}[0m") }
+                out.append("\n")
+                guard let row else { continue }
+                if input.plot, let base = row.comparison.base, let head = row.comparison.head,
+                    let sketch = Sparkline.line(
+                        base: base.samplesByRun.flatMap { $0 }, head: head.samplesByRun.flatMap { $0 })
+                {
+                    out.append("    ")
+                    out.append(contentsOf: sketch)
+                    out.append("\n")
+                }
+                if showsReason(row), groupShared[line - 1] == nil {
+                    out.append("    ")
+                    TextEscaping.appendVisible(row.reason, to: &out)
+                    out.append("\n")
+                }
+            }
+            out.append("\n")
         }
         for (index, reason) in shared.enumerated() {
-            out += "(" + noteLetter(index) + ") " + TextEscaping.visible(reason) + "\n"
+            out.append("(")
+            appendNoteLetter(index, to: &out)
+            out.append(") ")
+            TextEscaping.appendVisible(reason, to: &out)
+            out.append("\n")
         }
         for (index, note) in table.footnotes.enumerated() {
-            out += superscript(index + 1) + " " + TextEscaping.visible(note) + "\n"
+            appendSuperscript(index + 1, to: &out)
+            out.append(" ")
+            TextEscaping.appendVisible(note, to: &out)
+            out.append("\n")
         }
-        if !table.footnotes.isEmpty || !shared.isEmpty { out += "\n" }
-        for warning in result.warnings { out += "warning: " + TextEscaping.visible(warning) + "\n" }
+        if !table.footnotes.isEmpty || !shared.isEmpty { out.append("\n") }
+        for warning in result.warnings {
+            out.append("warning: ")
+            TextEscaping.appendVisible(warning, to: &out)
+            out.append("\n")
+        }
         for summary in result.summaries {
-            out += summaryLine(summary, base: result.baseLabel) + "\n"
+            out.append(contentsOf: summaryLine(summary, base: result.baseLabel))
+            out.append("\n")
             for difference in summary.environmentDifferences {
-                out += "  environment differs: " + TextEscaping.visible(difference) + "\n"
+                out.append("  environment differs: ")
+                TextEscaping.appendVisible(difference, to: &out)
+                out.append("\n")
             }
         }
-        if let runs = result.historyRuns { out += "history: \(runs) past run(s) read\n" }
-        out +=
-            "gate: \(result.gate.verdict.rawValue.uppercased()) — "
-            + result.gate.reasons.map(TextEscaping.visible).joined(separator: "; ") + "\n"
-        return out
+        if let runs = result.historyRuns { out.append(contentsOf: "history: \(runs) past run(s) read\n") }
+        out.append(contentsOf: "gate: \(result.gate.verdict.rawValue.uppercased()) — ")
+        for (index, reason) in result.gate.reasons.enumerated() {
+            if index > 0 { out.append("; ") }
+            TextEscaping.appendVisible(reason, to: &out)
+        }
+        out.append("\n")
+        return out.text
+    }
+
+    /// The reasons that three or more rows show (see `showsReason`), sorted, and for each group's
+    /// rows the index of the row's reason among them, or nil. Equal reasons (`==`) are found by
+    /// sorting the shown rows rather than hashing the long reason texts; each shared reason is
+    /// written as its first row has it.
+    static func sharedReasons(_ table: ReportTable) -> (reasons: [String], index: [[Int?]]) {
+        var index = table.groups.map { [Int?](repeating: nil, count: $0.rows.count) }
+        // (reason, group, row) of every shown row, in table order.
+        var shown: [(reason: String, group: Int, row: Int)] = []
+        for (groupIndex, group) in table.groups.enumerated() {
+            for (rowIndex, row) in group.rows.enumerated() where showsReason(row) {
+                shown.append((row.reason, groupIndex, rowIndex))
+            }
+        }
+        let order = sortedByReason(shown.map(\.reason))
+        var reasons: [String] = []
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, order[end].runStart == order[start].runStart { end += 1 }
+            if end - start >= 3 {
+                let run = order[start..<end].map(\.position)
+                for position in run { index[shown[position].group][shown[position].row] = reasons.count }
+                reasons.append(shown[run.min() ?? run[0]].reason)
+            }
+            start = end
+        }
+        return (reasons, index)
+    }
+
+    /// The positions of `reasons` in ascending order (`String.<`), each with the start of its run of
+    /// equal (`==`) reasons in that order.
+    ///
+    /// Fast path: when no reason holds a byte ≥ 0xCC, every scalar is below U+0300 — each one in NFC
+    /// (NFC_Quick_Check=Yes) with canonical combining class 0 — so every reason is already in NFC.
+    /// `String` compares the NFC forms' scalars, so for such strings `==` is byte equality and `<` is
+    /// byte order (UTF-8 preserves scalar order): the reasons are compared with `memcmp` in one byte
+    /// array instead of as `String`s.
+    static func sortedByReason(_ reasons: [String]) -> [(position: Int, runStart: Int)] {
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        starts.reserveCapacity(reasons.count + 1)
+        for reason in reasons {
+            starts.append(bytes.count)
+            bytes.append(contentsOf: reason.utf8)
+        }
+        starts.append(bytes.count)
+        var order = Array(reasons.indices)
+        var runStarts: [Int] = []
+        runStarts.reserveCapacity(order.count)
+        if bytes.allSatisfy({ $0 < 0xCC }) {
+            bytes.withUnsafeBytes { all in
+                /// memcmp-style comparison of reasons `left` and `right`: negative, 0 or positive.
+                func compare(_ left: Int, _ right: Int) -> Int {
+                    let leftCount = starts[left + 1] - starts[left]
+                    let rightCount = starts[right + 1] - starts[right]
+                    let common = min(leftCount, rightCount)
+                    if common > 0, let base = all.baseAddress {
+                        let order = memcmp(base + starts[left], base + starts[right], common)
+                        if order != 0 { return Int(order) }
+                    }
+                    return leftCount - rightCount
+                }
+                order.sort { compare($0, $1) < 0 }
+                for (offset, position) in order.enumerated() {
+                    let previous = runStarts.last ?? 0
+                    runStarts.append(offset > 0 && compare(order[previous], position) == 0 ? previous : offset)
+                }
+            }
+        } else {
+            order.sort { reasons[$0] < reasons[$1] }
+            for (offset, position) in order.enumerated() {
+                let previous = runStarts.last ?? 0
+                runStarts.append(offset > 0 && reasons[order[previous]] == reasons[position] ? previous : offset)
+            }
+        }
+        return zip(order, runStarts).map { (position: $0, runStart: $1) }
     }
 
     /// Whether a row's reason is worth a line: every verdict but plain noise and missing.
@@ -95,6 +205,14 @@ enum TextReport {
     static func noteLetter(_ index: Int) -> String {
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         return index < 26 ? String(letters[index]) : String(letters[index / 26 - 1]) + String(letters[index % 26])
+    }
+
+    /// Appends `noteLetter(index)`.
+    static func appendNoteLetter(_ index: Int, to buffer: inout ReportBuffer) {
+        // Beyond `zz`, whatever `noteLetter` does.
+        guard index < 26 * 27 else { return buffer.append(contentsOf: noteLetter(index)) }
+        if index >= 26 { buffer.append(byte: UInt8(ascii: "a") + UInt8(truncatingIfNeeded: index / 26 - 1)) }
+        buffer.append(byte: UInt8(ascii: "a") + UInt8(truncatingIfNeeded: index % 26))
     }
 
     static func summaryLine(_ summary: SuiteSummary, base: String) -> String {
@@ -114,22 +232,108 @@ enum TextReport {
     }
 
     static func superscript(_ number: Int) -> String {
-        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+        var buffer = ReportBuffer(capacity: 8)
+        appendSuperscript(number, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `number` (not negative) in superscript digits, `¹²`.
+    static func appendSuperscript(_ number: Int, to buffer: inout ReportBuffer) {
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        repeat {
+            let digit = rest / divisor
+            rest %= divisor
+            divisor /= 10
+            switch digit {
+            case 1: buffer.append("¹")
+            case 2: buffer.append("²")
+            case 3: buffer.append("³")
+            default:
+                // ⁰ is U+2070 and ⁴ … ⁹ are U+2074 … U+2079: E2 81 B0+digit in UTF-8.
+                buffer.append(byte: 0xE2)
+                buffer.append(byte: 0x81)
+                buffer.append(byte: 0xB0 + UInt8(truncatingIfNeeded: digit))
+            }
+        } while divisor > 0
     }
 }
 
 /// ANSI colours for the text report.
 enum Colour {
     static func wrap(_ text: String, verdict: Verdict) -> String {
-        let code: String
-        switch verdict {
-        case .regression: code = "31"
-        case .improvement: code = "32"
-        case .inconclusive: code = "33"
-        case .noise, .missing: return text
-        }
+        guard let code = code(verdict) else { return text }
         return "\u{1B}[\(code)m" + text + "\u{1B}[0m"
+    }
+
+    /// The SGR colour code of a verdict's row (`31` red for a regression), or nil for none.
+    static func code(_ verdict: Verdict) -> String? {
+        switch verdict {
+        case .regression: "31"
+        case .improvement: "32"
+        case .inconclusive: "33"
+        case .noise, .missing: nil
+        }
+    }
+}
+
+/// The cells of one text table, written into one byte array, with each cell's character count.
+struct CellTable {
+    let columns: Int
+    /// Every cell's bytes, row after row.
+    private var bytes = ReportBuffer()
+    /// Where each cell ends in `bytes`.
+    private var ends: [Int] = []
+    /// Each cell's character count (`String.count`).
+    private var lengths: [Int] = []
+
+    init(columns: Int) {
+        self.columns = columns
+    }
+
+    /// Empties the table, keeping room for `rows` rows.
+    mutating func removeAll(reservingRows rows: Int) {
+        bytes.bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+        ends.reserveCapacity(rows * columns)
+        lengths.reserveCapacity(rows * columns)
+        bytes.bytes.reserveCapacity(rows * columns * 10)
+    }
+
+    /// Adds the next cell (row-major), written by `write`.
+    mutating func append(_ write: (inout ReportBuffer) -> Void) {
+        let start = bytes.count
+        write(&bytes)
+        ends.append(bytes.count)
+        lengths.append(
+            bytes.bytes.withUnsafeBufferPointer { CharacterCount.of(UnsafeBufferPointer(rebasing: $0[start...])) })
+    }
+
+    /// The widest cell of each column.
+    func columnWidths() -> [Int] {
+        var widths = [Int](repeating: 0, count: columns)
+        for (index, length) in lengths.enumerated() where length > widths[index % columns] {
+            widths[index % columns] = length
+        }
+        return widths
+    }
+
+    /// Appends row `line` aligned to `widths`: the first and last columns left-aligned, the others
+    /// right-aligned, two spaces between columns, no trailing spaces. (The last column is the
+    /// verdict, which never ends in a space, so leaving out its padding is what trimming the line's
+    /// trailing spaces did.)
+    func appendLine(_ line: Int, widths: [Int], to out: inout ReportBuffer) {
+        for column in 0..<columns {
+            let cell = line * columns + column
+            let start = cell == 0 ? 0 : ends[cell - 1]
+            let pad = widths[column] - lengths[cell]
+            if column > 0 { out.append("  ") }
+            if column > 0, column < columns - 1 { out.appendSpaces(pad) }
+            out.bytes.append(contentsOf: bytes.bytes[start..<ends[cell]])
+            if column == 0 { out.appendSpaces(pad) }
+        }
     }
 }
 
@@ -137,17 +341,109 @@ enum Colour {
 /// injection) become visible escapes such as `\n`, `\u{1B}`.
 enum TextEscaping {
     static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
+        guard needsEscaping(text) else { return text }
+        var buffer = ReportBuffer(capacity: text.utf8.count + 16)
+        appendVisible(text, to: &buffer)
+        return buffer.text
+    }
+
+    /// Whether `text` holds a control character (C0, DEL or C1), so that `visible` changes it.
+    static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if controlScalar(bytes, at: index) != nil { return true }
+                index += 1
             }
+            return false
         }
-        return out
+    }
+
+    /// Appends `visible(text)`. The text is scanned as UTF-8 bytes: a C0 control or DEL is one byte
+    /// below 0x20 or 0x7F, a C1 control (U+0080–U+009F) is 0xC2 followed by 0x80–0x9F, and no other
+    /// scalar's encoding contains those sequences, so runs without them are copied as they are.
+    static func appendVisible(_ text: String, to buffer: inout ReportBuffer) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                guard let scalar = controlScalar(bytes, at: index) else {
+                    index += 1
+                    continue
+                }
+                buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                switch scalar {
+                case 0x0A: buffer.append("\\n")
+                case 0x0D: buffer.append("\\r")
+                case 0x09: buffer.append("\\t")
+                default:
+                    buffer.append("\\u{")
+                    let digits = String(scalar, radix: 16, uppercase: true)
+                    buffer.append(contentsOf: digits)
+                    buffer.append("}")
+                }
+                index += scalar < 0x80 ? 1 : 2
+                runStart = index
+            }
+            buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+
+    /// The control character whose UTF-8 encoding starts at `index`, if any.
+    @inline(__always)
+    static func controlScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt8? {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == 0x7F { return byte }
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return bytes[index + 1] }
+        return nil
+    }
+}
+
+/// How many characters (grapheme clusters, what `String.count` counts and the text table aligns
+/// by) a cell's UTF-8 bytes hold, without building a `String` in the common cases.
+enum CharacterCount {
+    /// `String(decoding: bytes, as: UTF8.self).count`. Fast path: every scalar is printable ASCII
+    /// (U+0020–U+007E), `±` or a superscript digit — the alphabet of the numeric and verdict cells and
+    /// of most names. Each of those scalars has Grapheme_Cluster_Break=Other and is not
+    /// Extended_Pictographic, so Unicode's rules put a boundary between any two of them (GB999) and
+    /// the count is the scalar count. Anything else is counted by `String.count` itself.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            if byte >= 0x20, byte < 0x7F {
+                index += 1
+            } else if byte == 0xC2, index + 1 < end, isLatin1Symbol(bytes[index + 1]) {
+                index += 2
+            } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x81,
+                bytes[index + 2] == 0xB0 || (0xB4...0xB9).contains(bytes[index + 2])
+            {
+                // ⁰ ⁴ … ⁹
+                index += 3
+            } else {
+                return String(decoding: bytes, as: UTF8.self).count
+            }
+            count += 1
+        }
+        return count
+    }
+
+    /// The second byte of `±`, `²`, `³` or `¹` after 0xC2.
+    @inline(__always)
+    private static func isLatin1Symbol(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0xB1, 0xB2, 0xB3, 0xB9: true
+        default: false
+        }
+    }
+
+    /// `text.count`, through the same fast path.
+    static func of(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { of($0) }
     }
 }

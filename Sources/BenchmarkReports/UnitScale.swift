@@ -41,14 +41,30 @@ struct UnitScale {
     }
 
     /// A value in this scale with 4 significant digits.
-    func format(_ value: Double) -> String { Self.significant(value / factor, digits: 4) }
+    func format(_ value: Double) -> String {
+        var buffer = ReportBuffer(capacity: 16)
+        format(value, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `format(value)`.
+    func format(_ value: Double, to buffer: inout ReportBuffer) {
+        Self.significant(value / factor, digits: 4, to: &buffer)
+    }
 
     static func significant(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return "-" }
-        if value == 0 { return "0" }
+        var buffer = ReportBuffer(capacity: 16)
+        significant(value, digits: digits, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `value` with `digits` significant digits (`-` when not finite).
+    static func significant(_ value: Double, digits: Int, to buffer: inout ReportBuffer) {
+        guard value.isFinite else { return buffer.append("-") }
+        if value == 0 { return buffer.append("0") }
         let magnitude = Int(floor(log10(abs(value))))
         let decimals = max(0, digits - 1 - magnitude)
-        return PrintfNumber.fixed(value, decimals: decimals)
+        buffer.append(value, decimals: decimals)
     }
 }
 
@@ -56,21 +72,52 @@ struct UnitScale {
 enum ReportNumber {
     /// `+5.28%`, `-0.31%`, `0.00%`.
     static func signedPercent(_ value: Double) -> String {
-        let text = PrintfNumber.fixed(value, decimals: 2) + "%"
-        return value > 0 ? "+" + text : text
+        var buffer = ReportBuffer(capacity: 16)
+        signedPercent(value, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `signedPercent(value)`.
+    static func signedPercent(_ value: Double, to buffer: inout ReportBuffer) {
+        if value > 0 { buffer.append(byte: UInt8(ascii: "+")) }
+        buffer.append(value, decimals: 2)
+        buffer.append(byte: UInt8(ascii: "%"))
     }
 
     /// `[-1.20%, +3.40%]`.
     static func interval(_ range: ClosedRange<Double>?) -> String {
-        guard let range else { return "" }
-        return "[\(signedPercent(range.lowerBound)), \(signedPercent(range.upperBound))]"
+        var buffer = ReportBuffer(capacity: 24)
+        interval(range, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `interval(range)` (nothing for nil).
+    static func interval(_ range: ClosedRange<Double>?, to buffer: inout ReportBuffer) {
+        guard let range else { return }
+        buffer.append(byte: UInt8(ascii: "["))
+        signedPercent(range.lowerBound, to: &buffer)
+        buffer.append(", ")
+        signedPercent(range.upperBound, to: &buffer)
+        buffer.append(byte: UInt8(ascii: "]"))
     }
 
     /// A p-value with 3 significant digits or in scientific notation when small.
     static func pValue(_ p: Double?) -> String {
-        guard let p else { return "-" }
-        if p < 1e-16 { return "<1e-16" }
-        if p < 0.001 { return PrintfNumber.format(p, "%.1e") }
-        return PrintfNumber.fixed(p, decimals: 3)
+        var buffer = ReportBuffer(capacity: 16)
+        pValue(p, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `pValue(p)`.
+    static func pValue(_ p: Double?, to buffer: inout ReportBuffer) {
+        guard let p else { return buffer.append("-") }
+        if p < 1e-16 { return buffer.append("<1e-16") }
+        if p < 0.001 {
+            if !FixedNotation.appendScientific(p, to: &buffer) {
+                buffer.append(contentsOf: PrintfNumber.format(p, "%.1e"))
+            }
+            return
+        }
+        buffer.append(p, decimals: 3)
     }
 }
