@@ -14,6 +14,22 @@ enum Bytes {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
+    /// The index of the first whitespace byte (`isSpace`) in `[start, end)`, or `end`: the end of
+    /// a field. Eight bytes at a time while none of them is below `!` (0x21).
+    @inline(__always)
+    static func fieldEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+        guard let base = buffer.baseAddress else { return end }
+        var i = start
+        while i + 8 <= end {
+            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Non-zero exactly when some byte is below 0x21 (Bit Twiddling Hacks, `hasless`).
+            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            i += 8
+        }
+        while i < end, !isSpace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
+        return i
+    }
+
     /// The index of the next `\n` at or after `start`, or `end`.
     @inline(__always)
     static func lineEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
@@ -69,7 +85,35 @@ enum Bytes {
     /// scaled by an exactly representable power of ten is correctly rounded); anything else,
     /// including `NaN`, `Inf` and `Infinity`, goes through `Double(String)` (strtod). Returns nil
     /// when the bytes are not a number.
+    @inline(__always)
     static func parseDouble(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Double? {
+        // The common case first: at most 15 digits (so below 2^53) and at most one `.`, nothing else.
+        if end > start, end - start <= 15, let base = buffer.baseAddress {
+            var mantissa: UInt64 = 0
+            var dot = -1
+            var i = start
+            while i < end {
+                let byte = base.load(fromByteOffset: i, as: UInt8.self)
+                let digit = byte &- 0x30
+                if digit < 10 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                } else if byte == UInt8(ascii: "."), dot < 0 {
+                    dot = i
+                } else {
+                    break
+                }
+                i += 1
+            }
+            if i == end, dot < 0 || end - start >= 2 {
+                let value = Double(mantissa)
+                return dot < 0 || dot == end - 1 ? value : value / powersOfTen[end - dot - 1]
+            }
+        }
+        return parseGeneralDouble(buffer, start, end)
+    }
+
+    /// `parseDouble` beyond the common case: signs, exponents, long mantissas, NaN and infinities.
+    private static func parseGeneralDouble(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Double? {
         guard start < end else { return nil }
         var i = start
         var negative = false
@@ -174,14 +218,62 @@ enum Bytes {
     }
 
     /// Parses a non-negative decimal integer occupying exactly `[start, end)`.
+    @inline(__always)
     static func parseInt(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
-        guard start < end, end - start <= 18 else { return nil }
+        guard start < end, end - start <= 18, let base = buffer.baseAddress else { return nil }
         var value = 0
-        for i in start..<end {
-            let digit = buffer[i] &- 0x30
+        var i = start
+        while i < end {
+            let digit = base.load(fromByteOffset: i, as: UInt8.self) &- 0x30
             guard digit < 10 else { return nil }
-            value = value * 10 + Int(digit)
+            value = value &* 10 &+ Int(digit)
+            i += 1
         }
         return value
+    }
+}
+
+/// A copy of a few bytes of a line (a name, a unit), kept to recognise the same bytes on later
+/// lines after the reader's buffer has moved on.
+struct ByteKey {
+    private var bytes: [UInt8] = []
+    /// False until `set` is called, and after `clear()`: then nothing equals it.
+    private(set) var isSet = false
+
+    /// Whether bytes `[start, end)` of `buffer` are the kept bytes.
+    @inline(__always)
+    func equals(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        let count = end - start
+        guard isSet, count == bytes.count else { return false }
+        if count == 0 { return true }
+        return bytes.withUnsafeBytes { own in
+            guard let ownBase = own.baseAddress, let base = buffer.baseAddress else { return false }
+            return memcmp(ownBase, base + start, count) == 0
+        }
+    }
+
+    /// Keeps bytes `[start, end)` of `buffer`.
+    mutating func set(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+        isSet = true
+    }
+
+    /// When bytes at `start` of the line `[start, end)` are the kept bytes followed by a
+    /// whitespace byte, the index of that byte (the end of the line's first field); else nil.
+    @inline(__always)
+    func fieldEnd(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
+        let count = bytes.count
+        guard isSet, count > 0, end - start > count, Bytes.isSpace(buffer[start + count]) else { return nil }
+        let equal = bytes.withUnsafeBytes { own in
+            guard let ownBase = own.baseAddress, let base = buffer.baseAddress else { return false }
+            return memcmp(ownBase, base + start, count) == 0
+        }
+        return equal ? start + count : nil
+    }
+
+    /// Forgets the kept bytes.
+    mutating func clear() {
+        isSet = false
     }
 }

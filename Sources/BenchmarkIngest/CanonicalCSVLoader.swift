@@ -6,18 +6,12 @@ import Foundation
 /// columns ignored), then one sample per line. Fields follow RFC 4180 quoting (`"a,b"`, `""` for a
 /// quote) within one line; blank lines are skipped.
 enum CanonicalCSVLoader {
+    /// Reads the file line by line from `reader`.
     static func load(
-        _ input: InputFile, into label: inout LabelAccumulator, context: inout IngestContext
+        _ reader: LineReader, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
-        let file = input.path
-        let result: Result<Int, InputError> = input.data.withUnsafeBytes { buffer in
-            do throws(InputError) {
-                return .success(try load(buffer, file: file, into: &label, context: &context))
-            } catch {
-                return .failure(error)
-            }
-        }
-        if try result.get() == 0 {
+        let file = reader.path
+        if try load(reader, file: file, into: &label, context: &context) == 0 {
             throw InputError(.emptyFile, at: SourceLocation(file: file), "the CSV file has a header but no samples")
         }
         return FileMetadata(path: file, format: .canonicalCSV, entries: [])
@@ -34,20 +28,15 @@ enum CanonicalCSVLoader {
     }
 
     private static func load(
-        _ buffer: UnsafeRawBufferPointer, file: String, into label: inout LabelAccumulator,
-        context: inout IngestContext
+        _ reader: LineReader, file: String, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> Int {
         var sink = CanonicalRecordSink()
         var columns: Columns?
-        var start = 0
-        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
         var lineNumber = 0
         var samples = 0
-        let end = buffer.count
-        while start < end {
+        while let (start, stop) = try reader.nextLine() {
             lineNumber += 1
-            let stop = Bytes.lineEnd(buffer, from: start, to: end)
-            defer { start = stop + 1 }
+            let buffer = reader.bytes
             let (lower, upper) = Bytes.trim(buffer, start, stop)
             if lower == upper { continue }
             let fields = try splitFields(buffer, lower, upper, file: file, line: lineNumber)

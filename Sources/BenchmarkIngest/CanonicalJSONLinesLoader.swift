@@ -13,64 +13,68 @@ import Foundation
 ///
 /// - Complexity: O(file size), memory O(samples).
 enum CanonicalJSONLinesLoader {
+    /// Reads the file line by line from `reader`.
     static func load(
-        _ input: InputFile, into label: inout LabelAccumulator, context: inout IngestContext
+        _ reader: LineReader, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
-        let file = input.path
+        let file = reader.path
         var sink = CanonicalRecordSink()
         var samples = 0
-        let result: Result<Void, InputError> = input.data.withUnsafeBytes { buffer in
-            do throws(InputError) {
-                var cache = LineCache()
-                // A UTF-8 byte-order mark (Windows editors write one) is not part of line 1.
-                var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
-                var lineNumber = 0
-                let end = buffer.count
-                while start < end {
-                    lineNumber += 1
-                    let stop = Bytes.lineEnd(buffer, from: start, to: end)
-                    defer { start = stop + 1 }
-                    let (lower, upper) = Bytes.trim(buffer, start, stop)
-                    if lower == upper { continue }
-                    var fields = FlatLine()
-                    if !fields.scan(buffer, lower, upper) {
-                        fields = try FlatLine.general(buffer, lower, upper, file: file, line: lineNumber)
-                    }
-                    try add(
-                        fields, buffer, line: lineNumber, file: file, cache: &cache, sink: &sink, label: &label,
-                        context: &context)
-                    samples += 1
-                }
-                return .success(())
-            } catch {
-                return .failure(error)
+        var cache = LineCache()
+        var lineNumber = 0
+        while let (start, stop) = try reader.nextLine() {
+            lineNumber += 1
+            let buffer = reader.bytes
+            let (lower, upper) = Bytes.trim(buffer, start, stop)
+            if lower == upper { continue }
+            var fields = FlatLine()
+            if !fields.scan(buffer, lower, upper) {
+                fields = try FlatLine.general(buffer, lower, upper, file: file, line: lineNumber)
             }
+            try add(
+                fields, buffer, line: lineNumber, file: file, cache: &cache, sink: &sink, label: &label,
+                context: &context)
+            samples += 1
         }
-        try result.get()
         if samples == 0 {
             throw InputError(.emptyFile, at: SourceLocation(file: file), "the file holds no JSON Lines samples")
         }
         return FileMetadata(path: file, format: .canonicalJSONLines, entries: [])
     }
 
-    /// What the previous line resolved to, by byte range.
+    /// What the previous line resolved to, with copies of its bytes (the reader's buffer moves on).
     private struct LineCache {
-        var name: (Int, Int) = (0, 0)
-        var unit: (Int, Int) = (0, 0)
-        var mode: (Int, Int) = (0, 0)
-        var run: (Int, Int) = (0, 0)
+        var name = ByteKey()
+        var unit = ByteKey()
+        var mode = FieldKey()
+        var run = FieldKey()
         var valid = false
         var series = 0
         var unitValue = MeasurementUnit.parse("")
-        var runID: String?
+        var runKey = 0
     }
 
-    private static func sameBytes(_ buffer: UnsafeRawBufferPointer, _ a: (Int, Int), _ b: (Int, Int)) -> Bool {
-        let count = a.1 - a.0
-        guard count == b.1 - b.0 else { return false }
-        if count == 0 || a.0 == b.0 { return true }
-        guard let base = buffer.baseAddress else { return false }
-        return memcmp(base + a.0, base + b.0, count) == 0
+    /// A copy of an optional string field: absent, or its bytes.
+    private struct FieldKey {
+        var present = false
+        var bytes = ByteKey()
+
+        func equals(_ buffer: UnsafeRawBufferPointer, _ field: FlatField) -> Bool {
+            switch field {
+            case .missing: return !present
+            case .bytes(let start, let end): return present && bytes.equals(buffer, start, end)
+            default: return false
+            }
+        }
+
+        mutating func set(_ buffer: UnsafeRawBufferPointer, _ field: FlatField) {
+            if case .bytes(let start, let end) = field {
+                present = true
+                bytes.set(buffer, start, end)
+            } else {
+                present = false
+            }
+        }
     }
 
     private static func add(
@@ -85,18 +89,18 @@ enum CanonicalJSONLinesLoader {
                 file, line: line, field: "value", expected: "a number", found: fields.value.describe(buffer))
         }
         let iteration = try fields.iteration.optionalIteration(buffer, file: file, line: line)
-        if case .bytes(let nameStart, let nameEnd) = fields.benchmark,
+        if cache.valid, case .bytes(let nameStart, let nameEnd) = fields.benchmark,
             case .bytes(let unitStart, let unitEnd) = fields.unit,
-            fields.mode.isBytesOrMissing, fields.run.isBytesOrMissing, cache.valid,
-            sameBytes(buffer, cache.name, (nameStart, nameEnd)), sameBytes(buffer, cache.unit, (unitStart, unitEnd)),
-            sameBytes(buffer, cache.mode, fields.mode.range), sameBytes(buffer, cache.run, fields.run.range)
+            cache.name.equals(buffer, nameStart, nameEnd), cache.unit.equals(buffer, unitStart, unitEnd),
+            cache.mode.equals(buffer, fields.mode), cache.run.equals(buffer, fields.run)
         {
-            cache.name = (nameStart, nameEnd)
-            cache.unit = (unitStart, unitEnd)
-            cache.mode = fields.mode.range
-            cache.run = fields.run.range
+            if iteration == nil,
+                label.appendIfPlain(value, scale: cache.unitValue.scale, series: cache.series, runKey: cache.runKey)
+            {
+                return
+            }
             try label.append(
-                value, unit: cache.unitValue, series: cache.series, run: cache.runID, line: line, field: "value",
+                value, unit: cache.unitValue, series: cache.series, runKey: cache.runKey, line: line, field: "value",
                 iteration: iteration)
             return
         }
@@ -112,15 +116,21 @@ enum CanonicalJSONLinesLoader {
         let unit = sink.unit(unitText)
         let series = try label.series(
             name: name, parameters: [], unit: unit, mode: mode, line: line, context: &context)
+        let runKey = run.map { label.runKey($0) } ?? label.currentFileRun
         try label.append(
-            value, unit: unit, series: series, run: run, line: line, field: "value", iteration: iteration)
+            value, unit: unit, series: series, runKey: runKey, line: line, field: "value", iteration: iteration)
         if case .bytes(let nameStart, let nameEnd) = fields.benchmark,
             case .bytes(let unitStart, let unitEnd) = fields.unit,
             fields.mode.isBytesOrMissing, fields.run.isBytesOrMissing
         {
-            cache = LineCache(
-                name: (nameStart, nameEnd), unit: (unitStart, unitEnd), mode: fields.mode.range,
-                run: fields.run.range, valid: true, series: series, unitValue: unit, runID: run)
+            cache.name.set(buffer, nameStart, nameEnd)
+            cache.unit.set(buffer, unitStart, unitEnd)
+            cache.mode.set(buffer, fields.mode)
+            cache.run.set(buffer, fields.run)
+            cache.valid = true
+            cache.series = series
+            cache.unitValue = unit
+            cache.runKey = runKey
         } else {
             cache.valid = false
         }
@@ -140,11 +150,6 @@ enum FlatField {
         case .missing, .bytes: true
         default: false
         }
-    }
-
-    var range: (Int, Int) {
-        if case .bytes(let start, let end) = self { return (start, end) }
-        return (0, 0)
     }
 
     func describe(_ buffer: UnsafeRawBufferPointer) -> String {

@@ -1,4 +1,6 @@
 import BenchmarkModel
+import Dispatch
+import Foundation
 
 /// The entry point of ingest: resolves `benchstat analyze PATH...` into labels, detects each
 /// input's format from its content and loads it (DESIGN.md, "Input: runs/").
@@ -20,12 +22,17 @@ public enum DatasetLoader {
     ///
     /// - Throws: the first `InputError` met; nothing is half-loaded.
     public static func load(paths: [String], options: LoadOptions = LoadOptions()) throws(InputError) -> Dataset {
-        var context = IngestContext(options: options)
+        try load(paths: paths, options: options, chunkSize: LineReader.defaultChunkSize, concurrently: true)
+    }
+
+    /// `load(paths:options:)` with the line loaders' buffer size, and whether labels may be loaded
+    /// concurrently (the result is the same either way; tests compare the two).
+    static func load(
+        paths: [String], options: LoadOptions, chunkSize: Int, concurrently: Bool
+    ) throws(InputError) -> Dataset {
+        var context = IngestContext(options: options, chunkSize: chunkSize)
         let specs = try LabelDiscovery.labels(for: paths, context: &context)
-        var labels: [LabelData] = []
-        for spec in specs {
-            labels.append(try loadLabel(spec, context: &context))
-        }
+        let labels = try loadLabels(specs, context: &context, concurrently: concurrently)
         return Dataset(labels: labels, warnings: context.warnings)
     }
 
@@ -44,11 +51,52 @@ public enum DatasetLoader {
     ) throws(InputError) -> Dataset {
         var context = IngestContext(options: options)
         let specs = try LabelDiscovery.labelsOfEntries(of: directory, context: &context)
-        var labels: [LabelData] = []
-        for spec in specs {
-            labels.append(try loadLabel(spec, context: &context))
-        }
+        let labels = try loadLabels(specs, context: &context, concurrently: true)
         return Dataset(labels: labels, warnings: context.warnings)
+    }
+
+    /// Loads `specs` in order, or concurrently (each label into its own context, on as many cores
+    /// as there are) and then merged in label order: the labels, the warnings and the error thrown
+    /// (the first in label order) are the same as loading them one after the other.
+    static func loadLabels(
+        _ specs: [LabelSpec], context: inout IngestContext, concurrently: Bool
+    ) throws(InputError) -> [LabelData] {
+        guard concurrently, specs.count > 1 else {
+            var labels: [LabelData] = []
+            for spec in specs {
+                labels.append(try loadLabel(spec, context: &context))
+            }
+            return labels
+        }
+        let template = context.emptyCopy()
+        let outcomes = LabelOutcomes(count: specs.count)
+        DispatchQueue.concurrentPerform(iterations: specs.count) { position in
+            // Once an earlier label has failed, its error is the one thrown: skip the later ones.
+            guard !outcomes.failedBefore(position) else { return }
+            var local = template
+            do throws(InputError) {
+                let data = try loadLabel(specs[position], context: &local)
+                outcomes.set(position, .success((data, local)))
+            } catch {
+                outcomes.set(position, .failure(error))
+            }
+        }
+        var labels: [LabelData] = []
+        for position in specs.indices {
+            switch outcomes.get(position) {
+            case .success(let (data, local))?:
+                context.merge(local)
+                labels.append(data)
+            case .failure(let error)?:
+                throw error
+            case nil:
+                // Unreachable: a label is skipped only after an earlier one failed, and that
+                // failure is thrown above first.
+                throw InputError(
+                    .unreadableFile, at: SourceLocation(file: specs[position].origin), "the label was not loaded")
+            }
+        }
+        return labels
     }
 
     /// Loads the given files (and criterion directories) as the runs of one label named `label`.
@@ -76,15 +124,18 @@ public enum DatasetLoader {
         if CriterionLoader.isCriterionDirectory(path) {
             return try CriterionLoader.load(directory: path, into: &label, context: &context)
         }
-        let input = try InputFile.read(path)
-        let (format, document) = try InputFormatDetector.detect(input)
+        let input: InputFile
+        let format: InputFormat
+        let document: JSONNode?
+        switch try InputFormatDetector.detect(path: path, streaming: true) {
+        case .streamable(let lineFormat):
+            return try loadLines(lineFormat, path: path, into: &label, context: &context)
+        case .whole(let wholeInput, let wholeFormat, let wholeDocument):
+            (input, format, document) = (wholeInput, wholeFormat, wholeDocument)
+        }
         switch format {
-        case .canonicalJSONLines:
-            return try CanonicalJSONLinesLoader.load(input, into: &label, context: &context)
-        case .canonicalCSV:
-            return try CanonicalCSVLoader.load(input, into: &label, context: &context)
-        case .goBenchmarkText:
-            return try GoBenchmarkTextLoader.load(input, into: &label, context: &context)
+        case .canonicalJSONLines, .canonicalCSV, .goBenchmarkText:
+            return try loadLines(format, path: path, into: &label, context: &context)
         case .callgrind, .cachegrind:
             return try ValgrindLoader.load(input, format: format, into: &label, context: &context)
         case .googleBenchmarkJSON, .hyperfineJSON, .pytestBenchmarkJSON, .pyperfJSON, .criterionDirectory:
@@ -92,6 +143,21 @@ public enum DatasetLoader {
                 throw InputError(.unknownFormat, at: SourceLocation(file: path), "expected a JSON document")
             }
             return try loadJSON(format, document, path: path, into: &label, context: &context)
+        }
+    }
+
+    /// Streams a line-based file through a `LineReader`.
+    private static func loadLines(
+        _ format: InputFormat, path: String, into label: inout LabelAccumulator, context: inout IngestContext
+    ) throws(InputError) -> FileMetadata {
+        let reader = try LineReader.opening(path, chunkSize: context.chunkSize)
+        switch format {
+        case .canonicalJSONLines:
+            return try CanonicalJSONLinesLoader.load(reader, into: &label, context: &context)
+        case .canonicalCSV:
+            return try CanonicalCSVLoader.load(reader, into: &label, context: &context)
+        default:
+            return try GoBenchmarkTextLoader.load(reader, into: &label, context: &context)
         }
     }
 
@@ -109,5 +175,37 @@ public enum DatasetLoader {
         default:
             return try PyperfLoader.load(document, path: path, into: &label, context: &context)
         }
+    }
+}
+
+/// The outcome of each label loaded by `DatasetLoader.loadLabels`, written by the worker that
+/// loads it and read after every worker is done.
+private final class LabelOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [Result<(LabelData, IngestContext), InputError>?]
+    private var firstFailure = Int.max
+
+    init(count: Int) {
+        outcomes = Array(repeating: nil, count: count)
+    }
+
+    func set(_ position: Int, _ outcome: Result<(LabelData, IngestContext), InputError>) {
+        lock.lock()
+        defer { lock.unlock() }
+        outcomes[position] = outcome
+        if case .failure = outcome { firstFailure = min(firstFailure, position) }
+    }
+
+    func get(_ position: Int) -> Result<(LabelData, IngestContext), InputError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes[position]
+    }
+
+    /// Whether a label before `position` has failed.
+    func failedBefore(_ position: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure < position
     }
 }

@@ -8,52 +8,93 @@ import BenchmarkModel
 /// `/key=value` parts and the GOMAXPROCS suffix become the identity's parameters. Configuration
 /// lines are kept, in order, as the file's metadata. The whole file is one run.
 enum GoBenchmarkTextLoader {
+    /// What one value/unit position of the previous result line resolved to.
+    private struct CachedPair {
+        var unitBytes: ByteKey
+        var series: Int
+        var unit: MeasurementUnit
+    }
+
+    /// Reads the file line by line from `reader`.
+    ///
+    /// Consecutive result lines with the same name and units (the usual `-count N` output) reuse
+    /// the previous line's series by comparing bytes, so such a line costs a scan and an append.
     static func load(
-        _ input: InputFile, into label: inout LabelAccumulator, context: inout IngestContext
+        _ reader: LineReader, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
-        let file = input.path
+        let file = reader.path
         var entries: [KeyValue] = []
         var units: [String: MeasurementUnit] = [:]
-        var lastName = ""
-        var lastSeries: [(unit: String, series: Int, parsed: MeasurementUnit)] = []
+        var lastName = ByteKey()
+        var name = ""
+        var cached: [CachedPair] = []
+        var measurements = GoBenchmarkTextReader.MeasurementList()
         var results = 0
         var lastResultLine = 0
-        try GoBenchmarkTextReader.scan(input.data, fileName: file) {
-            (record: GoBenchmarkTextReader.ScannedRecord) throws(InputError) in
-            switch record {
-            case .configuration(let key, let value, _):
-                if !value.isEmpty { entries.append(KeyValue(key, value)) }
-            case .result(let name, _, let measurements, let line):
-                results += 1
-                lastResultLine = line
-                let sameName = name == lastName
-                if !sameName {
-                    lastName = name
-                    lastSeries.removeAll(keepingCapacity: true)
+        var lineNumber = 0
+        let run = label.currentFileRun
+        while let (start, end) = try reader.nextLine() {
+            lineNumber += 1
+            let buffer = reader.bytes
+            // The usual line: a result with the previous result's name, known without scanning it.
+            var stop = end
+            if stop > start, buffer[stop - 1] == Bytes.carriageReturn { stop -= 1 }
+            if let nameEnd = lastName.fieldEnd(buffer, start, stop) {
+                _ = try GoBenchmarkTextReader.parseResult(
+                    buffer, nameEnd: nameEnd, stop, fileName: file, line: lineNumber, into: &measurements)
+            } else {
+                switch try GoBenchmarkTextReader.parseLine(
+                    buffer, start, end, fileName: file, line: lineNumber, into: &measurements)
+                {
+                case .ignored:
+                    continue
+                case .configuration(let key, let value):
+                    if !value.isEmpty { entries.append(KeyValue(key, value)) }
+                    continue
+                case .result(let nameEnd, _):
+                    if !lastName.equals(buffer, start, nameEnd) {
+                        lastName.set(buffer, start, nameEnd)
+                        name = Bytes.string(buffer, start, nameEnd)
+                        cached.removeAll(keepingCapacity: true)
+                    }
                 }
-                for (position, measurement) in measurements.enumerated() {
-                    if position < lastSeries.count, lastSeries[position].unit == measurement.unit {
-                        let cached = lastSeries[position]
-                        try label.append(
-                            measurement.value, unit: cached.parsed, series: cached.series, run: nil, line: line,
-                            field: measurement.unit)
+            }
+            results += 1
+            lastResultLine = lineNumber
+            for position in 0..<measurements.count {
+                let measurement = measurements[position]
+                if position < cached.count,
+                    cached[position].unitBytes.equals(buffer, measurement.unitStart, measurement.unitEnd)
+                {
+                    let series = cached[position].series
+                    if label.appendIfPlain(
+                        measurement.value, scale: cached[position].unit.scale, series: series, runKey: run)
+                    {
                         continue
                     }
-                    let unit: MeasurementUnit
-                    if let known = units[measurement.unit] {
-                        unit = known
-                    } else {
-                        unit = MeasurementUnit.parse(measurement.unit)
-                        units[measurement.unit] = unit
-                    }
-                    let series = try label.series(
-                        name: name, parameters: GoBenchmarkName.parameters(name), unit: unit, mode: nil, line: line,
-                        context: &context)
+                    let unit = cached[position].unit
                     try label.append(
-                        measurement.value, unit: unit, series: series, run: nil, line: line, field: measurement.unit)
-                    let entry = (unit: measurement.unit, series: series, parsed: unit)
-                    if position < lastSeries.count { lastSeries[position] = entry } else { lastSeries.append(entry) }
+                        measurement.value, unit: unit, series: series, runKey: run, line: lineNumber,
+                        field: unit.written)
+                    continue
                 }
+                let written = Bytes.string(buffer, measurement.unitStart, measurement.unitEnd)
+                let unit: MeasurementUnit
+                if let known = units[written] {
+                    unit = known
+                } else {
+                    unit = MeasurementUnit.parse(written)
+                    units[written] = unit
+                }
+                let series = try label.series(
+                    name: name, parameters: GoBenchmarkName.parameters(name), unit: unit, mode: nil,
+                    line: lineNumber, context: &context)
+                try label.append(
+                    measurement.value, unit: unit, series: series, runKey: run, line: lineNumber, field: written)
+                var unitBytes = ByteKey()
+                unitBytes.set(buffer, measurement.unitStart, measurement.unitEnd)
+                let entry = CachedPair(unitBytes: unitBytes, series: series, unit: unit)
+                if position < cached.count { cached[position] = entry } else { cached.append(entry) }
             }
         }
         if results == 0 {
@@ -63,10 +104,7 @@ enum GoBenchmarkTextLoader {
         }
         // `go test` ends its output with a newline (and `ok`/`PASS`): a result on a last line without
         // one was probably cut short mid-write, and may have lost measurements.
-        if let last = input.data.last, last != Bytes.newline, lastResultLine > 0,
-            input.data.reduce(into: 0, { count, byte in if byte == Bytes.newline { count += 1 } }) + 1
-                == lastResultLine
-        {
+        if !reader.lastLineTerminated, lastResultLine == lineNumber {
             context.warn(
                 SourceLocation(file: file, line: lastResultLine),
                 "the file ends inside this result line (no final newline): was it cut short? Its measurements "
@@ -80,7 +118,61 @@ enum GoBenchmarkTextLoader {
 enum GoBenchmarkName {
     /// `/key=value` parts as parameters, then the `-N` GOMAXPROCS suffix as `gomaxprocs`.
     /// Positional parts (`/100`) are left in the name only.
+    ///
+    /// Parts are split at the characters `/` and `=`: for an ASCII name (the usual case) at those
+    /// bytes, otherwise by `Character` (a `/` joined to a combining mark is not a separator).
     static func parameters(_ fullName: String) -> [KeyValue] {
+        var name = fullName
+        let ascii: [KeyValue]? = name.withUTF8 { bytes in
+            var nonASCII: UInt8 = 0
+            for byte in bytes { nonASCII |= byte }
+            guard nonASCII < 0x80 else { return nil }
+            return asciiParameters(bytes)
+        }
+        return ascii ?? characterParameters(fullName)
+    }
+
+    /// `parameters(_:)` of an ASCII name, split at bytes.
+    private static func asciiParameters(_ bytes: UnsafeBufferPointer<UInt8>) -> [KeyValue] {
+        func string(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        // A trailing `-<digits>` is GOMAXPROCS (benchfmt's `splitGomaxprocs`).
+        var prefixEnd = bytes.count
+        var gomaxprocs: String?
+        var index = bytes.count
+        while index > 0 {
+            let byte = bytes[index - 1]
+            if byte == UInt8(ascii: "-"), index < bytes.count {
+                prefixEnd = index - 1
+                gomaxprocs = string(index, bytes.count)
+                break
+            }
+            guard byte >= 0x30, byte <= 0x39 else { break }
+            index -= 1
+        }
+        var parameters: [KeyValue] = []
+        // Parts after the first `/`; a part `key=value` (key not empty) splits at its first `=`.
+        var position = 0
+        while position < prefixEnd, bytes[position] != UInt8(ascii: "/") { position += 1 }
+        while position < prefixEnd {
+            let partStart = position + 1
+            var equals = -1
+            position = partStart
+            while position < prefixEnd, bytes[position] != UInt8(ascii: "/") {
+                if equals < 0, bytes[position] == UInt8(ascii: "=") { equals = position }
+                position += 1
+            }
+            if equals > partStart {
+                parameters.append(KeyValue(string(partStart, equals), string(equals + 1, position)))
+            }
+        }
+        if let gomaxprocs { parameters.append(KeyValue("gomaxprocs", gomaxprocs)) }
+        return parameters
+    }
+
+    /// `parameters(_:)` for any name, splitting by `Character`.
+    private static func characterParameters(_ fullName: String) -> [KeyValue] {
         let (prefix, gomaxprocs) = splitGomaxprocs(fullName)
         var parameters: [KeyValue] = []
         for part in prefix.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {

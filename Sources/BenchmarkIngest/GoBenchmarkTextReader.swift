@@ -62,30 +62,9 @@ public enum GoBenchmarkTextReader {
     public static func read(
         _ data: Data, fileName: String, _ body: (GoBenchmarkRecord) throws(InputError) -> Void
     ) throws(InputError) {
-        try scan(data, fileName: fileName) { (record: ScannedRecord) throws(InputError) in
-            switch record {
-            case .configuration(let key, let value, let line):
-                try body(.configuration(key: key, value: value, line: line))
-            case .result(let name, let iterations, let measurements, let line):
-                try body(
-                    .result(
-                        GoBenchmarkResult(name: name, iterations: iterations, measurements: measurements, line: line)))
-            }
-        }
-    }
-
-    /// What `scan` reports: the same records, with the measurements buffer lent, not copied.
-    enum ScannedRecord {
-        case configuration(key: String, value: String, line: Int)
-        case result(name: String, iterations: Int, measurements: [GoMeasurement], line: Int)
-    }
-
-    static func scan(
-        _ data: Data, fileName: String, _ body: (ScannedRecord) throws(InputError) -> Void
-    ) throws(InputError) {
         let result: Result<Void, InputError> = data.withUnsafeBytes { buffer in
             do throws(InputError) {
-                try scan(buffer, fileName: fileName, body)
+                try read(buffer, fileName: fileName, body)
                 return .success(())
             } catch {
                 return .failure(error)
@@ -94,91 +73,153 @@ public enum GoBenchmarkTextReader {
         try result.get()
     }
 
-    private static func scan(
-        _ buffer: UnsafeRawBufferPointer, fileName: String, _ body: (ScannedRecord) throws(InputError) -> Void
+    private static func read(
+        _ buffer: UnsafeRawBufferPointer, fileName: String, _ body: (GoBenchmarkRecord) throws(InputError) -> Void
     ) throws(InputError) {
         // A UTF-8 byte-order mark would otherwise hide a result on line 1 (`\u{FEFF}Benchmark…`).
         var start = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         var lineNumber = 0
         let end = buffer.count
-        var lastName: (Int, Int) = (0, 0)
-        var lastNameString = ""
-        var unitCache: [(start: Int, end: Int, text: String)] = []
-        var measurements: [GoMeasurement] = []
+        var measurements = MeasurementList()
         while start < end {
             lineNumber += 1
-            var stop = Bytes.lineEnd(buffer, from: start, to: end)
-            let next = stop + 1
-            defer { start = next }
-            if stop > start, buffer[stop - 1] == Bytes.carriageReturn { stop -= 1 }
-            guard stop > start else { continue }
-            if Bytes.hasPrefix(buffer, start, stop, "Benchmark") {
-                // The name: the first field.
-                var i = start
-                while i < stop, !Bytes.isSpace(buffer[i]) { i += 1 }
-                let nameEnd = i
-                if nameEnd == stop { continue }  // `go test -v` prints the bare name first.
-                func error(_ message: String) -> InputError {
-                    .malformed(fileName, line: lineNumber, message)
-                }
-                func nextField() -> (Int, Int) {
-                    while i < stop, Bytes.isSpace(buffer[i]) { i += 1 }
-                    let fieldStart = i
-                    while i < stop, !Bytes.isSpace(buffer[i]) { i += 1 }
-                    return (fieldStart, i)
-                }
-                let iterationField = nextField()
-                guard iterationField.0 < iterationField.1 else { throw error("missing iteration count") }
-                guard let iterations = Bytes.parseInt(buffer, iterationField.0, iterationField.1) else {
-                    throw error(
-                        "parsing iteration count: invalid syntax (expected an integer, found \""
-                            + "\(Bytes.excerpt(buffer, iterationField.0, iterationField.1))\")")
-                }
-                measurements.removeAll(keepingCapacity: true)
-                var pair = 0
-                while true {
-                    let valueField = nextField()
-                    if valueField.0 == valueField.1 {
-                        if measurements.isEmpty { throw error("missing measurements") }
-                        break
-                    }
-                    guard let value = Bytes.parseDouble(buffer, valueField.0, valueField.1) else {
-                        throw error(
-                            "parsing measurement: invalid syntax (expected a number, found \""
-                                + "\(Bytes.excerpt(buffer, valueField.0, valueField.1))\")")
-                    }
-                    let unitField = nextField()
-                    if unitField.0 == unitField.1 { throw error("missing units") }
-                    let unit: String
-                    if pair < unitCache.count,
-                        Bytes.equals(buffer, unitField.0, unitField.1, unitCache[pair].start, unitCache[pair].end)
-                    {
-                        unit = unitCache[pair].text
-                    } else {
-                        unit = Bytes.string(buffer, unitField.0, unitField.1)
-                        let entry = (start: unitField.0, end: unitField.1, text: unit)
-                        if pair < unitCache.count { unitCache[pair] = entry } else { unitCache.append(entry) }
-                    }
-                    measurements.append(GoMeasurement(value: value, unit: unit))
-                    pair += 1
-                }
-                if !Bytes.equals(buffer, start, nameEnd, lastName.0, lastName.1) {
-                    lastNameString = Bytes.string(buffer, start, nameEnd)
-                    lastName = (start, nameEnd)
+            let stop = Bytes.lineEnd(buffer, from: start, to: end)
+            defer { start = stop + 1 }
+            switch try parseLine(buffer, start, stop, fileName: fileName, line: lineNumber, into: &measurements) {
+            case .ignored:
+                continue
+            case .configuration(let key, let value):
+                try body(.configuration(key: key, value: value, line: lineNumber))
+            case .result(let nameEnd, let iterations):
+                let pairs = (0..<measurements.count).map {
+                    GoMeasurement(
+                        value: measurements[$0].value,
+                        unit: Bytes.string(buffer, measurements[$0].unitStart, measurements[$0].unitEnd))
                 }
                 try body(
-                    .result(name: lastNameString, iterations: iterations, measurements: measurements, line: lineNumber))
-                continue
-            }
-            if buffer[start] == UInt8(ascii: "U") {
-                var i = start
-                while i < stop, !Bytes.isSpace(buffer[i]) { i += 1 }
-                if Bytes.equals(buffer, start, i, "Unit") { continue }
-            }
-            if let (key, value) = keyValue(buffer, start, stop) {
-                try body(.configuration(key: key, value: value, line: lineNumber))
+                    .result(
+                        GoBenchmarkResult(
+                            name: Bytes.string(buffer, start, nameEnd), iterations: iterations, measurements: pairs,
+                            line: lineNumber)))
             }
         }
+    }
+
+    /// One value/unit pair of a result line, its unit as a byte range of the line's buffer.
+    struct Measurement {
+        var value: Double
+        var unitStart: Int
+        var unitEnd: Int
+    }
+
+    /// The value/unit pairs of the line last parsed, in a buffer reused from line to line.
+    struct MeasurementList {
+        private var storage: [Measurement] = []
+        /// How many pairs the line has.
+        private(set) var count = 0
+
+        var isEmpty: Bool { count == 0 }
+
+        subscript(position: Int) -> Measurement { storage[position] }
+
+        /// Empties the list, keeping its storage.
+        mutating func removeAll() { count = 0 }
+
+        mutating func append(_ measurement: Measurement) {
+            if count < storage.count {
+                storage[count] = measurement
+            } else {
+                storage.append(measurement)
+            }
+            count += 1
+        }
+    }
+
+    /// What one line is.
+    enum Line {
+        /// Blank, `PASS`, `ok …`, a log, unit metadata, or a bare benchmark name.
+        case ignored
+        /// A `key: value` configuration line.
+        case configuration(key: String, value: String)
+        /// A result line: its name is bytes `[start, nameEnd)` of the line; its value/unit pairs
+        /// are in the `measurements` given to `parseLine`.
+        case result(nameEnd: Int, iterations: Int)
+    }
+
+    /// Parses the line `[start, stop)` of `buffer` (without its `\n`; a `\r` before it is
+    /// dropped here), putting a result's value/unit pairs into `measurements`.
+    ///
+    /// - Throws: `malformedLine` for a result line that breaks the format, with benchfmt's message.
+    static func parseLine(
+        _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, fileName: String, line lineNumber: Int,
+        into measurements: inout MeasurementList
+    ) throws(InputError) -> Line {
+        var stop = end
+        if stop > start, buffer[stop - 1] == Bytes.carriageReturn { stop -= 1 }
+        guard stop > start else { return .ignored }
+        if Bytes.hasPrefix(buffer, start, stop, "Benchmark") {
+            // The name: the first field.
+            let nameEnd = Bytes.fieldEnd(buffer, from: start + 9, to: stop)
+            if nameEnd == stop { return .ignored }  // `go test -v` prints the bare name first.
+            let iterations = try parseResult(
+                buffer, nameEnd: nameEnd, stop, fileName: fileName, line: lineNumber, into: &measurements)
+            return .result(nameEnd: nameEnd, iterations: iterations)
+        }
+        if buffer[start] == UInt8(ascii: "U") {
+            var i = start
+            while i < stop, !Bytes.isSpace(buffer[i]) { i += 1 }
+            if Bytes.equals(buffer, start, i, "Unit") { return .ignored }
+        }
+        if let (key, value) = keyValue(buffer, start, stop) {
+            return .configuration(key: key, value: value)
+        }
+        return .ignored
+    }
+
+    /// Parses the rest of a result line after its name, `[nameEnd, stop)` (`stop` after any `\r`
+    /// is dropped): the iteration count, returned, and the value/unit pairs, put into
+    /// `measurements`.
+    ///
+    /// - Throws: `malformedLine` with benchfmt's message.
+    @inline(__always)
+    static func parseResult(
+        _ buffer: UnsafeRawBufferPointer, nameEnd: Int, _ stop: Int, fileName: String, line lineNumber: Int,
+        into measurements: inout MeasurementList
+    ) throws(InputError) -> Int {
+        var i = nameEnd
+        func error(_ message: String) -> InputError {
+            .malformed(fileName, line: lineNumber, message)
+        }
+        @inline(__always) func nextField() -> (Int, Int) {
+            while i < stop, Bytes.isSpace(buffer[i]) { i += 1 }
+            let fieldStart = i
+            i = Bytes.fieldEnd(buffer, from: i, to: stop)
+            return (fieldStart, i)
+        }
+        let iterationField = nextField()
+        guard iterationField.0 < iterationField.1 else { throw error("missing iteration count") }
+        guard let iterations = Bytes.parseInt(buffer, iterationField.0, iterationField.1) else {
+            throw error(
+                "parsing iteration count: invalid syntax (expected an integer, found \""
+                    + "\(Bytes.excerpt(buffer, iterationField.0, iterationField.1))\")")
+        }
+        measurements.removeAll()
+        while true {
+            let valueField = nextField()
+            if valueField.0 == valueField.1 {
+                if measurements.isEmpty { throw error("missing measurements") }
+                break
+            }
+            guard let value = Bytes.parseDouble(buffer, valueField.0, valueField.1) else {
+                throw error(
+                    "parsing measurement: invalid syntax (expected a number, found \""
+                        + "\(Bytes.excerpt(buffer, valueField.0, valueField.1))\")")
+            }
+            let unitField = nextField()
+            if unitField.0 == unitField.1 { throw error("missing units") }
+            measurements.append(Measurement(value: value, unitStart: unitField.0, unitEnd: unitField.1))
+        }
+        return iterations
     }
 
     /// Parses `key: value` as benchfmt's `parseKeyValueLine` does.

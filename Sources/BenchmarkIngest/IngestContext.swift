@@ -2,17 +2,46 @@ import BenchmarkModel
 
 /// State shared by every loader during one `DatasetLoader` call: the options and the warnings
 /// collected so far (carried to the edge, never printed here).
-struct IngestContext {
+///
+/// Labels may be loaded concurrently, each into its own context; `merge(_:)` then joins the
+/// contexts in label order so that the warnings are those one context would have collected
+/// loading the labels one after the other.
+struct IngestContext: Sendable {
     let options: LoadOptions
+    /// The buffer size of the line-based loaders (`LineReader`); tests make it tiny.
+    let chunkSize: Int
     private(set) var warnings: [InputWarning] = []
+    /// For each of `warnings`: the unit it is the once-per-dataset "unknown unit" warning of, or
+    /// nil for any other warning.
+    private var warningUnits: [String?] = []
     private var warnedUnits: Set<String> = []
 
-    init(options: LoadOptions) {
+    init(options: LoadOptions, chunkSize: Int = LineReader.defaultChunkSize) {
         self.options = options
+        self.chunkSize = chunkSize
+    }
+
+    /// A fresh context with the same options, for loading one label on its own.
+    func emptyCopy() -> IngestContext {
+        IngestContext(options: options, chunkSize: chunkSize)
     }
 
     mutating func warn(_ location: SourceLocation, _ message: String) {
         warnings.append(InputWarning(location: location, message: message))
+        warningUnits.append(nil)
+    }
+
+    /// Appends the warnings of `later`, a context that loaded the next labels on its own, as if
+    /// they had been met by this context: an "unknown unit" warning for a unit this context
+    /// already warned about is dropped (it is given once per dataset).
+    mutating func merge(_ later: IngestContext) {
+        for (warning, unit) in zip(later.warnings, later.warningUnits) {
+            if let unit {
+                guard warnedUnits.insert(unit).inserted else { continue }
+            }
+            warnings.append(warning)
+            warningUnits.append(unit)
+        }
     }
 
     /// The mode of a sample: the explicit one, else the unit's implied mode, else walltime with
@@ -24,10 +53,12 @@ struct IngestContext {
         if let explicit { return explicit }
         if let implied = unit.impliedMode { return implied }
         if warnedUnits.insert(unit.written).inserted {
-            warn(
-                location(),
-                "unit \"\(unit.written)\" is not a known unit; its samples are treated as walltime, "
-                    + "lower is better (give a \"mode\" to say otherwise)")
+            warnings.append(
+                InputWarning(
+                    location: location(),
+                    message: "unit \"\(unit.written)\" is not a known unit; its samples are treated as walltime, "
+                        + "lower is better (give a \"mode\" to say otherwise)"))
+            warningUnits.append(unit.written)
         }
         return .walltime
     }

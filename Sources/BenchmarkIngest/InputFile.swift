@@ -1,7 +1,7 @@
 import BenchmarkModel
 import Foundation
 
-/// The bytes of one input file, memory-mapped where the platform allows it.
+/// The bytes of one input file (memory-mapped where the platform allows it), or of its first part.
 struct InputFile {
     /// The path as given or discovered, used in every message.
     let path: String
@@ -12,6 +12,57 @@ struct InputFile {
     ///
     /// - Throws: `unreadableFile` when it is missing, a directory or cannot be read.
     static func read(_ path: String) throws(InputError) -> InputFile {
+        let size = try regularFileSize(path)
+        // Foundation on Linux leaks a 4 KB buffer for every empty file it reads (found by fuzzing).
+        if size == 0 { return InputFile(path: path, data: Data()) }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            return InputFile(path: path, data: data)
+        } catch {
+            throw InputError(
+                .unreadableFile, at: SourceLocation(file: path), "cannot read the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// At most the first `limit` bytes of `path`, for detecting its format without reading it
+    /// whole; `isWholeFile` says whether they are the whole file.
+    ///
+    /// - Throws: what `read(_:)` throws.
+    static func readPrefix(_ path: String, limit: Int) throws(InputError) -> (input: InputFile, isWholeFile: Bool) {
+        let size = try regularFileSize(path)
+        if size == 0 { return (InputFile(path: path, data: Data()), true) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // The whole-file reader gives the message for a file that cannot be opened.
+        guard descriptor >= 0 else { return (try read(path), true) }
+        defer { close(descriptor) }
+        var data = Data(count: limit)
+        var count = 0
+        var atEnd = false
+        var failed = false
+        data.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while count < limit {
+                let got = Foundation.read(descriptor, base + count, limit - count)
+                if got > 0 {
+                    count += got
+                } else if got == 0 {
+                    atEnd = true
+                    return
+                } else if errno != EINTR {
+                    failed = true
+                    return
+                }
+            }
+        }
+        if failed { return (try read(path), true) }
+        data.count = count
+        return (InputFile(path: path, data: data), atEnd)
+    }
+
+    /// The size of `path`.
+    ///
+    /// - Throws: `unreadableFile` when it is missing or not a regular file.
+    private static func regularFileSize(_ path: String) throws(InputError) -> Int {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw InputError(.unreadableFile, at: SourceLocation(file: path), missingMessage(path))
@@ -26,15 +77,7 @@ struct InputFile {
                 .unreadableFile, at: SourceLocation(file: path),
                 "not a regular file (a FIFO, socket or device); write the results to a file first")
         }
-        // Foundation on Linux leaks a 4 KB buffer for every empty file it reads (found by fuzzing).
-        if info.st_size == 0 { return InputFile(path: path, data: Data()) }
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-            return InputFile(path: path, data: data)
-        } catch {
-            throw InputError(
-                .unreadableFile, at: SourceLocation(file: path), "cannot read the file (\(error.localizedDescription))")
-        }
+        return Int(info.st_size)
     }
 
     /// Why `path` cannot be found: it does not exist, or it is a symbolic link that leads nowhere.

@@ -22,7 +22,47 @@ public enum InputFormatDetector {
     ///   `malformedLine`.
     public static func detect(path: String) throws(InputError) -> InputFormat {
         if CriterionLoader.isCriterionDirectory(path) { return .criterionDirectory }
-        return try detect(InputFile.read(path)).format
+        switch try detect(path: path, streaming: true) {
+        case .streamable(let format): return format
+        case .whole(_, let format, _): return format
+        }
+    }
+
+    /// What `detect(path:streaming:)` found.
+    enum Detection {
+        /// A line-based format (JSON Lines, CSV, Go text), to be read line by line.
+        case streamable(InputFormat)
+        /// Any format, with the whole file read (and the JSON document when it is one).
+        case whole(InputFile, InputFormat, JSONNode?)
+    }
+
+    /// How many bytes are read first to detect a line-based format without reading the whole file.
+    static let prefixLength = 1 << 16
+
+    /// The format of the file at `path`. When `streaming`, it is decided from the file's first
+    /// `prefixLength` bytes whenever they settle it as a line-based format — exactly as the whole
+    /// file would — so that such a file is never read whole; otherwise (and for every other format
+    /// and every error) the whole file is read and examined.
+    ///
+    /// - Throws: what `detect(_:)` throws for the whole file.
+    static func detect(path: String, streaming: Bool) throws(InputError) -> Detection {
+        if streaming {
+            let (prefix, isWholeFile) = try InputFile.readPrefix(path, limit: prefixLength)
+            if !isWholeFile {
+                let partial: InputFormat? = prefix.data.withUnsafeBytes { buffer in
+                    // Any error here may be an artefact of the cut: the whole file decides.
+                    guard let found = try? detect(buffer, file: path, partial: true) else { return nil }
+                    return found.0
+                }
+                if let partial, partial.isLineBased { return .streamable(partial) }
+            } else {
+                let (format, document) = try detect(prefix)
+                return format.isLineBased ? .streamable(format) : .whole(prefix, format, document)
+            }
+        }
+        let input = try InputFile.read(path)
+        let (format, document) = try detect(input)
+        return format.isLineBased && streaming ? .streamable(format) : .whole(input, format, document)
     }
 
     /// The format of a file's content, with the parsed JSON document when the format is a JSON
@@ -30,7 +70,11 @@ public enum InputFormatDetector {
     static func detect(_ input: InputFile) throws(InputError) -> (format: InputFormat, document: JSONNode?) {
         let result: Result<(InputFormat, JSONNode?), InputError> = input.data.withUnsafeBytes { buffer in
             do throws(InputError) {
-                return .success(try detect(buffer, file: input.path))
+                // Not partial: a result is always found or an error thrown.
+                guard let found = try detect(buffer, file: input.path, partial: false) else {
+                    throw InputError(.unknownFormat, at: SourceLocation(file: input.path), "unknown input format")
+                }
+                return .success(found)
             } catch {
                 return .failure(error)
             }
@@ -38,10 +82,17 @@ public enum InputFormatDetector {
         return try result.get()
     }
 
+    /// The format of `buffer`. When `partial`, `buffer` is only the first bytes of the file: the
+    /// examination stops at its last line break, and nil says that those lines do not settle the
+    /// format as the whole file would (errors thrown then may be artefacts of the cut too).
     private static func detect(
-        _ buffer: UnsafeRawBufferPointer, file: String
-    ) throws(InputError) -> (InputFormat, JSONNode?) {
-        let end = buffer.count
+        _ buffer: UnsafeRawBufferPointer, file: String, partial: Bool
+    ) throws(InputError) -> (InputFormat, JSONNode?)? {
+        var end = buffer.count
+        if partial {
+            while end > 0, buffer[end - 1] != Bytes.newline { end -= 1 }
+            guard end > 0 else { return nil }
+        }
         if end >= 2, buffer[0] == 0x1F, buffer[1] == 0x8B {
             throw InputError(
                 .unknownFormat, at: SourceLocation(file: file),
@@ -64,6 +115,7 @@ public enum InputFormatDetector {
         }
         // No text format holds NUL bytes: refuse binary data (a core dump, a sparse or zeroed file)
         // at once instead of scanning it as lines.
+        if partial, start + 4096 > end { return nil }
         let probeEnd = min(end, start + 4096)
         if let base = buffer.baseAddress, let nul = memchr(base + start, 0, probeEnd - start) {
             let offset = base.distance(to: UnsafeRawPointer(nul))
@@ -84,16 +136,21 @@ public enum InputFormatDetector {
                     return (.canonicalJSONLines, nil)
                 }
             }
+            if partial { return nil }
             let document = try JSONParser.parseDocument(buffer, file: file)
             return (try classify(document, file: file), document)
         }
         if Bytes.hasPrefix(buffer, start, firstLineUpper, "# callgrind format") { return (.callgrind, nil) }
-        if let valgrind = valgrindHeader(buffer, start, end) { return (valgrind, nil) }
+        var headerRanOut = false
+        let valgrind = valgrindHeader(buffer, start, end, ranOut: &headerRanOut)
+        if partial, headerRanOut { return nil }
+        if let valgrind { return (valgrind, nil) }
         // A header line is short; never copy a huge first line into a String just to test it.
         if firstLineUpper - start <= 65536, isCanonicalCSVHeader(Bytes.string(buffer, start, firstLineUpper)) {
             return (.canonicalCSV, nil)
         }
         if looksLikeGo(buffer, start, end) { return (.goBenchmarkText, nil) }
+        if partial { return nil }
         throw InputError(
             .unknownFormat, at: SourceLocation(file: file, line: lineNumber),
             "unknown input format: expected JSON Lines, CSV with a \"benchmark,…\" header, Go benchmark text, "
@@ -130,11 +187,15 @@ public enum InputFormatDetector {
     }
 
     /// The leading `key: value` lines of a valgrind output file, if they include `events:`.
-    private static func valgrindHeader(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> InputFormat? {
+    /// `ranOut` is set when the header lines reach `end`.
+    private static func valgrindHeader(
+        _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, ranOut: inout Bool
+    ) -> InputFormat? {
         var lineStart = start
         var sawEvents = false
         var callgrind = false
         var lines = 0
+        var stopped = false
         while lineStart < end, lines < 64 {
             lines += 1
             let stop = Bytes.lineEnd(buffer, from: lineStart, to: end)
@@ -144,9 +205,15 @@ public enum InputFormatDetector {
             if buffer[lower] == UInt8(ascii: "#") { continue }
             var i = lower
             while i < upper, buffer[i] != UInt8(ascii: ":"), buffer[i] != UInt8(ascii: "=") { i += 1 }
-            guard i < upper, buffer[i] == UInt8(ascii: ":") else { break }
+            guard i < upper, buffer[i] == UInt8(ascii: ":") else {
+                stopped = true
+                break
+            }
             let key = Bytes.string(buffer, lower, i)
-            guard key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }) else { break }
+            guard key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }) else {
+                stopped = true
+                break
+            }
             switch key {
             case "events": sawEvents = true
             case "creator":
@@ -155,6 +222,7 @@ public enum InputFormatDetector {
             default: break
             }
         }
+        ranOut = !stopped && lines < 64
         guard sawEvents else { return nil }
         return callgrind ? .callgrind : .cachegrind
     }
@@ -187,5 +255,15 @@ public enum InputFormatDetector {
             }
         }
         return false
+    }
+}
+
+extension InputFormat {
+    /// Whether the format is read line by line (JSON Lines, CSV, Go text).
+    var isLineBased: Bool {
+        switch self {
+        case .canonicalJSONLines, .canonicalCSV, .goBenchmarkText: true
+        default: false
+        }
     }
 }

@@ -10,19 +10,22 @@ struct LabelAccumulator {
     let label: String
     private(set) var files: [FileMetadata] = []
     private var builders: [SeriesBuilder] = []
-    private var index: [SeriesKey: Int] = [:]
-    private var seriesByName: [String: [Int]] = [:]
+    /// Benchmark name → the position of its first series; its series in other base units follow
+    /// through `SeriesBuilder.nextOfName`.
+    private var index: [String: Int] = [:]
     private var filePaths: [String] = []
     /// The file being read now.
     private(set) var currentFile: String = ""
+    /// Run names interned as small integers, so that a sample's run is compared as an `Int`.
+    private var runKeys: [String: Int] = [:]
+    private var runNames: [String] = []
+    /// The run key of samples without an explicit run: the current file's path.
+    private(set) var currentFileRun = -1
+    /// The run created last, as (series, position in its runs), or (-1, -1).
+    private var lastNewRun = (series: -1, run: -1)
 
     init(label: String) {
         self.label = label
-    }
-
-    private struct SeriesKey: Hashable {
-        let name: String
-        let baseUnit: String
     }
 
     fileprivate struct SeriesBuilder {
@@ -30,16 +33,44 @@ struct LabelAccumulator {
         let unit: MeasurementUnit
         let mode: MeasurementMode
         let firstSeen: SourceLocation
-        var runs: [BenchmarkRun]
-        var runIndex: [String: Int]
-        var lastRun: Int
-        var fileIndices: [Int]
+        var runs: [BenchmarkRun] = []
+        /// The key of `runs[0]`, and run key → position in `runs` for the later runs (most series
+        /// have one run: no dictionary is allocated for them).
+        var firstRunKey = -1
+        var runIndex: [Int: Int] = [:]
+        /// The position in `runs` of the run last appended to, and its key (-1: none yet).
+        var lastRun = -1
+        var lastRunKey = -1
+        /// The files (indices into `filePaths`) this series has samples in: the first, the last,
+        /// and those after the first (most series are in one file: no array is allocated).
+        var firstFile = -1
+        var lastFile = -1
+        var laterFiles: [Int] = []
+        /// The position of the next series with the same name (another base unit), or -1.
+        var nextOfName = -1
+
+        init(benchmark: BenchmarkIdentity, unit: MeasurementUnit, mode: MeasurementMode, firstSeen: SourceLocation) {
+            self.benchmark = benchmark
+            self.unit = unit
+            self.mode = mode
+            self.firstSeen = firstSeen
+        }
     }
 
     /// Starts a new file: later samples without an explicit run belong to the run named `path`.
     mutating func beginFile(_ path: String) {
         currentFile = path
         filePaths.append(path)
+        currentFileRun = runKey(path)
+    }
+
+    /// The key of the run named `id` (an explicit `run` field or a file path: one name space).
+    mutating func runKey(_ id: String) -> Int {
+        if let known = runKeys[id] { return known }
+        let key = runNames.count
+        runNames.append(id)
+        runKeys[id] = key
+        return key
     }
 
     /// Records the metadata of the file just read.
@@ -54,11 +85,19 @@ struct LabelAccumulator {
         name: String, parameters: @autoclosure () -> [KeyValue], unit: MeasurementUnit,
         mode explicit: MeasurementMode?, line: Int?, context: inout IngestContext
     ) throws(InputError) -> Int {
-        let key = SeriesKey(name: name, baseUnit: unit.baseUnit)
         let file = currentFile
         let mode = context.resolveMode(
             explicit: explicit, unit: unit, at: SourceLocation(file: file, line: line, field: "unit"))
-        if let existing = index[key] {
+        // The last series of this name, to link a new one after.
+        var lastOfName = -1
+        var next = index[name] ?? -1
+        while next >= 0 {
+            if builders[next].unit.baseUnit == unit.baseUnit { break }
+            lastOfName = next
+            next = builders[next].nextOfName
+        }
+        if next >= 0 {
+            let existing = next
             let builder = builders[existing]
             if builder.mode != mode {
                 throw InputError(
@@ -68,7 +107,7 @@ struct LabelAccumulator {
             }
             return existing
         }
-        if name.unicodeScalars.contains("\u{FFFD}") {
+        if Self.containsReplacementCharacter(name) {
             context.warn(
                 SourceLocation(file: file, line: line, field: "benchmark"),
                 "the benchmark name holds U+FFFD, the mark of bytes that are not UTF-8; names that differ only "
@@ -78,11 +117,25 @@ struct LabelAccumulator {
         builders.append(
             SeriesBuilder(
                 benchmark: BenchmarkIdentity(name: name, parameters: parameters()), unit: unit, mode: mode,
-                firstSeen: SourceLocation(file: file, line: line), runs: [], runIndex: [:], lastRun: -1,
-                fileIndices: []))
-        index[key] = position
-        seriesByName[name, default: []].append(position)
+                firstSeen: SourceLocation(file: file, line: line)))
+        if lastOfName >= 0 {
+            builders[lastOfName].nextOfName = position
+        } else {
+            index[name] = position
+        }
         return position
+    }
+
+    /// Whether `name` holds U+FFFD (UTF-8 `EF BF BD`), the mark of repaired bytes.
+    private static func containsReplacementCharacter(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD {
+                return true
+            }
+            return false
+        }
     }
 
     /// Appends one sample, given in `unit` (whose base unit is the series' base unit), to the run
@@ -96,16 +149,34 @@ struct LabelAccumulator {
         _ raw: Double, unit: MeasurementUnit, series: Int, run: String?, line: Int?, field: String?,
         file: String? = nil, iteration: Int? = nil
     ) throws(InputError) {
+        let key = run.map { runKey($0) } ?? currentFileRun
+        try append(
+            raw, unit: unit, series: series, runKey: key, line: line, field: field, file: file, iteration: iteration)
+    }
+
+    /// `append(_:unit:series:run:line:field:file:iteration:)` with the run given by its key
+    /// (`runKey(_:)`, or `currentFileRun`).
+    mutating func append(
+        _ raw: Double, unit: MeasurementUnit, series: Int, runKey: Int, line: Int?, field: @autoclosure () -> String?,
+        file: String? = nil, iteration: Int? = nil
+    ) throws(InputError) {
+        if iteration == nil, appendIfPlain(raw, scale: unit.scale, series: series, runKey: runKey) { return }
         let sourceFile = file ?? currentFile
-        let value = try Self.validated(raw, unit: unit, file: sourceFile, line: line, field: field)
-        let runID = run ?? currentFile
+        let value = try Self.validated(raw, unit: unit, file: sourceFile, line: line, field: field())
         let fileIndex = filePaths.count - 1
+        // A new run expects as many values as the run created last (`go test -count N` gives
+        // every run N), so that its array is allocated once.
+        let expected = lastNewRun.series >= 0 ? builders[lastNewRun.series].runs[lastNewRun.run].values.count : 1
+        let runCount = builders[series].runs.count
         let consistent = builders[series].append(
-            value, runID: runID, fileIndex: fileIndex, iteration: iteration
+            value, runKey: runKey, runName: runNames[runKey], fileIndex: fileIndex, iteration: iteration,
+            expectedCount: min(max(expected, 1), 1024)
         ) {
             SourceLocation(file: sourceFile, line: line)
         }
+        if builders[series].runs.count > runCount { lastNewRun = (series, runCount) }
         if !consistent {
+            let runID = runNames[runKey]
             throw InputError(
                 .missingField, at: SourceLocation(file: sourceFile, line: line, field: "iteration"),
                 iteration == nil
@@ -114,8 +185,29 @@ struct LabelAccumulator {
         }
     }
 
+    /// The fast path of `append`: appends a sample without an iteration when its value is plainly
+    /// valid (> 0, and finite and non-zero once scaled) and it continues the run last appended to
+    /// in `series`. Returns false, having changed nothing, otherwise; the caller then takes the
+    /// checked path, which gives the same result or the error.
+    @inline(__always)
+    mutating func appendIfPlain(_ raw: Double, scale: Double, series: Int, runKey: Int) -> Bool {
+        let value = raw * scale
+        guard raw > 0, value.isFinite, value != 0 else { return false }
+        return builders[series].appendToLastRun(value, runKey: runKey, fileIndex: filePaths.count - 1)
+    }
+
     /// Checks a value and converts it to the base unit.
+    @inline(__always)
     static func validated(
+        _ raw: Double, unit: MeasurementUnit, file: String, line: Int?, field: @autoclosure () -> String?
+    ) throws(InputError) -> Double {
+        let value = raw * unit.scale
+        if raw > 0, value.isFinite, value != 0 { return value }
+        return try checkedValue(raw, unit: unit, file: file, line: line, field: field())
+    }
+
+    /// The slow path of `validated`: zero, and every value that is rejected, with its message.
+    private static func checkedValue(
         _ raw: Double, unit: MeasurementUnit, file: String, line: Int?, field: String?
     ) throws(InputError) -> Double {
         let location = SourceLocation(file: file, line: line, field: field)
@@ -149,12 +241,21 @@ struct LabelAccumulator {
     ///
     /// - Throws: `incompatibleUnits` when one benchmark has disjoint sets of base units in two
     ///   files of this label (for example `ns/op` in one and only `instructions` in another).
+    ///   Benchmarks are checked in first-seen order.
     func finish() throws(InputError) -> LabelData {
-        for (name, positions) in seriesByName where positions.count > 1 {
-            try checkUnits(name: name, positions: positions)
+        for (position, builder) in builders.enumerated() where builder.nextOfName >= 0 {
+            // Only from the first series of a name: no earlier series links to it.
+            guard index[builder.benchmark.name] == position else { continue }
+            var positions: [Int] = []
+            var next = position
+            while next >= 0 {
+                positions.append(next)
+                next = builders[next].nextOfName
+            }
+            try checkUnits(name: builder.benchmark.name, positions: positions)
         }
         let series = builders.map {
-            BenchmarkSeries(benchmark: $0.benchmark, unit: $0.unit, mode: $0.mode, runs: $0.runs)
+            BenchmarkSeries(benchmark: $0.benchmark, unit: $0.unit, mode: $0.mode, runs: $0.trimmedRuns)
         }
         return LabelData(label: label, series: series, files: files)
     }
@@ -186,30 +287,72 @@ struct LabelAccumulator {
 }
 
 extension LabelAccumulator.SeriesBuilder {
+    /// The files this series has samples in, in order.
+    var fileIndices: [Int] { firstFile < 0 ? [] : [firstFile] + laterFiles }
+
+    @inline(__always)
+    private mutating func noteFile(_ fileIndex: Int) {
+        guard lastFile != fileIndex else { return }
+        if firstFile < 0 { firstFile = fileIndex } else { laterFiles.append(fileIndex) }
+        lastFile = fileIndex
+    }
+
+    /// Appends `value` to the run last appended to when that run is `runKey` and carries no
+    /// iterations; false, appending nothing, otherwise.
+    @inline(__always)
+    fileprivate mutating func appendToLastRun(_ value: Double, runKey: Int, fileIndex: Int) -> Bool {
+        guard lastRunKey == runKey, runs[lastRun].iterations == nil else { return false }
+        noteFile(fileIndex)
+        runs[lastRun].values.append(value)
+        return true
+    }
+
     /// Appends `value` (and `iteration`) to its run; false, appending nothing, when the run's
-    /// earlier samples disagree about carrying an iteration.
+    /// earlier samples disagree about carrying an iteration. A new run reserves room for
+    /// `expectedCount` values.
     fileprivate mutating func append(
-        _ value: Double, runID: String, fileIndex: Int, iteration: Int?, location: () -> SourceLocation
+        _ value: Double, runKey: Int, runName: @autoclosure () -> String, fileIndex: Int, iteration: Int?,
+        expectedCount: Int, location: () -> SourceLocation
     ) -> Bool {
-        if fileIndices.last != fileIndex { fileIndices.append(fileIndex) }
+        noteFile(fileIndex)
         var position = -1
-        if lastRun >= 0, runs[lastRun].id == runID {
+        if lastRun >= 0, lastRunKey == runKey {
             position = lastRun
-        } else if let existing = runIndex[runID] {
+        } else if let existing = runKey == firstRunKey ? 0 : runIndex[runKey] {
             lastRun = existing
+            lastRunKey = runKey
             position = existing
         }
         guard position >= 0 else {
             lastRun = runs.count
-            runIndex[runID] = runs.count
+            lastRunKey = runKey
+            if runs.isEmpty { firstRunKey = runKey } else { runIndex[runKey] = runs.count }
+            var values: [Double] = []
+            values.reserveCapacity(expectedCount)
+            values.append(value)
             runs.append(
-                BenchmarkRun(id: runID, values: [value], source: location(), iterations: iteration.map { [$0] }))
+                BenchmarkRun(id: runName(), values: values, source: location(), iterations: iteration.map { [$0] }))
             return true
         }
         guard (iteration == nil) == (runs[position].iterations == nil) else { return false }
         runs[position].values.append(value)
         if let iteration { runs[position].iterations?.append(iteration) }
         return true
+    }
+
+    /// The runs, with the room reserved beyond a run's values given back when it is large.
+    var trimmedRuns: [BenchmarkRun] {
+        var trimmed = runs
+        for position in trimmed.indices {
+            let values = trimmed[position].values
+            if values.capacity > 2 * values.count + 8 {
+                var exact: [Double] = []
+                exact.reserveCapacity(values.count)
+                exact.append(contentsOf: values)
+                trimmed[position].values = exact
+            }
+        }
+        return trimmed
     }
 }
 

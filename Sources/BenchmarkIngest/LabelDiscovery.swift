@@ -2,7 +2,7 @@ import BenchmarkModel
 import Foundation
 
 /// One label to load and the inputs behind it, in order.
-struct LabelSpec {
+struct LabelSpec: Sendable {
     /// The label's name: a sub-directory name or a file stem.
     let name: String
     /// The path the label was named after, for duplicate-label messages.
