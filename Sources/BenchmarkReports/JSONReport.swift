@@ -9,6 +9,7 @@ enum JSONReport {
     static func render(_ input: ReportInput) -> String {
         let result = input.result
         let w = JSONWriter()
+        w.reserve(1024 + 1024 * result.comparisons.count)
         w.object {
             w.field("schemaVersion") { w.number(1) }
             w.field("base") { w.string(result.baseLabel) }
@@ -39,7 +40,8 @@ enum JSONReport {
             w.field("summary") { summary(result, w) }
             w.field("warnings") { w.array(result.warnings) { w.string($0) } }
         }
-        return w.text + "\n"
+        w.newline()
+        return w.text
     }
 
     static func comparison(_ c: Comparison, _ w: JSONWriter) {

@@ -31,12 +31,15 @@ enum MarkdownReport {
             copy.rows = group.rows.filter { attention.contains($0.verdict) }.sorted { $0.verdict < $1.verdict }
             return copy.rows.isEmpty ? nil : copy
         }
+        var buffer = ReportBuffer(capacity: out.utf8.count + 512 * result.comparisons.count)
+        buffer.append(contentsOf: out)
         if !changed.isEmpty {
-            out += "#### Changed or undecided\n\n"
-            out += tables(changed, base: result.baseLabel, footnotes: table.footnotes.count)
+            buffer.append("#### Changed or undecided\n\n")
+            tables(changed, base: result.baseLabel, to: &buffer)
         }
-        out += "<details><summary>All \(result.comparisons.count) comparisons</summary>\n\n"
-        out += tables(table.groups, base: result.baseLabel, footnotes: table.footnotes.count)
+        buffer.append(contentsOf: "<details><summary>All \(result.comparisons.count) comparisons</summary>\n\n")
+        tables(table.groups, base: result.baseLabel, to: &buffer)
+        out = ""
         for (index, note) in table.footnotes.enumerated() {
             out += "\(index + 1). " + MarkdownEscaping.inline(note) + "\n"
         }
@@ -52,32 +55,61 @@ enum MarkdownReport {
             + "correction, α=\(result.options.alpha), thresholds: instrumentation "
             + "\(result.options.thresholds.percentByMode[.instrumentation] ?? 0)%, walltime "
             + "\(result.options.thresholds.percentByMode[.walltime] ?? 0)%</sub>\n"
-        return out
+        buffer.append(contentsOf: out)
+        return buffer.text
     }
 
-    static func tables(_ groups: [ReportTable.Group], base: String, footnotes: Int) -> String {
-        var out = ""
+    /// Appends one table per group: a heading, then a row per comparison.
+    static func tables(_ groups: [ReportTable.Group], base: String, to out: inout ReportBuffer) {
         for group in groups {
-            out +=
-                "**\(group.mode.rawValue)** · \(MarkdownEscaping.inline(group.unitHeading))"
-                + " · \(MarkdownEscaping.inline(group.headLabel)) vs \(MarkdownEscaping.inline(base))\n\n"
-            out +=
-                "| | Benchmark | \(MarkdownEscaping.cell(base)) | \(MarkdownEscaping.cell(group.headLabel)) "
-                + "| Change | CI | p | Verdict | Reason |\n"
-            out += "|---|---|--:|--:|--:|---|--:|---|---|\n"
+            out.append("**")
+            out.append(contentsOf: group.mode.rawValue)
+            out.append("** · ")
+            MarkdownEscaping.appendInline(group.unitHeading, to: &out)
+            out.append(" · ")
+            MarkdownEscaping.appendInline(group.headLabel, to: &out)
+            out.append(" vs ")
+            MarkdownEscaping.appendInline(base, to: &out)
+            out.append("\n\n| | Benchmark | ")
+            MarkdownEscaping.appendInline(base, to: &out)
+            out.append(" | ")
+            MarkdownEscaping.appendInline(group.headLabel, to: &out)
+            out.append(" | Change | CI | p | Verdict | Reason |\n")
+            out.append("|---|---|--:|--:|--:|---|--:|---|---|\n")
             for row in group.rows {
-                let notes = row.footnotes.isEmpty ? "" : " " + row.footnotes.map { "[\($0)]" }.joined()
-                out +=
-                    "| \(icon(row.verdict)) | `` \(MarkdownEscaping.code(row.name)) `` | \(row.base) "
-                    + "| \(row.head) | \(row.change) | \(row.interval) | \(row.p) | \(row.verdict.rawValue)\(notes) "
-                    + "| \(MarkdownEscaping.cell(row.reason)) |\n"
+                out.append("| ")
+                out.append(icon(row.verdict))
+                out.append(" | `` ")
+                MarkdownEscaping.appendCode(row.name, to: &out)
+                out.append(" `` | ")
+                row.appendBase(to: &out)
+                out.append(" | ")
+                row.appendHead(to: &out)
+                out.append(" | ")
+                row.appendChange(to: &out)
+                out.append(" | ")
+                row.appendInterval(to: &out)
+                out.append(" | ")
+                row.appendP(to: &out)
+                out.append(" | ")
+                out.append(contentsOf: row.verdict.rawValue)
+                if !row.footnotes.isEmpty {
+                    out.append(" ")
+                    for number in row.footnotes {
+                        out.append("[")
+                        out.append(integer: number)
+                        out.append("]")
+                    }
+                }
+                out.append(" | ")
+                MarkdownEscaping.appendInline(row.reason, to: &out)
+                out.append(" |\n")
             }
-            out += "\n"
+            out.append("\n")
         }
-        return out
     }
 
-    static func icon(_ verdict: Verdict) -> String {
+    static func icon(_ verdict: Verdict) -> StaticString {
         switch verdict {
         case .regression: "❌"
         case .improvement: "⚡"
@@ -93,8 +125,54 @@ enum MarkdownEscaping {
     /// Text in a table cell or paragraph: HTML and markdown metacharacters become entities or
     /// backslash escapes, `@` cannot ping, newlines become spaces.
     static func inline(_ text: String) -> String {
+        var buffer = ReportBuffer(capacity: text.utf8.count + 16)
+        appendInline(text, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `inline(text)`, comparing characters (grapheme clusters: `&` followed by a combining
+    /// mark is not `&`, and U+1FEF is canonically equal to a backtick). Fast path: when every scalar
+    /// of the visible text (no controls, so no CR LF) is below U+0300 — UTF-8 bytes below 0xCC —
+    /// each scalar is a grapheme cluster of its own (none is Extend, SpacingMark, Prepend or ZWJ)
+    /// and only the ASCII metacharacters themselves equal a metacharacter, so the bytes are
+    /// escaped one by one.
+    static func appendInline(_ text: String, to buffer: inout ReportBuffer) {
+        var visible = TextEscaping.visible(text)
+        let ascii = visible.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0xCC }) else { return false }
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() {
+                let escape: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): escape = "&amp;"
+                case UInt8(ascii: "<"): escape = "&lt;"
+                case UInt8(ascii: ">"): escape = "&gt;"
+                case UInt8(ascii: "|"): escape = "\\|"
+                case UInt8(ascii: "`"): escape = "&#96;"
+                case UInt8(ascii: "@"): escape = "&#64;"
+                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\\"),
+                    UInt8(ascii: "#"), UInt8(ascii: "~"):
+                    buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    buffer.append(byte: UInt8(ascii: "\\"))
+                    buffer.append(byte: byte)
+                    runStart = index + 1
+                    continue
+                default: continue
+                }
+                buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                buffer.append(escape)
+                runStart = index + 1
+            }
+            buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            return true
+        }
+        if !ascii { buffer.append(contentsOf: characterInline(visible)) }
+    }
+
+    /// `inline` one character at a time, for text beyond printable ASCII.
+    static func characterInline(_ visible: String) -> String {
         var out = ""
-        for character in TextEscaping.visible(text) {
+        for character in visible {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -115,7 +193,29 @@ enum MarkdownEscaping {
     /// Text inside a double-backtick code span in a table: only `|` (table syntax) and backticks
     /// (closing the span) need care; code spans do not interpret HTML or mentions.
     static func code(_ text: String) -> String {
-        TextEscaping.visible(text).replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "`", with: "ˋ")
+        var buffer = ReportBuffer(capacity: text.utf8.count + 8)
+        appendCode(text, to: &buffer)
+        return buffer.text
+    }
+
+    /// Appends `code(text)`: byte by byte when every scalar of the visible text is below U+0300 (see
+    /// `appendInline`), otherwise with Foundation's replacement as before.
+    static func appendCode(_ text: String, to buffer: inout ReportBuffer) {
+        var visible = TextEscaping.visible(text)
+        let ascii = visible.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0xCC }) else { return false }
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "|") || byte == UInt8(ascii: "`") {
+                buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                buffer.append(byte == UInt8(ascii: "|") ? "\\|" : "ˋ")
+                runStart = index + 1
+            }
+            buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            return true
+        }
+        if !ascii {
+            buffer.append(
+                contentsOf: visible.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "ˋ"))
+        }
     }
 }

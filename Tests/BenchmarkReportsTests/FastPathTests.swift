@@ -180,6 +180,50 @@ import Testing
     }
 }
 
+/// The JSON and markdown escapers against the character- and scalar-wise ones they replaced.
+@Suite struct EscaperFastPathTests {
+    static var texts: [String] {
+        FastPathTests.unicodeTexts + (0..<0x100).map { "<" + String(UnicodeScalar(UInt8($0))) + ">" } + [
+            "pipe|in|name", "back`tick`s", "<script>alert(1)</script>", "ping @octocat", "a&b", "*_[]\\#~", "&\u{301}",
+            "|\u{301}", "`\u{301}", "\u{2028}\u{2029}\u{2027}\u{202A}", "quote \"double\" 'single'", "\u{600}|",
+            "\u{1FEF}", "±|`&\u{A9}\u{AD}ʰ˿", "\u{2FF}|\u{300}", "x\u{7F}|",
+        ]
+    }
+
+    /// The JSON string quoting before the byte scan.
+    static func scalarQuoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func jsonQuotingMatchesTheScalarQuoting() {
+        for text in Self.texts { #expect(JSONWriter.quoted(text) == Self.scalarQuoted(text)) }
+    }
+
+    @Test func markdownEscapingMatchesTheCharacterEscaping() {
+        for text in Self.texts {
+            let visible = TextEscaping.visible(text)
+            #expect(MarkdownEscaping.inline(text) == MarkdownEscaping.characterInline(visible))
+            #expect(
+                MarkdownEscaping.code(text)
+                    == visible.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "ˋ"))
+        }
+    }
+}
+
 /// A small deterministic generator (SplitMix64).
 struct SplitMix {
     var state: UInt64
