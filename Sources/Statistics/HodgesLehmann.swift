@@ -51,7 +51,7 @@ public enum HodgesLehmann {
         let coverage: (Int) throws(StatisticsError) -> Double
         let method: MannWhitneyResult.Method
         if m <= MannWhitneyU.defaultExactLimit && n <= MannWhitneyU.defaultExactLimit {
-            let distribution = try MannWhitneyDistribution(m: m, n: n)
+            let distribution = try MannWhitneyDistribution.shared(m: m, n: n)
             // Largest k with P(U ≤ k − 1) ≤ α/2 (k = 0 when none).
             var order = 0
             while order < pairs && distribution.cdf(order) <= alphaHalf { order += 1 }

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// The exact null distribution of the Mann–Whitney U statistic for samples of sizes `m` and `n`
 /// without ties (Mann & Whitney 1947): U counts the pairs (x, y) with x > y and takes the values
 /// 0…mn, each of the C(m + n, m) orderings being equally likely.
@@ -77,5 +79,38 @@ public struct MannWhitneyDistribution: Sendable {
     public func probability(_ u: Int) -> Double {
         guard u >= 0 && u < counts.count else { return 0 }
         return counts[u] / total
+    }
+}
+
+extension MannWhitneyDistribution {
+    /// The distribution for sizes `m`, `n`, built once per process and size pair and then shared:
+    /// every benchmark of a suite with 20 samples per side asks for the same table, which costs
+    /// O(m²n²) to build (about a million additions at 20 × 20). The table is a pure function of
+    /// the sizes, so the shared one is identical to a fresh one. Behind a lock, for the threads of
+    /// an analysis.
+    /// - Throws: as `init(m:n:)`.
+    public static func shared(m: Int, n: Int) throws(StatisticsError) -> MannWhitneyDistribution {
+        let key = SIMD2(m, n)
+        if let known = SharedTables.instance.lookup(key) { return known }
+        let distribution = try MannWhitneyDistribution(m: m, n: n)
+        SharedTables.instance.store(distribution, for: key)
+        return distribution
+    }
+
+    private final class SharedTables: @unchecked Sendable {
+        static let instance = SharedTables()
+        /// At most this many tables are kept (each holds mn + 1 counts).
+        static let capacity = 64
+        private let lock = NSLock()
+        private var tables: [SIMD2<Int>: MannWhitneyDistribution] = [:]
+
+        func lookup(_ key: SIMD2<Int>) -> MannWhitneyDistribution? { lock.withLock { tables[key] } }
+
+        func store(_ distribution: MannWhitneyDistribution, for key: SIMD2<Int>) {
+            lock.withLock {
+                if tables.count >= Self.capacity { tables.removeAll(keepingCapacity: true) }
+                tables[key] = distribution
+            }
+        }
     }
 }

@@ -63,4 +63,86 @@ struct MannWhitneyTiedDistribution {
         guard limit >= 0 else { return 0 }
         return min(1, probabilities.prefix(min(limit + 1, probabilities.count)).reduce(0, +))
     }
+
+    /// P(U ≤ u) for the first sample, computed for the lower tail alone: the same dynamic programme
+    /// with every twice-rank-sum that already exceeds the tail's bound dropped (a group only adds
+    /// to the sum), updated in place, and a row of the table dropped once its values could no
+    /// longer reach the bound or complete the sample. Every count is an integer below
+    /// C(50, 25) < 2⁵³, so each is exact whatever the order of the additions, and the result is the
+    /// very bits of `init(firstSize:groupSizes:)` followed by `cdf(_:)` — at a fraction of the cost
+    /// when u lies in the tail (a p-value of a real change). Pooled samples of more than 50 values,
+    /// whose counts are no longer exact, take that full path.
+    static func lowerTail(firstSize: Int, groupSizes: [Int], u: Double) throws(StatisticsError) -> Double {
+        let pooled = groupSizes.reduce(0, +)
+        guard pooled <= 50 else {
+            return try MannWhitneyTiedDistribution(firstSize: firstSize, groupSizes: groupSizes).cdf(u)
+        }
+        guard firstSize >= 1, firstSize < pooled, groupSizes.allSatisfy({ $0 > 0 }) else {
+            throw .invalidArgument(
+                "a tied U distribution needs 1 ≤ first size < pooled size ≤ \(Self.maximumPooledSize)")
+        }
+        let limit = Int((2 * u).rounded(.down))
+        guard limit >= 0 else { return 0 }
+        let m = firstSize
+        let offset = m * (m + 1)
+        let maximumTwiceU = 2 * m * (pooled - m)
+        let lastTwiceU = min(limit, maximumTwiceU)
+        // Twice the rank sum of the first sample: 2U + m(m + 1).
+        let bound = lastTwiceU + offset
+        let width = bound + 1
+        var ways = [Double](repeating: 0, count: (m + 1) * width)
+        // Per row (values chosen so far): the lowest and highest twice-sum with a count, or lo > hi.
+        var low = [Int](repeating: Int.max, count: m + 1)
+        var high = [Int](repeating: -1, count: m + 1)
+        ways[0] = 1
+        low[0] = 0
+        high[0] = 0
+        var start = 1  // rank of the group's first value
+        var remaining = pooled
+        ways.withUnsafeMutableBufferPointer { table in
+            guard let base = table.baseAddress else { return }
+            for size in groupSizes {
+                let twiceMidRank = 2 * start + size - 1
+                remaining -= size
+                // Sources from the most values chosen down: a row is read before any smaller row adds
+                // to it, so one table serves as both the old and the new state.
+                for chosen in stride(from: min(m, pooled - remaining - size), through: 0, by: -1)
+                where low[chosen] <= high[chosen] {
+                    let source = base + chosen * width
+                    let largestK = min(size, m - chosen)
+                    guard largestK >= 1 else { continue }
+                    var choose = 1.0  // C(size, k), updated as k grows
+                    for k in 1...largestK {
+                        choose = choose * Double(size - k + 1) / Double(k)
+                        let shift = k * twiceMidRank
+                        let top = min(high[chosen], bound - shift)
+                        guard low[chosen] <= top else { break }
+                        let target = base + (chosen + k) * width + shift
+                        for sum in low[chosen]...top { target[sum] += source[sum] * choose }
+                        low[chosen + k] = min(low[chosen + k], low[chosen] + shift)
+                        high[chosen + k] = max(high[chosen + k], top + shift)
+                    }
+                }
+                start += size
+                // A row that cannot be completed from the values left is of no further use.
+                for chosen in 0..<m where chosen + remaining < m { low[chosen] = Int.max }
+            }
+        }
+        let total = binomial(pooled, m)
+        var cdf = 0.0
+        let row = m * width
+        for twiceU in 0...lastTwiceU {
+            let twiceSum = twiceU + offset
+            let count = twiceSum < width ? ways[row + twiceSum] : 0
+            cdf += count / total
+        }
+        return min(1, cdf)
+    }
+
+    /// C(n, k) as a double, exact for n ≤ 50 (at most C(50, 25) ≈ 1.3e14; the products stay below 2⁶⁴).
+    private static func binomial(_ n: Int, _ k: Int) -> Double {
+        var value: UInt64 = 1
+        for i in 0..<min(k, n - k) { value = value * UInt64(n - i) / UInt64(i + 1) }
+        return Double(value)
+    }
 }

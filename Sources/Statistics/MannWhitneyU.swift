@@ -66,7 +66,7 @@ public enum MannWhitneyU {
                 degeneracy: .allValuesIdentical)
         }
         if !ranking.hasTies && head.count <= exactLimit && base.count <= exactLimit {
-            let distribution = try MannWhitneyDistribution(m: head.count, n: base.count)
+            let distribution = try MannWhitneyDistribution.shared(m: head.count, n: base.count)
             let p = min(1, 2 * distribution.survival(Int(uMax.rounded())))
             return MannWhitneyResult(
                 u: uHead, pValue: p, method: .exact, z: nil, probabilityHeadGreater: effect, degeneracy: nil)
@@ -77,9 +77,9 @@ public enum MannWhitneyU {
             if uBase == uHead {
                 p = 1
             } else {
-                let distribution = try MannWhitneyTiedDistribution(
-                    firstSize: base.count, groupSizes: ranking.groupSizes)
-                p = min(1, 2 * distribution.cdf(uBaseMin))
+                let tail = try MannWhitneyTiedDistribution.lowerTail(
+                    firstSize: base.count, groupSizes: ranking.groupSizes, u: uBaseMin)
+                p = min(1, 2 * tail)
             }
             return MannWhitneyResult(
                 u: uHead, pValue: p, method: .exactWithTies, z: nil, probabilityHeadGreater: effect, degeneracy: nil)

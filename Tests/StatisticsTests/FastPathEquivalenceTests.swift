@@ -60,4 +60,16 @@ import Testing
         #expect(throws: GSLError.self) { try Statistics.StudentTQuantile.value(1.5, df: 3) }
         #expect(throws: GSLError.self) { try Statistics.StudentTQuantile.value(0.5, df: 0) }
     }
+
+    @Test(arguments: [(20, 20), (3, 7), (7, 3), (50, 50)])
+    func sharedUDistributionEqualsAFreshOne(m: Int, n: Int) throws {
+        let fresh = try MannWhitneyDistribution(m: m, n: n)
+        let shared = try MannWhitneyDistribution.shared(m: m, n: n)
+        let again = try MannWhitneyDistribution.shared(m: m, n: n)
+        for u in 0...(m * n) {
+            #expect(shared.survival(u).bitPattern == fresh.survival(u).bitPattern)
+            #expect(again.survival(u).bitPattern == fresh.survival(u).bitPattern)
+        }
+        #expect(throws: StatisticsError.self) { try MannWhitneyDistribution.shared(m: 0, n: 3) }
+    }
 }

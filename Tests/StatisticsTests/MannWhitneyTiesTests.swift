@@ -51,6 +51,37 @@ import Testing
         #expect(abs(distribution.cdf(maximum) - 1) < 1e-12)
     }
 
+    /// The lower-tail programme (bounded sums, in-place table) gives the very bits of the full
+    /// distribution's CDF at every u, on tie patterns up to 25 + 25 values.
+    @Test(arguments: [
+        (5, [1, 3, 1, 2, 1, 1, 2]), (10, Array(repeating: 1, count: 20)), (20, Array(repeating: 1, count: 40)),
+        (20, [3, 1, 1, 2, 5, 1, 1, 1, 4, 2, 1, 1, 3, 2, 1, 1, 1, 2, 3, 1, 2, 2]), (25, [25, 25]),
+        (25, Array(repeating: 2, count: 25)), (1, [1, 1, 1]), (7, [4, 1, 9, 2, 1, 3]), (19, [40, 1]),
+    ])
+    func lowerTailEqualsTheFullDistribution(firstSize: Int, groupSizes: [Int]) throws {
+        let full = try MannWhitneyTiedDistribution(firstSize: firstSize, groupSizes: groupSizes)
+        let pooled = groupSizes.reduce(0, +)
+        let maximum = Double(firstSize * (pooled - firstSize))
+        var u = -1.0
+        while u <= maximum + 1 {
+            let tail = try MannWhitneyTiedDistribution.lowerTail(firstSize: firstSize, groupSizes: groupSizes, u: u)
+            #expect(tail.bitPattern == full.cdf(u).bitPattern, "u=\(u)")
+            u += 0.5
+        }
+    }
+
+    @Test func lowerTailRejectsWhatTheDistributionRejects() {
+        #expect(throws: StatisticsError.self) {
+            try MannWhitneyTiedDistribution.lowerTail(firstSize: 0, groupSizes: [1, 2], u: 1)
+        }
+        #expect(throws: StatisticsError.self) {
+            try MannWhitneyTiedDistribution.lowerTail(firstSize: 3, groupSizes: [1, 2], u: 1)
+        }
+        #expect(throws: StatisticsError.self) {
+            try MannWhitneyTiedDistribution.lowerTail(firstSize: 1, groupSizes: [1, 0, 2], u: 1)
+        }
+    }
+
     /// Go benchstat's `crcIgnore.stdout`, first row: CRC32/poly=IEEE/size=15/align=0-8, p=0.008.
     @Test func reproducesGoOnTiedData() throws {
         let old = [44.6, 47.3, 44.6, 46.3, 50.7, 45.8, 46.8, 44.3, 47.7, 50.6]
