@@ -26,22 +26,20 @@ public enum Analyzer {
             if ignored > 0 {
                 warnings.append("\(ignored) benchmark(s) left out by the configuration's ignore rules")
             }
-            let compared = try compareAll(
+            var compared = try compareAll(
                 pairs, baseLabel: baseData.label, headLabel: headData.label, history: historyNoise, options: options)
-            var seenNames = Set<String>()
-            for (pair, comparison) in zip(pairs, compared) {
-                let isPrimary = seenNames.insert(pair.any?.benchmark.name ?? "").inserted
-                comparisons.append(comparison)
-                comparisons[comparisons.count - 1].isPrimaryMetric = isPrimary
+            var seenNames = Set<String>(minimumCapacity: pairs.count)
+            for index in compared.indices {
+                compared[index].isPrimaryMetric = seenNames.insert(pairs[index].any?.benchmark.name ?? "").inserted
             }
+            // One head (the usual case) takes the array as it is; more are appended without a copy each.
+            if comparisons.isEmpty { comparisons = compared } else { comparisons.append(contentsOf: compared) }
         }
         try applyCorrection(&comparisons, options: options)
         try decide(&comparisons, options: options)
-        comparisons = ordered(comparisons, heads: heads.map(\.label))
+        order(&comparisons, heads: heads.map(\.label))
         let summaries = try heads.map { headData throws(AnalysisError) in
-            try summarize(
-                comparisons.filter { $0.headLabel == headData.label }, base: baseData, head: headData,
-                confidence: options.confidence)
+            try summarize(comparisons, of: headData, base: baseData, confidence: options.confidence)
         }
         return AnalysisResult(
             baseLabel: baseData.label, headLabels: heads.map(\.label), options: options, comparisons: comparisons,
@@ -327,16 +325,23 @@ public enum Analyzer {
     }
 
     static func decide(_ comparisons: inout [Comparison], options: AnalysisOptions) throws(AnalysisError) {
-        let current = comparisons
-        // Independent per comparison (the p-values are already adjusted): on every core.
-        let decisions = try concurrentMap(count: current.count) { index throws(AnalysisError) in
-            try decide(current[index], options: options)
-        }
+        let decisions = try decisions(comparisons, options: options)
         for (index, decided) in decisions.enumerated() {
             guard let decided else { continue }
             comparisons[index].verdict = decided.verdict
             comparisons[index].reason = decided.reason
             comparisons[index].samplesNeeded = decided.samplesNeeded
+        }
+    }
+
+    /// Every comparison's decision, independent per comparison (the p-values are already adjusted),
+    /// so on every core. A function of its own so that no second reference to the array outlives it
+    /// (writing the decisions back would then copy the whole array).
+    private static func decisions(
+        _ comparisons: [Comparison], options: AnalysisOptions
+    ) throws(AnalysisError) -> [(verdict: Verdict, reason: String, samplesNeeded: Int?)?] {
+        try concurrentMap(count: comparisons.count) { index throws(AnalysisError) in
+            try decide(comparisons[index], options: options)
         }
     }
 
@@ -369,7 +374,7 @@ public enum Analyzer {
     }
 
     /// Head label order, then mode, then unit; within a group the order benchmarks were first seen.
-    static func ordered(_ comparisons: [Comparison], heads: [String]) -> [Comparison] {
+    static func order(_ comparisons: inout [Comparison], heads: [String]) {
         // Each comparison's position in the order as integers, computed once (a comparator that
         // searched `heads` and compared unit strings per call was a tenth of a 20,000-row analysis).
         var headRank: [String: Int] = [:]
@@ -388,21 +393,39 @@ public enum Analyzer {
             if a[1] != b[1] { return a[1] < b[1] }
             if a[2] != b[2] { return a[2] < b[2] }
             return a[3] < b[3]
+        }.map { $0[3] }
+        permute(&comparisons, into: order)
+    }
+
+    /// Rearranges `values` in place so that position i holds what was at `order[i]` (a
+    /// permutation), following each cycle with swaps: no second array of the (large) elements.
+    static func permute<T>(_ values: inout [T], into order: [Int]) {
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            // Position `position` wants the value now at `order[position]`.
+            var position = start
+            placed[position] = true
+            while !placed[order[position]] {
+                values.swapAt(position, order[position])
+                position = order[position]
+                placed[position] = true
+            }
         }
-        return order.map { comparisons[$0[3]] }
     }
 
     // MARK: Suite summary
 
     static func summarize(
-        _ comparisons: [Comparison], base: LabelData, head: LabelData, confidence: Double
+        _ comparisons: [Comparison], of head: LabelData, base: LabelData, confidence: Double
     ) throws(AnalysisError) -> SuiteSummary {
         var counts: [Verdict: Int] = [:]
         for verdict in Verdict.allCases { counts[verdict] = 0 }
-        for comparison in comparisons { counts[comparison.verdict, default: 0] += 1 }
+        for comparison in comparisons where comparison.headLabel == head.label {
+            counts[comparison.verdict, default: 0] += 1
+        }
         // One ratio per benchmark, of its primary metric; positive means "more of the unit".
         var logRatios: [Double] = []
-        for comparison in comparisons where comparison.isPrimaryMetric {
+        for comparison in comparisons where comparison.headLabel == head.label && comparison.isPrimaryMetric {
             guard let change = comparison.change, change.percent > -100 else { continue }
             logRatios.append(log1p(change.percent / 100))
         }
