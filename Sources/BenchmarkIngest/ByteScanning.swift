@@ -30,6 +30,34 @@ enum Bytes {
         return i
     }
 
+    /// The index of the first byte in `[start, end)` that ends or interrupts an unescaped JSON
+    /// string — `"`, `\\` or a control byte below 0x20 — or `end`. Eight bytes at a time while
+    /// none of them is one.
+    @inline(__always)
+    static func jsonStringEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+        guard let base = buffer.baseAddress else { return end }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        while i + 8 <= end {
+            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let quote = word ^ 0x2222_2222_2222_2222
+            let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            // Each term is non-zero exactly when some byte is zero (a quote, a backslash) or below 0x20.
+            let found =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- 0x2020_2020_2020_2020) & ~word)
+            if found & highs != 0 { break }
+            i += 8
+        }
+        while i < end {
+            let byte = base.load(fromByteOffset: i, as: UInt8.self)
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            i += 1
+        }
+        return i
+    }
+
     /// The index of the next `\n` at or after `start`, or `end`.
     @inline(__always)
     static func lineEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
@@ -186,6 +214,10 @@ enum Bytes {
         }
         return negative ? -value : value
     }
+
+    /// 10^`exponent`, exactly, for `exponent` in 0...22.
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> Double { powersOfTen[exponent] }
 
     private static let powersOfTen: [Double] = (0...22).map { exponent in
         var value = 1.0

@@ -21,20 +21,39 @@ enum CanonicalJSONLinesLoader {
         var sink = CanonicalRecordSink()
         var samples = 0
         var cache = LineCache()
+        var previous = PreviousLine()
         var lineNumber = 0
         while let (start, stop) = try reader.nextLine() {
             lineNumber += 1
             let buffer = reader.bytes
             let (lower, upper) = Bytes.trim(buffer, start, stop)
             if lower == upper { continue }
+            samples += 1
+            // The usual line: the previous line with another value.
+            if cache.valid, let value = previous.value(buffer, lower, upper) {
+                if previous.iteration == nil,
+                    label.appendIfPlain(value, scale: cache.unitValue.scale, series: cache.series, runKey: cache.runKey)
+                {
+                    continue
+                }
+                try label.append(
+                    value, unit: cache.unitValue, series: cache.series, runKey: cache.runKey, line: lineNumber,
+                    field: "value", iteration: previous.iteration)
+                continue
+            }
             var fields = FlatLine()
-            if !fields.scan(buffer, lower, upper) {
+            let flat = fields.scan(buffer, lower, upper)
+            if !flat {
                 fields = try FlatLine.general(buffer, lower, upper, file: file, line: lineNumber)
             }
-            try add(
+            let iteration = try add(
                 fields, buffer, line: lineNumber, file: file, cache: &cache, sink: &sink, label: &label,
                 context: &context)
-            samples += 1
+            if flat, cache.valid, case .number = fields.value {
+                previous.set(buffer, lower, upper, value: fields.valueToken, iteration: iteration)
+            } else {
+                previous.clear()
+            }
         }
         if samples == 0 {
             throw InputError(.emptyFile, at: SourceLocation(file: file), "the file holds no JSON Lines samples")
@@ -52,6 +71,54 @@ enum CanonicalJSONLinesLoader {
         var series = 0
         var unitValue = MeasurementUnit.parse("")
         var runKey = 0
+    }
+
+    /// The bytes of the previous line around its value's token: a line that differs from it only
+    /// in that token (a number) has the same fields but the value, so it is not scanned again.
+    private struct PreviousLine {
+        private var bytes: [UInt8] = []
+        private var valueStart = 0
+        private var valueEnd = 0
+        private var isSet = false
+        /// The line's iteration (the same for a line that differs only in its value).
+        private(set) var iteration: Int?
+
+        /// Keeps line `[start, end)`, whose value is the number token `value`.
+        mutating func set(
+            _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, value: (Int, Int), iteration: Int?
+        ) {
+            self.iteration = iteration
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+            valueStart = value.0 - start
+            valueEnd = value.1 - start
+            isSet = true
+        }
+
+        mutating func clear() { isSet = false }
+
+        /// The value of line `[start, end)` when it is the kept line with another number token
+        /// (one `FlatLine.scan` reads as a number) in place of the value's; else nil.
+        @inline(__always)
+        func value(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Double? {
+            let suffix = bytes.count - valueEnd
+            guard isSet, end - start > valueStart + suffix, let base = buffer.baseAddress else { return nil }
+            let tokenStart = start + valueStart
+            let tokenEnd = end - suffix
+            let same = bytes.withUnsafeBytes { own -> Bool in
+                guard let ownBase = own.baseAddress else { return false }
+                return memcmp(ownBase, base + start, valueStart) == 0
+                    && memcmp(ownBase + valueEnd, base + tokenEnd, suffix) == 0
+            }
+            guard same else { return nil }
+            var i = tokenStart
+            while i < tokenEnd {
+                if FlatLine.endsToken(buffer[i]) { return nil }
+                i += 1
+            }
+            guard case .number(let value) = FlatLine.token(buffer, tokenStart, tokenEnd) else { return nil }
+            return value
+        }
     }
 
     /// A copy of an optional string field: absent, or its bytes.
@@ -77,10 +144,12 @@ enum CanonicalJSONLinesLoader {
         }
     }
 
+    /// Adds the sample of one line; returns its iteration.
+    @discardableResult
     private static func add(
         _ fields: FlatLine, _ buffer: UnsafeRawBufferPointer, line: Int, file: String, cache: inout LineCache,
         sink: inout CanonicalRecordSink, label: inout LabelAccumulator, context: inout IngestContext
-    ) throws(InputError) {
+    ) throws(InputError) -> Int? {
         guard case .number(let value) = fields.value else {
             if case .missing = fields.value {
                 throw .missingField(file, line: line, field: "value", in: "the sample")
@@ -97,12 +166,12 @@ enum CanonicalJSONLinesLoader {
             if iteration == nil,
                 label.appendIfPlain(value, scale: cache.unitValue.scale, series: cache.series, runKey: cache.runKey)
             {
-                return
+                return iteration
             }
             try label.append(
                 value, unit: cache.unitValue, series: cache.series, runKey: cache.runKey, line: line, field: "value",
                 iteration: iteration)
-            return
+            return iteration
         }
         let name = try fields.benchmark.requiredString(buffer, field: "benchmark", file: file, line: line)
         let unitText = try fields.unit.requiredString(buffer, field: "unit", file: file, line: line)
@@ -134,6 +203,7 @@ enum CanonicalJSONLinesLoader {
         } else {
             cache.valid = false
         }
+        return iteration
     }
 }
 
@@ -216,6 +286,8 @@ struct FlatLine {
     var mode = FlatField.missing
     var run = FlatField.missing
     var iteration = FlatField.missing
+    /// Where `scan` found the token of `value` (when it is a number or literal).
+    var valueToken = (0, 0)
 
     /// Scans `[start, end)` as a flat JSON object of unescaped strings, numbers and literals.
     /// Returns false when the line needs the general parser (escapes, nesting, syntax errors).
@@ -229,17 +301,10 @@ struct FlatLine {
         @inline(__always) func scanString() -> (Int, Int)? {
             guard i < end, buffer[i] == UInt8(ascii: "\"") else { return nil }
             let first = i + 1
-            var j = first
-            while j < end {
-                let byte = buffer[j]
-                if byte == UInt8(ascii: "\"") {
-                    i = j + 1
-                    return (first, j)
-                }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-                j += 1
-            }
-            return nil
+            let j = Bytes.jsonStringEnd(buffer, from: first, to: end)
+            guard j < end, buffer[j] == UInt8(ascii: "\"") else { return nil }
+            i = j + 1
+            return (first, j)
         }
         skipSpace()
         if i < end, buffer[i] == UInt8(ascii: "}") { return i + 1 == end }
@@ -252,6 +317,7 @@ struct FlatLine {
             skipSpace()
             guard i < end else { return false }
             let field: FlatField
+            var tokenRange = (0, 0)
             let byte = buffer[i]
             if byte == UInt8(ascii: "\"") {
                 guard let range = scanString() else { return false }
@@ -260,26 +326,12 @@ struct FlatLine {
                 return false
             } else {
                 let tokenStart = i
-                while i < end {
-                    let c = buffer[i]
-                    if c == UInt8(ascii: ",") || c == UInt8(ascii: "}") || Bytes.isSpace(c) { break }
-                    i += 1
-                }
-                if Bytes.equals(buffer, tokenStart, i, "true") || Bytes.equals(buffer, tokenStart, i, "false") {
-                    field = .other("a boolean")
-                } else if Bytes.equals(buffer, tokenStart, i, "null") {
-                    field = .other("null")
-                } else if let number = Bytes.parseDouble(buffer, tokenStart, i) {
-                    let first = buffer[tokenStart]
-                    guard first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) || !number.isFinite else {
-                        return false
-                    }
-                    field = .number(number)
-                } else {
-                    return false
-                }
+                while i < end, !Self.endsToken(buffer[i]) { i += 1 }
+                guard let token = Self.token(buffer, tokenStart, i) else { return false }
+                field = token
+                tokenRange = (tokenStart, i)
             }
-            assign(buffer, key, field)
+            assign(buffer, key, field, tokenRange)
             skipSpace()
             guard i < end else { return false }
             if buffer[i] == UInt8(ascii: ",") {
@@ -293,19 +345,56 @@ struct FlatLine {
         }
     }
 
-    private mutating func assign(_ buffer: UnsafeRawBufferPointer, _ key: (Int, Int), _ field: FlatField) {
-        if Bytes.equals(buffer, key.0, key.1, "benchmark") {
-            benchmark = field
-        } else if Bytes.equals(buffer, key.0, key.1, "unit") {
-            unit = field
-        } else if Bytes.equals(buffer, key.0, key.1, "value") {
-            value = field
-        } else if Bytes.equals(buffer, key.0, key.1, "mode") {
-            mode = field
-        } else if Bytes.equals(buffer, key.0, key.1, "run") {
-            run = field
-        } else if Bytes.equals(buffer, key.0, key.1, "iteration") {
-            iteration = field
+    /// Whether `byte` ends a number or literal token: `,`, `}` or whitespace.
+    @inline(__always)
+    static func endsToken(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || Bytes.isSpace(byte)
+    }
+
+    /// A number or literal token `[start, end)` as `scan` reads it: a number, a boolean or null;
+    /// nil when `scan` would hand the line to the general parser.
+    @inline(__always)
+    static func token(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> FlatField? {
+        if let number = Bytes.parseDouble(buffer, start, end) {
+            let first = buffer[start]
+            guard first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) || !number.isFinite else {
+                return nil
+            }
+            return .number(number)
+        }
+        if Bytes.equals(buffer, start, end, "true") || Bytes.equals(buffer, start, end, "false") {
+            return .other("a boolean")
+        }
+        if Bytes.equals(buffer, start, end, "null") { return .other("null") }
+        return nil
+    }
+
+    private mutating func assign(
+        _ buffer: UnsafeRawBufferPointer, _ key: (Int, Int), _ field: FlatField, _ tokenRange: (Int, Int)
+    ) {
+        // By length first: one comparison for most keys.
+        switch key.1 - key.0 {
+        case 9:
+            if Bytes.equals(buffer, key.0, key.1, "benchmark") {
+                benchmark = field
+            } else if Bytes.equals(buffer, key.0, key.1, "iteration") {
+                iteration = field
+            }
+        case 4:
+            if Bytes.equals(buffer, key.0, key.1, "unit") {
+                unit = field
+            } else if Bytes.equals(buffer, key.0, key.1, "mode") {
+                mode = field
+            }
+        case 5:
+            if Bytes.equals(buffer, key.0, key.1, "value") {
+                value = field
+                valueToken = tokenRange
+            }
+        case 3:
+            if Bytes.equals(buffer, key.0, key.1, "run") { run = field }
+        default:
+            break
         }
     }
 

@@ -186,6 +186,71 @@ public enum GoBenchmarkTextReader {
         _ buffer: UnsafeRawBufferPointer, nameEnd: Int, _ stop: Int, fileName: String, line lineNumber: Int,
         into measurements: inout MeasurementList
     ) throws(InputError) -> Int {
+        if let iterations = parsePlainResult(buffer, nameEnd: nameEnd, stop, into: &measurements) {
+            return iterations
+        }
+        return try parseAnyResult(
+            buffer, nameEnd: nameEnd, stop, fileName: fileName, line: lineNumber, into: &measurements)
+    }
+
+    /// `parseResult` for the plain line — an iteration count of digits, values of digits with at
+    /// most one `.` (up to 15 characters), units — in one pass; nil for anything else (signs,
+    /// exponents, errors), which `parseAnyResult` then reads.
+    @inline(__always)
+    private static func parsePlainResult(
+        _ buffer: UnsafeRawBufferPointer, nameEnd: Int, _ stop: Int, into measurements: inout MeasurementList
+    ) -> Int? {
+        guard let base = buffer.baseAddress else { return nil }
+        @inline(__always) func byte(_ index: Int) -> UInt8 { base.load(fromByteOffset: index, as: UInt8.self) }
+        var i = nameEnd
+        while i < stop, Bytes.isSpace(byte(i)) { i += 1 }
+        let iterationStart = i
+        var iterations = 0
+        while i < stop {
+            let digit = byte(i) &- 0x30
+            guard digit < 10 else { break }
+            iterations = iterations &* 10 &+ Int(digit)
+            i += 1
+        }
+        guard i > iterationStart, i - iterationStart <= 18, i < stop, Bytes.isSpace(byte(i)) else { return nil }
+        measurements.removeAll()
+        while true {
+            while i < stop, Bytes.isSpace(byte(i)) { i += 1 }
+            if i == stop { return measurements.isEmpty ? nil : iterations }
+            let valueStart = i
+            var mantissa: UInt64 = 0
+            var dot = -1
+            while i < stop {
+                let current = byte(i)
+                let digit = current &- 0x30
+                if digit < 10 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                } else if current == UInt8(ascii: "."), dot < 0 {
+                    dot = i
+                } else {
+                    break
+                }
+                i += 1
+            }
+            let length = i - valueStart
+            guard length > 0, length <= 15, dot < 0 || length >= 2, i < stop, Bytes.isSpace(byte(i)) else {
+                return nil
+            }
+            var value = Double(mantissa)
+            if dot >= 0, dot < i - 1 { value /= Bytes.powerOfTen(i - dot - 1) }
+            while i < stop, Bytes.isSpace(byte(i)) { i += 1 }
+            guard i < stop else { return nil }
+            let unitStart = i
+            i = Bytes.fieldEnd(buffer, from: i, to: stop)
+            measurements.append(Measurement(value: value, unitStart: unitStart, unitEnd: i))
+        }
+    }
+
+    /// `parseResult` for any line, with benchfmt's error messages.
+    private static func parseAnyResult(
+        _ buffer: UnsafeRawBufferPointer, nameEnd: Int, _ stop: Int, fileName: String, line lineNumber: Int,
+        into measurements: inout MeasurementList
+    ) throws(InputError) -> Int {
         var i = nameEnd
         func error(_ message: String) -> InputError {
             .malformed(fileName, line: lineNumber, message)

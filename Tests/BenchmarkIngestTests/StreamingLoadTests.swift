@@ -166,6 +166,50 @@ struct StreamingLoadTests {
         }
     }
 
+    /// Lines that repeat the previous line but for the value (or the iteration) take the loader's
+    /// fast paths; the same lines with an escaped name take the general JSON parser. Both give
+    /// the same series.
+    @Test func jsonLinesFastPathsAgreeWithTheGeneralParser() throws {
+        var generator = SystemRandomNumberGenerator()
+        var plain: [String] = []
+        var escaped: [String] = []
+        let values = ["10", "11", "1e3", "0.5", "12.25", "7", "7", "1.0E-2", "3"]
+        let runs = [nil, "\"r1\"", "\"r2\"", "\"\"", "4"]
+        var iteration = 0
+        for _ in 0..<400 {
+            let name = ["alpha", "beta"].randomElement(using: &generator) ?? "alpha"
+            let unit = ["ns", "instructions"].randomElement(using: &generator) ?? "ns"
+            let value = values.randomElement(using: &generator) ?? "1"
+            let run = Int.random(in: 0..<10, using: &generator) < 7 ? nil : runs.randomElement(using: &generator) ?? nil
+            if Int.random(in: 0..<4, using: &generator) == 0 { iteration += 1 }
+            let withIteration = name == "beta"
+            func line(_ benchmark: String) -> String {
+                var text = "{\"benchmark\": \"\(benchmark)\", \"unit\": \"\(unit)\", \"value\": \(value)"
+                if let run { text += ", \"run\": \(run)" }
+                if withIteration { text += ", \"iteration\": \(iteration)" }
+                return text + "}"
+            }
+            plain.append(line(name))
+            escaped.append(line("\\u00" + String(name.utf8.first ?? 0x61, radix: 16) + name.dropFirst()))
+        }
+        try withTemporaryDirectory { directory in
+            let plainPath = try directory.write("plain/x.jsonl", plain.joined(separator: "\n"))
+            let escapedPath = try directory.write("escaped/x.jsonl", escaped.joined(separator: "\n"))
+            func shape(_ path: String) throws -> [String] {
+                let (label, _) = try loadSingle(path)
+                return label.series.map { series in
+                    "\(series.benchmark.name) \(series.unit.baseUnit): "
+                        + series.runs.map {
+                            "\($0.id == path ? "file" : $0.id) \($0.values) \($0.iterations.map { "\($0)" } ?? "-")"
+                        }.joined(separator: "; ")
+                }
+            }
+            let fast = try shape(plainPath)
+            #expect(fast == (try shape(escapedPath)))
+            #expect(fast.count == 4)
+        }
+    }
+
     @Test func csvIsTheSameWhateverTheChunkSize() throws {
         let text =
             "\u{FEFF}benchmark,mode,unit,value,run\r\n\"a,b\",walltime,ns,10,r1\r\n\n"
