@@ -179,12 +179,12 @@ public enum Analyzer {
                 base: try baseSamples.map { s throws(AnalysisError) in
                     try summary(
                         s, label: baseLabel, interval: nil, test: options.test, name: name,
-                        confidence: options.confidence)
+                        confidence: options.confidence, keepsSamples: options.keepsSamples)
                 },
                 head: try headSamples.map { s throws(AnalysisError) in
                     try summary(
                         s, label: headLabel, interval: nil, test: options.test, name: name,
-                        confidence: options.confidence)
+                        confidence: options.confidence, keepsSamples: options.keepsSamples)
                 },
                 change: nil, pValue: nil, pAdjusted: nil, test: testName, noise: .none, noisePercent: nil,
                 thresholdPercent: threshold, samplesNeeded: nil, verdict: .missing, reason: only, notes: [])
@@ -208,10 +208,10 @@ public enum Analyzer {
         }
         let baseSummary = try summary(
             baseSamples, label: baseLabel, interval: estimate.baseCentreInterval, test: options.test, name: name,
-            confidence: options.confidence)
+            confidence: options.confidence, keepsSamples: options.keepsSamples)
         let headSummary = try summary(
             headSamples, label: headLabel, interval: estimate.headCentreInterval, test: options.test, name: name,
-            confidence: options.confidence)
+            confidence: options.confidence, keepsSamples: options.keepsSamples)
         let change = RelativeChange(
             percent: percent(fromLog: estimate.logChange),
             interval: estimate.logInterval.map { percent(fromLog: $0.lowerBound)...percent(fromLog: $0.upperBound) })
@@ -277,7 +277,7 @@ public enum Analyzer {
 
     static func summary(
         _ samples: LogSamples, label: String, interval logInterval: ClosedRange<Double>?, test: ComparisonTest,
-        name: String, confidence: Double
+        name: String, confidence: Double, keepsSamples: Bool
     ) throws(AnalysisError) -> SideSummary {
         do {
             let logStats = try SampleMoments(samples.all)
@@ -303,7 +303,7 @@ public enum Analyzer {
             return SideSummary(
                 label: label, count: samples.count, runs: samples.runCount, centre: centre, centreInterval: interval,
                 spreadPercent: logStats.standardDeviation.map { expm1($0) * 100 }, outliers: outlierCount,
-                range: raw, samplesByRun: samples.rawByRun)
+                range: raw, samplesByRun: keepsSamples ? samples.rawByRun : [])
         } catch {
             throw .statistics(error, benchmark: name)
         }

@@ -150,6 +150,8 @@ struct AnalyzeCommand: ParsableCommand {
         if let thresholdWalltime { options.thresholds.percentByMode[.walltime] = thresholdWalltime }
         if strict { options.strict = true }
         if paired { options.paired = true }
+        // Only the HTML report and --plot draw the samples; the other reports need the summaries alone.
+        options.keepsSamples = format == .html || plot
         return options
     }
 }
