@@ -4,25 +4,46 @@ import BenchmarkModel
 /// also when any is inconclusive.
 enum Gate {
     static func evaluate(_ comparisons: [Comparison], strict: Bool) -> GateResult {
-        let regressions = comparisons.filter { $0.verdict == .regression }
-        let inconclusive = comparisons.filter { $0.verdict == .inconclusive }
-        var reasons: [String] = []
-        if !regressions.isEmpty {
-            reasons.append("\(regressions.count) regression(s): " + names(regressions))
+        // Counted and named in one pass, without filtered copies of the (large) comparisons.
+        var regressions = Named()
+        var inconclusive = Named()
+        for comparison in comparisons {
+            switch comparison.verdict {
+            case .regression: regressions.add(comparison)
+            case .inconclusive: inconclusive.add(comparison)
+            case .improvement, .noise, .missing: break
+            }
         }
-        if strict, !inconclusive.isEmpty {
-            reasons.append("\(inconclusive.count) inconclusive comparison(s) under --strict: " + names(inconclusive))
+        var reasons: [String] = []
+        if regressions.count > 0 {
+            reasons.append("\(regressions.count) regression(s): " + regressions.text)
+        }
+        if strict, inconclusive.count > 0 {
+            reasons.append("\(inconclusive.count) inconclusive comparison(s) under --strict: " + inconclusive.text)
         }
         if reasons.isEmpty {
-            let note = inconclusive.isEmpty ? "" : " (\(inconclusive.count) inconclusive; --strict would fail)"
+            let note = inconclusive.count == 0 ? "" : " (\(inconclusive.count) inconclusive; --strict would fail)"
             return GateResult(verdict: .pass, reasons: ["no regressions" + note])
         }
         return GateResult(verdict: .fail, reasons: reasons)
     }
 
-    private static func names(_ comparisons: [Comparison]) -> String {
-        let shown = comparisons.prefix(10).map { "\($0.benchmark.name) (\($0.unit.baseUnit))" }
-        let more = comparisons.count > 10 ? ", and \(comparisons.count - 10) more" : ""
-        return shown.joined(separator: ", ") + more
+    /// How many comparisons have a verdict, and the first ten of them by name and unit.
+    private struct Named {
+        static let shownLimit = 10
+        private(set) var count = 0
+        private var shown: [String] = []
+
+        mutating func add(_ comparison: Comparison) {
+            count += 1
+            if shown.count < Self.shownLimit {
+                shown.append("\(comparison.benchmark.name) (\(comparison.unit.baseUnit))")
+            }
+        }
+
+        var text: String {
+            let more = count > Self.shownLimit ? ", and \(count - Self.shownLimit) more" : ""
+            return shown.joined(separator: ", ") + more
+        }
     }
 }
