@@ -29,6 +29,8 @@ let package = Package(
         // printf's number conversions without Foundation's variadic String(format:) (C: snprintf).
         .target(name: "CNumberText"),
         .target(name: "NumberText", dependencies: ["CNumberText"], swiftSettings: strictSettings),
+        // glibc's malloc_trim: the CLI returns the loaded data's freed pages before rendering.
+        .target(name: "CProcessMemory"),
         // Statistics over [Double]: knows nothing about benchmarks.
         .target(name: "Statistics", dependencies: ["CGSL"], swiftSettings: strictSettings),
         // Benchmarks, units, modes, labels and runs: the data model every layer shares.
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "BenchstatCLI",
             dependencies: [
-                "BenchmarkModel", "BenchmarkIngest", "BenchmarkAnalysis", "BenchmarkReports",
+                "BenchmarkModel", "BenchmarkIngest", "BenchmarkAnalysis", "BenchmarkReports", "CProcessMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],

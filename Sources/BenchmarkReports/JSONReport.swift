@@ -6,7 +6,10 @@ import Foundation
 /// bytes are stable: `schemaVersion`, `gate`, `comparisons`, `summary`. Numbers that do not exist
 /// are `null`, never NaN; doubles use Swift's shortest round-trip representation.
 enum JSONReport {
-    static func render(_ input: ReportInput) -> String {
+    static func render(_ input: ReportInput) -> String { String(decoding: renderUTF8(input), as: UTF8.self) }
+
+    /// The report as UTF-8 bytes, without the copy into a `String`.
+    static func renderUTF8(_ input: ReportInput) -> [UInt8] {
         let result = input.result
         let w = JSONWriter()
         w.reserve(1024 + 1024 * result.comparisons.count)
@@ -41,7 +44,7 @@ enum JSONReport {
             w.field("warnings") { w.array(result.warnings) { w.string($0) } }
         }
         w.newline()
-        return w.text
+        return w.bytes
     }
 
     static func comparison(_ c: Comparison, _ w: JSONWriter) {

@@ -11,6 +11,8 @@ final class JSONWriter {
 
     /// The JSON written so far.
     var text: String { buffer.text }
+    /// The UTF-8 bytes written so far.
+    var bytes: [UInt8] { buffer.bytes }
 
     /// Reserves room for `capacity` bytes of output.
     func reserve(_ capacity: Int) {

@@ -6,11 +6,14 @@ import Foundation
 /// and every comparison in a collapsed `<details>` block. Names are escaped so that they cannot break
 /// the table, inject HTML or ping anyone.
 enum MarkdownReport {
-    static func render(_ input: ReportInput) -> String {
+    static func render(_ input: ReportInput) -> String { String(decoding: renderUTF8(input), as: UTF8.self) }
+
+    /// The report as UTF-8 bytes, without the copy into a `String`.
+    static func renderUTF8(_ input: ReportInput) -> [UInt8] {
         let result = input.result
         let table = ReportTable(result)
         var out = ""
-        let regressions = result.comparisons.filter { $0.verdict == .regression }.count
+        let regressions = result.comparisons.reduce(0) { $0 + ($1.verdict == .regression ? 1 : 0) }
         if result.gate.verdict == .pass {
             out += "### ✅ benchstat: no regressions\n\n"
         } else {
@@ -56,7 +59,7 @@ enum MarkdownReport {
             + "\(result.options.thresholds.percentByMode[.instrumentation] ?? 0)%, walltime "
             + "\(result.options.thresholds.percentByMode[.walltime] ?? 0)%</sub>\n"
         buffer.append(contentsOf: out)
-        return buffer.text
+        return buffer.bytes
     }
 
     /// Appends one table per group: a heading, then a row per comparison.

@@ -32,4 +32,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .html: HTMLReport.render(result)
         }
     }
+
+    /// `render(_:)` as UTF-8 bytes. The text, markdown and JSON reports are built as bytes and
+    /// handed over as they are (a 20,000-row report is several megabytes: no second copy as a
+    /// `String`); the others are encoded from their text.
+    public func renderUTF8(_ result: ReportInput) -> [UInt8] {
+        switch self {
+        case .text: TextReport.renderUTF8(result)
+        case .markdown: MarkdownReport.renderUTF8(result)
+        case .json: JSONReport.renderUTF8(result)
+        case .csv, .junit, .github, .html: Array(render(result).utf8)
+        }
+    }
 }

@@ -10,7 +10,10 @@ enum TextReport {
     /// The table's columns: name, base, its spread, head, its spread, change, interval, p, verdict.
     static let columnCount = 9
 
-    static func render(_ input: ReportInput) -> String {
+    static func render(_ input: ReportInput) -> String { String(decoding: renderUTF8(input), as: UTF8.self) }
+
+    /// The report as UTF-8 bytes, without the copy into a `String`.
+    static func renderUTF8(_ input: ReportInput) -> [UInt8] {
         let result = input.result
         let table = ReportTable(result)
         let (shared, sharedIndex) = sharedReasons(table)
@@ -112,7 +115,7 @@ enum TextReport {
             TextEscaping.appendVisible(reason, to: &out)
         }
         out.append("\n")
-        return out.text
+        return out.bytes
     }
 
     /// The reasons that three or more rows show (see `showsReason`), sorted, and for each group's

@@ -1,29 +1,62 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes reports: to standard output, or to a file through a temporary file in the same directory
 /// and an atomic rename, so that a failed run never leaves a half-written report behind.
 enum OutputWriter {
     static func write(_ text: String, to path: String?) throws(CommandFailure) {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes UTF-8 `bytes` (a rendered report) to standard output, or to `path` atomically.
+    static func write(bytes: [UInt8], to path: String?) throws(CommandFailure) {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // A closed or full standard output is not worth a second message: the shell shows it.
+            _ = writeAll(bytes, to: STDOUT_FILENO)
             return
         }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(
                 ".\(url.lastPathComponent).benchstat-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CommandFailure("\(path): cannot write the report: \(error.localizedDescription)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CommandFailure("\(path): cannot write the report: \(String(cString: strerror(errno)))")
+        }
+        let written = writeAll(bytes, to: descriptor)
+        let closed = close(descriptor) == 0
+        guard written == nil, closed else {
+            let reason = written ?? String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw CommandFailure("\(path): cannot write the report: \(reason)")
         }
         // rename(2) replaces an existing report atomically (FileManager.replaceItemAt on Linux removed
         // the old report and then failed).
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary.path)
             throw CommandFailure("\(path): cannot write the report: \(reason)")
+        }
+    }
+
+    /// Writes every byte with write(2), retrying after interruptions and short writes; the reason
+    /// for the failure, or nil.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        bytes.withUnsafeBytes { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += count
+            }
+            return nil
         }
     }
 
