@@ -87,7 +87,7 @@ enum GoBenchmarkTextLoader {
                     units[written] = unit
                 }
                 let series = try label.series(
-                    name: name, parameters: GoBenchmarkName.parameters(name), unit: unit, mode: nil,
+                    name: name, parametersFromName: GoBenchmarkName.parameters, unit: unit, mode: nil,
                     line: lineNumber, context: &context)
                 try label.append(
                     measurement.value, unit: unit, series: series, runKey: run, line: lineNumber, field: written)

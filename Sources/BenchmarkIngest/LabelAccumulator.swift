@@ -78,11 +78,13 @@ struct LabelAccumulator {
         files.append(metadata)
     }
 
-    /// The series for (`name`, `unit.baseUnit`), created on first use.
+    /// The series for (`name`, `unit.baseUnit`), created on first use, with `parameters` — or, when
+    /// `parametersFromName` is given, parameters that rule parses from the name on demand.
     ///
     /// - Throws: `conflictingMode` when the series exists with another mode.
     mutating func series(
-        name: String, parameters: @autoclosure () -> [KeyValue], unit: MeasurementUnit,
+        name: String, parameters: @autoclosure () -> [KeyValue] = [],
+        parametersFromName: (@Sendable (String) -> [KeyValue])? = nil, unit: MeasurementUnit,
         mode explicit: MeasurementMode?, line: Int?, context: inout IngestContext
     ) throws(InputError) -> Int {
         let file = currentFile
@@ -116,7 +118,8 @@ struct LabelAccumulator {
         let position = builders.count
         builders.append(
             SeriesBuilder(
-                benchmark: BenchmarkIdentity(name: name, parameters: parameters()), unit: unit, mode: mode,
+                benchmark: parametersFromName.map { BenchmarkIdentity(name: name, parsingParametersWith: $0) }
+                    ?? BenchmarkIdentity(name: name, parameters: parameters()), unit: unit, mode: mode,
                 firstSeen: SourceLocation(file: file, line: line)))
         if lastOfName >= 0 {
             builders[lastOfName].nextOfName = position
