@@ -351,26 +351,22 @@ public enum Analyzer {
         _ c: Comparison, options: AnalysisOptions
     ) throws(AnalysisError) -> (verdict: Verdict, reason: String, samplesNeeded: Int?)? {
         guard c.reason.isEmpty, let change = c.change else { return nil }
-        func decision(samplesNeeded: Int?) -> VerdictRule.Decision {
-            VerdictRule.decide(
+        let decided: VerdictRule.Decision
+        do {
+            decided = try VerdictRule.decide(
                 changePercent: change.percent, intervalPercent: change.interval, pAdjusted: c.pAdjusted,
                 alpha: options.alpha, threshold: c.thresholdPercent, direction: c.unit.direction, noise: c.noise,
-                noisePercent: c.noisePercent, historyPercent: c.historyPercent, samplesNeeded: samplesNeeded,
+                noisePercent: c.noisePercent, historyPercent: c.historyPercent,
                 observationsAreRuns: c.noise == .betweenRun || c.noise == .history, baseCount: c.base?.count ?? 0,
-                headCount: c.head?.count ?? 0)
-        }
-        // The verdict does not depend on the sample size; only an inconclusive reason reports it.
-        var decided = decision(samplesNeeded: nil)
-        var samplesNeeded: Int?
-        if decided.verdict == .inconclusive, let question = c.sampleSizeQuestion {
-            do {
-                samplesNeeded = try question.answer(alpha: options.alpha, power: options.power)
-            } catch {
-                throw .statistics(error, benchmark: c.benchmark.name)
+                headCount: c.head?.count ?? 0
+            ) { () throws(StatisticsError) in
+                // Only an inconclusive verdict reports the sample size.
+                try c.sampleSizeQuestion?.answer(alpha: options.alpha, power: options.power)
             }
-            if samplesNeeded != nil { decided = decision(samplesNeeded: samplesNeeded) }
+        } catch {
+            throw .statistics(error, benchmark: c.benchmark.name)
         }
-        return (decided.verdict, decided.reason, samplesNeeded)
+        return (decided.verdict, decided.reason, decided.samplesNeeded)
     }
 
     /// Head label order, then mode, then unit; within a group the order benchmarks were first seen.

@@ -1,6 +1,7 @@
 import BenchmarkModel
 import Foundation
 import NumberText
+import Statistics
 
 /// The rules that turn a change, its interval, its adjusted p-value and the threshold into a verdict
 /// with a one-line reason (DESIGN.md, "Verdict"). The first rule that applies wins:
@@ -17,22 +18,29 @@ enum VerdictRule {
     struct Decision {
         let verdict: Verdict
         let reason: String
+        /// For an inconclusive verdict, the observations per side that would settle it (asked of
+        /// `samplesNeeded` only then); nil otherwise.
+        var samplesNeeded: Int? = nil
     }
 
+    /// The decision. `samplesNeeded` is asked only when the verdict is inconclusive (it runs a
+    /// power analysis), and every text is formatted only for the rule that fires.
     static func decide(
         changePercent: Double, intervalPercent: ClosedRange<Double>?, pAdjusted: Double?, alpha: Double,
         threshold: Double, direction: UnitDirection, noise: NoiseModel, noisePercent: Double?,
-        historyPercent: Double? = nil, samplesNeeded: Int?, observationsAreRuns: Bool, baseCount: Int, headCount: Int
-    ) -> Decision {
-        let change = Format.signedPercent(changePercent)
-        let band = "±" + Format.percent(threshold)
+        historyPercent: Double? = nil, observationsAreRuns: Bool, baseCount: Int, headCount: Int,
+        samplesNeeded: () throws(StatisticsError) -> Int?
+    ) throws(StatisticsError) -> Decision {
+        var change: String { Format.signedPercent(changePercent) }
+        var band: String { "±" + Format.percent(threshold) }
         let worse = direction == .lowerIsBetter ? changePercent > 0 : changePercent < 0
         let directional: Verdict = worse ? .regression : .improvement
         switch noise {
         case .none:
             return Decision(
                 verdict: .inconclusive,
-                reason: "n=\(baseCount)/\(headCount) per side, no noise estimate: repeat the runs or pass --history")
+                reason: "n=\(baseCount)/\(headCount) per side, no noise estimate: repeat the runs or pass --history",
+                samplesNeeded: try samplesNeeded())
         case .exact:
             if changePercent == 0 { return Decision(verdict: .noise, reason: "exact: identical on both sides") }
             if abs(changePercent) >= threshold {
@@ -47,12 +55,12 @@ enum VerdictRule {
             break
         }
         guard let pAdjusted else {
-            return Decision(verdict: .inconclusive, reason: "no test was possible")
+            return Decision(verdict: .inconclusive, reason: "no test was possible", samplesNeeded: try samplesNeeded())
         }
         let p = "p=" + Format.pValue(pAdjusted)
-        let source = noise == .history ? " against history noise σ=\(Format.percent(noisePercent ?? 0))" : ""
         if pAdjusted < alpha {
             if abs(changePercent) >= threshold {
+                let source = noise == .history ? " against history noise σ=\(Format.percent(noisePercent ?? 0))" : ""
                 return Decision(
                     verdict: directional, reason: "\(change) is significant (\(p)\(source)), beyond \(band)")
             }
@@ -66,10 +74,12 @@ enum VerdictRule {
                 verdict: .noise,
                 reason: "\(change) is within history noise σ=\(Format.percent(noisePercent ?? 0)) (\(p))")
         }
+        let needed = try samplesNeeded()
         let unit = observationsAreRuns ? "runs" : "samples"
-        let settle = samplesNeeded.map { "; ~\($0) \(unit) per side would resolve \(band)" } ?? ""
+        let settle = needed.map { "; ~\($0) \(unit) per side would resolve \(band)" } ?? ""
         return Decision(
-            verdict: .inconclusive, reason: "not significant (\(p)) but the interval crosses \(band)\(settle)")
+            verdict: .inconclusive, reason: "not significant (\(p)) but the interval crosses \(band)\(settle)",
+            samplesNeeded: needed)
     }
 }
 
