@@ -86,24 +86,45 @@ public enum Analyzer {
     static func pair(base: LabelData, head: LabelData, thresholds: ThresholdPolicy) throws(AnalysisError)
         -> ([SeriesPair], ignored: Int)
     {
-        var headByKey: [SeriesKey: BenchmarkSeries] = [:]
-        headByKey.reserveCapacity(head.series.count)
-        for series in head.series { headByKey[SeriesKey(series)] = series }
-        try checkUnitsOverlap(base: base, head: head, headByKey: headByKey)
+        // headIndex[i]: the head series with base series i's (name, base unit), or -1. Labels written
+        // by the same tool list their benchmarks in the same order, so each base series is first
+        // compared with the head series at its own position; a dictionary finds the others.
+        var headIndex = [Int](repeating: -1, count: base.series.count)
+        var headTaken = [Bool](repeating: false, count: head.series.count)
+        var unplaced: [Int] = []
+        for (index, series) in base.series.enumerated() {
+            if index < head.series.count, Self.sameKey(series, head.series[index]) {
+                headIndex[index] = index
+                headTaken[index] = true
+            } else {
+                unplaced.append(index)
+            }
+        }
+        if !unplaced.isEmpty {
+            var headByKey: [SeriesKey: Int] = [:]
+            for (index, series) in head.series.enumerated() where !headTaken[index] {
+                // Keys are unique within a label: no entry is overwritten.
+                headByKey[SeriesKey(series)] = index
+            }
+            for index in unplaced {
+                if let found = headByKey[SeriesKey(base.series[index])] {
+                    headIndex[index] = found
+                    headTaken[found] = true
+                }
+            }
+            try checkUnitsOverlap(base: base, head: head, paired: headIndex)
+        }
         var pairs: [SeriesPair] = []
         pairs.reserveCapacity(max(base.series.count, head.series.count))
-        var seen = Set<SeriesKey>(minimumCapacity: base.series.count)
         var ignored = 0
-        for series in base.series {
-            let key = SeriesKey(series)
-            seen.insert(key)
+        for (index, series) in base.series.enumerated() {
             if thresholds.ignores(series.benchmark.name) {
                 ignored += 1
                 continue
             }
-            pairs.append(SeriesPair(base: series, head: headByKey[key]))
+            pairs.append(SeriesPair(base: series, head: headIndex[index] >= 0 ? head.series[headIndex[index]] : nil))
         }
-        for series in head.series where !seen.contains(SeriesKey(series)) {
+        for (index, series) in head.series.enumerated() where !headTaken[index] {
             if thresholds.ignores(series.benchmark.name) {
                 ignored += 1
                 continue
@@ -113,18 +134,23 @@ public enum Analyzer {
         return (pairs, ignored)
     }
 
+    /// Whether two series have the same (name, base unit).
+    private static func sameKey(_ a: BenchmarkSeries, _ b: BenchmarkSeries) -> Bool {
+        a.benchmark.name == b.benchmark.name && a.unit.baseUnit == b.unit.baseUnit
+    }
+
     /// Throws when a benchmark is measured in base and head but in disjoint sets of units (`ns/op`
     /// in one, only `instructions` in the other). Only a name none of whose (name, unit) series
     /// has a partner in head can be in that case, so unit sets are gathered for those names alone;
     /// base's file order decides which error is reported, and it names where head's first sample of
     /// the benchmark was read.
     static func checkUnitsOverlap(
-        base: LabelData, head: LabelData, headByKey: [SeriesKey: BenchmarkSeries]
+        base: LabelData, head: LabelData, paired headIndex: [Int]
     ) throws(AnalysisError) {
         var matchedNames = Set<String>()
         var unmatchedNames = Set<String>()
-        for series in base.series {
-            if headByKey[SeriesKey(series)] != nil {
+        for (index, series) in base.series.enumerated() {
+            if headIndex[index] >= 0 {
                 matchedNames.insert(series.benchmark.name)
             } else {
                 unmatchedNames.insert(series.benchmark.name)
@@ -371,26 +397,64 @@ public enum Analyzer {
 
     /// Head label order, then mode, then unit; within a group the order benchmarks were first seen.
     static func order(_ comparisons: inout [Comparison], heads: [String]) {
-        // Each comparison's position in the order as integers, computed once (a comparator that
-        // searched `heads` and compared unit strings per call was a tenth of a 20,000-row analysis).
+        // Each comparison's group — its (head, mode, unit) — as an integer, and the groups' ranks in
+        // the order; then a stable counting sort by rank: O(n) with no comparisons of strings
+        // (a comparator that searched `heads` and compared unit strings was a tenth of a
+        // 20,000-row analysis). Consecutive comparisons mostly share their group, so the last one
+        // is tried before the dictionary.
         var headRank: [String: Int] = [:]
         for (rank, head) in heads.enumerated() where headRank[head] == nil { headRank[head] = rank }
-        let units = Set(comparisons.map(\.unit.baseUnit)).sorted()
-        let unitRank = [String: Int](uniqueKeysWithValues: units.enumerated().map { ($0.element, $0.offset) })
-        let modeRank = [MeasurementMode: Int](
-            uniqueKeysWithValues: MeasurementMode.allCases.sorted().enumerated().map { ($0.element, $0.offset) })
-        let keys = comparisons.enumerated().map { offset, comparison in
-            SIMD4(
-                headRank[comparison.headLabel] ?? 0, modeRank[comparison.mode] ?? 0,
-                unitRank[comparison.unit.baseUnit] ?? 0, offset)
+        var groupIndex: [GroupKey: Int] = [:]
+        var groups: [GroupKey] = []
+        var groupOf = [Int](repeating: 0, count: comparisons.count)
+        var last: (head: String, mode: MeasurementMode, unit: String, group: Int)?
+        for (index, comparison) in comparisons.enumerated() {
+            if let last, last.mode == comparison.mode, last.head == comparison.headLabel,
+                last.unit == comparison.unit.baseUnit
+            {
+                groupOf[index] = last.group
+                continue
+            }
+            let key = GroupKey(
+                head: headRank[comparison.headLabel] ?? 0, mode: comparison.mode, unit: comparison.unit.baseUnit)
+            let group: Int
+            if let known = groupIndex[key] {
+                group = known
+            } else {
+                group = groups.count
+                groups.append(key)
+                groupIndex[key] = group
+            }
+            groupOf[index] = group
+            last = (comparison.headLabel, comparison.mode, comparison.unit.baseUnit, group)
         }
-        let order = keys.sorted { a, b in
-            if a[0] != b[0] { return a[0] < b[0] }
-            if a[1] != b[1] { return a[1] < b[1] }
-            if a[2] != b[2] { return a[2] < b[2] }
-            return a[3] < b[3]
-        }.map { $0[3] }
+        guard groups.count > 1 else { return }
+        // Rank of each group: head label order, then mode, then unit.
+        let ranked = groups.indices.sorted { a, b in
+            let x = groups[a]
+            let y = groups[b]
+            if x.head != y.head { return x.head < y.head }
+            if x.mode != y.mode { return x.mode < y.mode }
+            return x.unit < y.unit
+        }
+        var rankOf = [Int](repeating: 0, count: groups.count)
+        for (rank, group) in ranked.enumerated() { rankOf[group] = rank }
+        var start = [Int](repeating: 0, count: groups.count + 1)
+        for group in groupOf { start[rankOf[group] + 1] += 1 }
+        for rank in 0..<groups.count { start[rank + 1] += start[rank] }
+        var order = [Int](repeating: 0, count: comparisons.count)
+        for (index, group) in groupOf.enumerated() {
+            order[start[rankOf[group]]] = index
+            start[rankOf[group]] += 1
+        }
         permute(&comparisons, into: order)
+    }
+
+    /// A table group: head label (by its rank), mode and base unit.
+    private struct GroupKey: Hashable {
+        let head: Int
+        let mode: MeasurementMode
+        let unit: String
     }
 
     /// Rearranges `values` in place so that position i holds what was at `order[i]` (a

@@ -1,3 +1,4 @@
+import BenchmarkModel
 import Synchronization
 import Testing
 
@@ -61,5 +62,41 @@ import Testing
             Analyzer.permute(&values, into: order)
             #expect(values == expected)
         }
+    }
+
+    /// Several heads, modes and units, interleaved: the order is head label order, then mode, then
+    /// unit, then the order of analysis — the comparator the counting sort replaced.
+    @Test func orderIsHeadThenModeThenUnitThenAnalysisOrder() throws {
+        let units = ["ns", "instructions", "B", "allocs", "ns"]
+        let base = (0..<40).map { i in
+            DatasetBuilder.series("b\(i)", unit: units[i % units.count], runs: [[100, 101, 102], [100, 102, 101]])
+        }
+        let dataset = Dataset(
+            labels: [
+                DatasetBuilder.label("base", base), DatasetBuilder.label("zeta", base.shuffled()),
+                DatasetBuilder.label("alpha", Array(base.reversed())),
+            ],
+            warnings: [])
+        let result = try Analyzer.analyze(dataset: dataset)
+        let heads = ["zeta", "alpha"]
+        let expected = result.comparisons.enumerated().sorted { a, b in
+            let ha = heads.firstIndex(of: a.element.headLabel) ?? 0
+            let hb = heads.firstIndex(of: b.element.headLabel) ?? 0
+            if ha != hb { return ha < hb }
+            if a.element.mode != b.element.mode { return a.element.mode < b.element.mode }
+            if a.element.unit.baseUnit != b.element.unit.baseUnit {
+                return a.element.unit.baseUnit < b.element.unit.baseUnit
+            }
+            return a.offset < b.offset
+        }
+        #expect(expected.map(\.offset) == Array(0..<result.comparisons.count))
+        #expect(Set(result.comparisons.map(\.mode)).count == 2)
+        #expect(result.headLabels == heads)
+        // And the order really moved things: the analysis order interleaves the units.
+        var shuffled = result.comparisons
+        shuffled.reverse()
+        Analyzer.order(&shuffled, heads: heads)
+        #expect(shuffled.map(\.headLabel) == result.comparisons.map(\.headLabel))
+        #expect(shuffled.map(\.unit.baseUnit) == result.comparisons.map(\.unit.baseUnit))
     }
 }
