@@ -27,10 +27,10 @@ public enum Analyzer {
                 warnings.append("\(ignored) benchmark(s) left out by the configuration's ignore rules")
             }
             var compared = try compareAll(
-                pairs, baseLabel: baseData.label, headLabel: headData.label, history: historyNoise, options: options)
+                pairs, base: baseData, head: headData, history: historyNoise, options: options)
             var seenNames = Set<String>(minimumCapacity: pairs.count)
             for index in compared.indices {
-                compared[index].isPrimaryMetric = seenNames.insert(pairs[index].any?.benchmark.name ?? "").inserted
+                compared[index].isPrimaryMetric = seenNames.insert(compared[index].benchmark.name).inserted
             }
             // One head (the usual case) takes the array as it is; more are appended without a copy each.
             if comparisons.isEmpty { comparisons = compared } else { comparisons.append(contentsOf: compared) }
@@ -83,8 +83,19 @@ public enum Analyzer {
         var any: BenchmarkSeries? { base ?? head }
     }
 
+    /// A pair by position in the base and head labels' series (small, where a `SeriesPair` holds
+    /// two series: 3 MB at 20,000 pairs, alive through the whole comparison).
+    struct SeriesIndexPair {
+        let base: Int?
+        let head: Int?
+
+        func series(base baseData: LabelData, head headData: LabelData) -> SeriesPair {
+            SeriesPair(base: base.map { baseData.series[$0] }, head: head.map { headData.series[$0] })
+        }
+    }
+
     static func pair(base: LabelData, head: LabelData, thresholds: ThresholdPolicy) throws(AnalysisError)
-        -> ([SeriesPair], ignored: Int)
+        -> ([SeriesIndexPair], ignored: Int)
     {
         // headIndex[i]: the head series with base series i's (name, base unit), or -1. Labels written
         // by the same tool list their benchmarks in the same order, so each base series is first
@@ -114,7 +125,7 @@ public enum Analyzer {
             }
             try checkUnitsOverlap(base: base, head: head, paired: headIndex)
         }
-        var pairs: [SeriesPair] = []
+        var pairs: [SeriesIndexPair] = []
         pairs.reserveCapacity(max(base.series.count, head.series.count))
         var ignored = 0
         for (index, series) in base.series.enumerated() {
@@ -122,14 +133,14 @@ public enum Analyzer {
                 ignored += 1
                 continue
             }
-            pairs.append(SeriesPair(base: series, head: headIndex[index] >= 0 ? head.series[headIndex[index]] : nil))
+            pairs.append(SeriesIndexPair(base: index, head: headIndex[index] >= 0 ? headIndex[index] : nil))
         }
         for (index, series) in head.series.enumerated() where !headTaken[index] {
             if thresholds.ignores(series.benchmark.name) {
                 ignored += 1
                 continue
             }
-            pairs.append(SeriesPair(base: nil, head: series))
+            pairs.append(SeriesIndexPair(base: nil, head: index))
         }
         return (pairs, ignored)
     }
@@ -253,10 +264,7 @@ public enum Analyzer {
             test: estimate.testName, noise: estimate.noise, noisePercent: estimate.noisePercent,
             thresholdPercent: threshold, samplesNeeded: nil, verdict: .inconclusive, reason: "", notes: notes)
         comparison.historyPercent = historyEstimate.map { expm1($0.logSigma) * 100 }
-        comparison.sampleSizeQuestion = SampleSizeQuestion(
-            observationSigma: estimate.observationSigma, thresholdPercent: threshold,
-            rankTestObservations: estimate.testName == "mann-whitney"
-                ? min(baseSamples.count, headSamples.count) : nil)
+        comparison.observationSigma = estimate.observationSigma
         return comparison
     }
 
@@ -351,23 +359,12 @@ public enum Analyzer {
     }
 
     static func decide(_ comparisons: inout [Comparison], options: AnalysisOptions) throws(AnalysisError) {
-        let decisions = try decisions(comparisons, options: options)
-        for (index, decided) in decisions.enumerated() {
-            guard let decided else { continue }
-            comparisons[index].verdict = decided.verdict
-            comparisons[index].reason = decided.reason
-            comparisons[index].samplesNeeded = decided.samplesNeeded
-        }
-    }
-
-    /// Every comparison's decision, independent per comparison (the p-values are already adjusted),
-    /// so on every core. A function of its own so that no second reference to the array outlives it
-    /// (writing the decisions back would then copy the whole array).
-    private static func decisions(
-        _ comparisons: [Comparison], options: AnalysisOptions
-    ) throws(AnalysisError) -> [(verdict: Verdict, reason: String, samplesNeeded: Int?)?] {
-        try concurrentMap(count: comparisons.count) { index throws(AnalysisError) in
-            try decide(comparisons[index], options: options)
+        // Independent per comparison (the p-values are already adjusted): on every core, in place.
+        try concurrentUpdate(&comparisons) { (comparison: inout Comparison) throws(AnalysisError) in
+            guard let decided = try decide(comparison, options: options) else { return }
+            comparison.verdict = decided.verdict
+            comparison.reason = decided.reason
+            comparison.samplesNeeded = decided.samplesNeeded
         }
     }
 
@@ -387,7 +384,7 @@ public enum Analyzer {
                 headCount: c.head?.count ?? 0
             ) { () throws(StatisticsError) in
                 // Only an inconclusive verdict reports the sample size.
-                try c.sampleSizeQuestion?.answer(alpha: options.alpha, power: options.power)
+                try c.sampleSizeQuestion.answer(alpha: options.alpha, power: options.power)
             }
         } catch {
             throw .statistics(error, benchmark: c.benchmark.name)

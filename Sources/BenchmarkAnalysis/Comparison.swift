@@ -56,9 +56,17 @@ public struct Comparison: Sendable {
     public var isPrimaryMetric: Bool = true
     /// σ of one run's centre from `--history` for this benchmark, in percent, when history covered it.
     public var historyPercent: Double?
-    /// What the power analysis needs to fill `samplesNeeded`; asked only once the verdict is
-    /// known to be inconclusive (the answer is not kept for any other verdict).
-    var sampleSizeQuestion: SampleSizeQuestion?
+    /// σ of one observation on the log scale, kept for the power analysis that fills
+    /// `samplesNeeded` once the verdict is known to be inconclusive.
+    var observationSigma: Double?
+
+    /// What the power analysis needs to fill `samplesNeeded` (asked only for an inconclusive
+    /// verdict: the answer is not kept for any other).
+    var sampleSizeQuestion: SampleSizeQuestion {
+        SampleSizeQuestion(
+            observationSigma: observationSigma, thresholdPercent: thresholdPercent,
+            rankTestObservations: test == "mann-whitney" ? min(base?.count ?? 0, head?.count ?? 0) : nil)
+    }
 
     /// Creates a comparison. The analysis fills in `pAdjusted`, `verdict` and `reason` once all
     /// p-values of the run are known.

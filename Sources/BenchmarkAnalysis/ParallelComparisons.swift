@@ -8,11 +8,13 @@ extension Analyzer {
 
     /// `compare` for every pair, in pair order, on every core (`concurrentMap`).
     static func compareAll(
-        _ pairs: [SeriesPair], baseLabel: String, headLabel: String, history: HistoryNoise?,
+        _ pairs: [SeriesIndexPair], base: LabelData, head: LabelData, history: HistoryNoise?,
         options: AnalysisOptions
     ) throws(AnalysisError) -> [Comparison] {
         try concurrentMap(count: pairs.count) { index throws(AnalysisError) in
-            try compare(pairs[index], baseLabel: baseLabel, headLabel: headLabel, history: history, options: options)
+            try compare(
+                pairs[index].series(base: base, head: head), baseLabel: base.label, headLabel: head.label,
+                history: history, options: options)
         }
     }
 
@@ -74,5 +76,42 @@ extension Analyzer {
         }
         if let error = failures.lazy.compactMap({ $0 }).first { throw error }
         return values
+    }
+
+    /// `body` on every element of `values`, in place: on every core in contiguous chunks above
+    /// `parallelThreshold` (each element is touched by one chunk only), in order below it. A chunk
+    /// stops at its first error; the error thrown is the first in index order. After an error the
+    /// elements are partly updated: the caller discards them.
+    static func concurrentUpdate<T>(
+        _ values: inout [T], _ body: (inout T) throws(AnalysisError) -> Void
+    ) throws(AnalysisError) {
+        let count = values.count
+        if count < parallelThreshold {
+            for index in values.indices { try body(&values[index]) }
+            return
+        }
+        let chunkCount = min(count, 16 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+        var failures = [AnalysisError?](repeating: nil, count: chunkCount)
+        values.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            withoutActuallyEscaping(body) { body in
+                failures.withUnsafeMutableBufferPointer { failureSlots in
+                    nonisolated(unsafe) let elements = base
+                    nonisolated(unsafe) let failures = failureSlots
+                    nonisolated(unsafe) let update = body
+                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                        for index in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
+                            do throws(AnalysisError) {
+                                try update(&elements[index])
+                            } catch {
+                                failures[chunk] = error
+                                return
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let error = failures.lazy.compactMap({ $0 }).first { throw error }
     }
 }

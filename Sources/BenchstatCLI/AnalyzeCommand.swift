@@ -108,6 +108,8 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             status.show("loading \(paths.count) path(s)…")
             let dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
+            // The loaders' buffers and indexes are freed: hand their pages back before the analysis.
+            _ = benchstat_return_free_memory()
             let historyRuns = try history.map { directory throws(InputError) in
                 status.show("loading history \(directory)…")
                 return try DatasetLoader.loadHistory(directory: directory, options: loadOptions)

@@ -52,6 +52,28 @@ import Testing
         #expect(Tracked.live.load(ordering: .relaxed) == before)
     }
 
+    @Test(arguments: [0, 5, 64, 5000])
+    func concurrentUpdateTouchesEveryElementOnce(count: Int) throws {
+        var values = Array(0..<count)
+        try Analyzer.concurrentUpdate(&values) { (value: inout Int) throws(AnalysisError) in value = value * 3 + 1 }
+        #expect(values == (0..<count).map { $0 * 3 + 1 })
+    }
+
+    @Test(arguments: [[17], [4000, 3], [4999, 10, 2500]])
+    func concurrentUpdateThrowsTheFirstErrorInIndexOrder(failing: [Int]) {
+        var values = Array(0..<5000)
+        let failingSet = Set(failing)
+        do {
+            try Analyzer.concurrentUpdate(&values) { (value: inout Int) throws(AnalysisError) in
+                if failingSet.contains(value) { throw AnalysisError(benchmark: "b\(value)", message: "failed") }
+                value += 1
+            }
+            Issue.record("no error thrown")
+        } catch {
+            #expect(error.benchmark == "b\(failing.min() ?? -1)")
+        }
+    }
+
     @Test(arguments: [0, 1, 2, 7, 100, 1000])
     func permuteAppliesAnyPermutation(count: Int) {
         var generator = SystemRandomNumberGenerator()
