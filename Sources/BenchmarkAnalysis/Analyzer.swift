@@ -14,14 +14,19 @@ public enum Analyzer {
     /// - Throws: `AnalysisError` for unknown labels, fewer than two labels, or a benchmark whose units
     ///   differ between base and head.
     public static func analyze(
-        dataset: Dataset, base: String? = nil, head: String? = nil, history: [LabelData]? = nil,
+        dataset: consuming Dataset, base: String? = nil, head: String? = nil, history: [LabelData]? = nil,
         options: AnalysisOptions = AnalysisOptions()
     ) throws(AnalysisError) -> AnalysisResult {
-        let (baseData, heads) = try resolveLabels(dataset, base: base, head: head)
+        var (baseData, heads) = try resolveLabels(dataset, base: base, head: head)
+        var warnings = dataset.warnings.map(\.description)
+        // From here the labels are the only references this function holds to the samples: once
+        // compared, they are dropped, so that a caller that handed its dataset over (`consume`)
+        // has them freed before the verdicts' texts and the report are built.
+        _ = consume dataset
         let historyNoise = history.map { HistoryNoise(runs: $0) }
         var comparisons: [Comparison] = []
-        var warnings = dataset.warnings.map(\.description)
-        for headData in heads {
+        for position in heads.indices {
+            let headData = heads[position]
             let (pairs, ignored) = try pair(base: baseData, head: headData, thresholds: options.thresholds)
             if ignored > 0 {
                 warnings.append("\(ignored) benchmark(s) left out by the configuration's ignore rules")
@@ -34,7 +39,9 @@ public enum Analyzer {
             }
             // One head (the usual case) takes the array as it is; more are appended without a copy each.
             if comparisons.isEmpty { comparisons = compared } else { comparisons.append(contentsOf: compared) }
+            heads[position].series = []
         }
+        baseData.series = []
         try applyCorrection(&comparisons, options: options)
         try decide(&comparisons, options: options)
         order(&comparisons, heads: heads.map(\.label))

@@ -116,8 +116,9 @@ struct AnalyzeCommand: ParsableCommand {
             }
             let series = dataset.labels.reduce(0) { $0 + $1.series.count }
             status.show("comparing \(series) series in \(dataset.labels.count) labels…")
+            // Handed over, so that the analysis frees the samples once it has compared them.
             result = try Analyzer.analyze(
-                dataset: dataset, base: base, head: head, history: historyRuns, options: options)
+                dataset: consume dataset, base: base, head: head, history: historyRuns, options: options)
         } catch let error as InputError {
             throw CommandFailure(error.description)
         } catch let error as AnalysisError {
