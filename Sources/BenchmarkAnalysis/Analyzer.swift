@@ -412,15 +412,15 @@ public enum Analyzer {
         var groups: [GroupKey] = []
         var groupOf = [Int](repeating: 0, count: comparisons.count)
         var last: (head: String, mode: MeasurementMode, unit: String, group: Int)?
-        for (index, comparison) in comparisons.enumerated() {
-            if let last, last.mode == comparison.mode, last.head == comparison.headLabel,
-                last.unit == comparison.unit.baseUnit
-            {
+        for index in comparisons.indices {
+            let headLabel = comparisons[index].headLabel
+            let mode = comparisons[index].mode
+            let unit = comparisons[index].unit.baseUnit
+            if let last, last.mode == mode, last.head == headLabel, last.unit == unit {
                 groupOf[index] = last.group
                 continue
             }
-            let key = GroupKey(
-                head: headRank[comparison.headLabel] ?? 0, mode: comparison.mode, unit: comparison.unit.baseUnit)
+            let key = GroupKey(head: headRank[headLabel] ?? 0, mode: mode, unit: unit)
             let group: Int
             if let known = groupIndex[key] {
                 group = known
@@ -430,7 +430,7 @@ public enum Analyzer {
                 groupIndex[key] = group
             }
             groupOf[index] = group
-            last = (comparison.headLabel, comparison.mode, comparison.unit.baseUnit, group)
+            last = (headLabel, mode, unit, group)
         }
         guard groups.count > 1 else { return }
         // Rank of each group: head label order, then mode, then unit.
@@ -484,13 +484,13 @@ public enum Analyzer {
     ) throws(AnalysisError) -> SuiteSummary {
         var counts: [Verdict: Int] = [:]
         for verdict in Verdict.allCases { counts[verdict] = 0 }
-        for comparison in comparisons where comparison.headLabel == head.label {
-            counts[comparison.verdict, default: 0] += 1
-        }
-        // One ratio per benchmark, of its primary metric; positive means "more of the unit".
+        // One ratio per benchmark, of its primary metric; positive means "more of the unit". The
+        // fields are read in place (a `for comparison in` loop would copy every comparison).
         var logRatios: [Double] = []
-        for comparison in comparisons where comparison.headLabel == head.label && comparison.isPrimaryMetric {
-            guard let change = comparison.change, change.percent > -100 else { continue }
+        for index in comparisons.indices where comparisons[index].headLabel == head.label {
+            counts[comparisons[index].verdict, default: 0] += 1
+            guard comparisons[index].isPrimaryMetric, let change = comparisons[index].change, change.percent > -100
+            else { continue }
             logRatios.append(log1p(change.percent / 100))
         }
         var geomean: RelativeChange?
