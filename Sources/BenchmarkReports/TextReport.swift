@@ -204,15 +204,22 @@ enum TextReport {
         }
     }
 
-    /// `a`, `b`, … `z`, `aa`, … for shared-reason notes.
+    /// `a`, `b`, … `z`, `aa`, … `zz`, `aaa`, … for shared-reason notes (bijective base 26, as
+    /// spreadsheet columns are named: a suite of 20,000 benchmarks can have more than 702 notes).
     static func noteLetter(_ index: Int) -> String {
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        return index < 26 ? String(letters[index]) : String(letters[index / 26 - 1]) + String(letters[index % 26])
+        var remaining = max(0, index) + 1
+        var letters: [UInt8] = []
+        while remaining > 0 {
+            remaining -= 1
+            letters.append(UInt8(ascii: "a") + UInt8(remaining % 26))
+            remaining /= 26
+        }
+        return String(decoding: letters.reversed(), as: UTF8.self)
     }
 
     /// Appends `noteLetter(index)`.
     static func appendNoteLetter(_ index: Int, to buffer: inout ReportBuffer) {
-        // Beyond `zz`, whatever `noteLetter` does.
+        // Beyond `zz`: three letters and more.
         guard index < 26 * 27 else { return buffer.append(contentsOf: noteLetter(index)) }
         if index >= 26 { buffer.append(byte: UInt8(ascii: "a") + UInt8(truncatingIfNeeded: index / 26 - 1)) }
         buffer.append(byte: UInt8(ascii: "a") + UInt8(truncatingIfNeeded: index % 26))

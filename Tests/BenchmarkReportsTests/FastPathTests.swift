@@ -93,11 +93,14 @@ import Testing
             let old = String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
             #expect(TextReport.superscript(number) == old)
         }
-        for index in 0..<(26 * 27) {
+        for index in 0..<(26 * 27 + 30) {
             var buffer = ReportBuffer()
             TextReport.appendNoteLetter(index, to: &buffer)
             #expect(buffer.text == TextReport.noteLetter(index))
         }
+        // The two-letter names of before, then three letters where they used to crash.
+        let named = [0: "a", 25: "z", 26: "aa", 51: "az", 52: "ba", 701: "zz", 702: "aaa", 703: "aab", 18_277: "zzz"]
+        for (index, name) in named { #expect(TextReport.noteLetter(index) == name) }
     }
 
     /// Names with combining marks, emoji sequences, CJK, prepended marks, controls, CR LF.
