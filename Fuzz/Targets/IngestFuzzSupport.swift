@@ -29,6 +29,22 @@ enum FuzzIngest {
         }
     }
 
+    /// Runs a line loader on the input read through a `LineReader` with a chunk size of 1 to 64
+    /// bytes (taken from the input's length), so that lines straddle the reader's refills.
+    static func runLines(
+        _ bytes: UnsafePointer<UInt8>, _ count: Int,
+        _ loader: (LineReader, inout LabelAccumulator, inout IngestContext) throws(InputError) -> FileMetadata
+    ) {
+        run(bytes, count) { (input, label, context) throws(InputError) in
+            try loader(lineReader(input), &label, &context)
+        }
+    }
+
+    /// A `LineReader` over the bytes of `input`, with a small chunk size that depends on them.
+    static func lineReader(_ input: InputFile) -> LineReader {
+        LineReader(path: input.path, contents: Array(input.data), chunkSize: 1 + input.data.count % 64)
+    }
+
     /// Parses the input as one JSON document, then hands it to a JSON loader.
     static func runJSON(
         _ bytes: UnsafePointer<UInt8>, _ count: Int,

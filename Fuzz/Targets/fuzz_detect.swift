@@ -7,9 +7,12 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CIn
     FuzzIngest.run(bytes, count) { (input, label, context) throws(InputError) in
         let (format, document) = try InputFormatDetector.detect(input)
         switch format {
-        case .canonicalJSONLines: return try CanonicalJSONLinesLoader.load(input, into: &label, context: &context)
-        case .canonicalCSV: return try CanonicalCSVLoader.load(input, into: &label, context: &context)
-        case .goBenchmarkText: return try GoBenchmarkTextLoader.load(input, into: &label, context: &context)
+        case .canonicalJSONLines:
+            return try CanonicalJSONLinesLoader.load(FuzzIngest.lineReader(input), into: &label, context: &context)
+        case .canonicalCSV:
+            return try CanonicalCSVLoader.load(FuzzIngest.lineReader(input), into: &label, context: &context)
+        case .goBenchmarkText:
+            return try GoBenchmarkTextLoader.load(FuzzIngest.lineReader(input), into: &label, context: &context)
         case .callgrind, .cachegrind:
             return try ValgrindLoader.load(input, format: format, into: &label, context: &context)
         case .googleBenchmarkJSON, .hyperfineJSON, .pytestBenchmarkJSON, .pyperfJSON, .criterionDirectory:

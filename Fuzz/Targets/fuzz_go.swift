@@ -3,8 +3,8 @@ import BenchmarkModel
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    FuzzIngest.run(bytes, count) { (input, label, context) throws(InputError) in
-        try GoBenchmarkTextLoader.load(input, into: &label, context: &context)
+    FuzzIngest.runLines(bytes, count) { (reader, label, context) throws(InputError) in
+        try GoBenchmarkTextLoader.load(reader, into: &label, context: &context)
     }
     return 0
 }

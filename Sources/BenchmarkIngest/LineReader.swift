@@ -17,7 +17,11 @@ final class LineReader {
 
     /// The path, for messages.
     let path: String
+    /// The open file, or -1 when the bytes come from `contents`.
     private let descriptor: Int32
+    /// Bytes given in memory instead of a file (the fuzz targets), and how many were handed out.
+    private let contents: [UInt8]?
+    private var contentsOffset = 0
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int
     /// Bytes `[position, filled)` of `storage` are read but not yet returned.
@@ -38,6 +42,18 @@ final class LineReader {
         guard descriptor >= 0 else { return nil }
         self.path = path
         self.descriptor = descriptor
+        self.contents = nil
+        self.capacity = max(chunkSize, 1)
+        self.storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+    }
+
+    /// Reads `contents` as if they were the file `path`, `chunkSize` bytes at a time: the same
+    /// lines, numbers and errors as from a file (the fuzz targets feed loaders this way, with
+    /// small chunks so that lines straddle them).
+    init(path: String, contents: [UInt8], chunkSize: Int = LineReader.defaultChunkSize) {
+        self.path = path
+        self.descriptor = -1
+        self.contents = contents
         self.capacity = max(chunkSize, 1)
         self.storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     }
@@ -54,7 +70,7 @@ final class LineReader {
 
     deinit {
         storage.deallocate()
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// The next line as `[start, end)` of `bytes`, without its `\n`; nil at the end of the file.
@@ -122,6 +138,21 @@ final class LineReader {
             storage.deallocate()
             storage = grown
             capacity = larger
+        }
+        if let contents {
+            let count = min(capacity - filled, contents.count - contentsOffset)
+            guard count > 0 else {
+                atEndOfFile = true
+                return
+            }
+            contents.withUnsafeBytes { source in
+                if let base = source.baseAddress {
+                    (storage + filled).copyMemory(from: base + contentsOffset, byteCount: count)
+                }
+            }
+            contentsOffset += count
+            filled += count
+            return
         }
         while true {
             let count = read(descriptor, storage + filled, capacity - filled)

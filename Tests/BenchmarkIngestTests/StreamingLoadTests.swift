@@ -92,6 +92,20 @@ struct StreamingLoadTests {
         }
     }
 
+    /// The in-memory reader (the fuzz targets' way in) gives the lines a file gives.
+    @Test(arguments: ["", "a", "a\nb\n", "\u{FEFF}x\r\ny", String(repeating: "0123456789", count: 30) + "\nz"])
+    func lineReaderOverMemorySplitsLikeOverAFile(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let expected = referenceLines(bytes)
+        for chunkSize in [1, 2, 5, 64, 1 << 16] {
+            let reader = LineReader(path: "memory", contents: bytes, chunkSize: chunkSize)
+            var lines: [[UInt8]] = []
+            while let (start, end) = try reader.nextLine() { lines.append(Array(reader.bytes[start..<end])) }
+            #expect(lines == expected.lines, "chunk \(chunkSize)")
+            #expect(reader.lastLineTerminated == expected.terminated, "chunk \(chunkSize)")
+        }
+    }
+
     @Test func lineReaderGrowsForALineLongerThanItsBuffer() throws {
         let long = [UInt8](repeating: UInt8(ascii: "x"), count: 100_000)
         try withTemporaryDirectory { directory in
