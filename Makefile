@@ -3,6 +3,7 @@
 #   make analyze   build the release binary and analyse a real dataset in Data/
 #   make test      build and run every test (what .ci/run calls)
 #   make install   install the release binary and shell completions under PREFIX (/usr/local)
+#   make fuzz-check  build every libFuzzer target and run it on its committed corpus (CI runs it)
 
 SWIFT ?= swift
 DATASET ?= Data/lto-instrumentation
@@ -10,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: deps build release analyze test lint format install
+.PHONY: deps build release analyze test lint format install fuzz-check
 
 # GSL (and pkg-config, which finds it) from Debian, when this machine lacks them.
 deps:
@@ -48,3 +49,13 @@ install: release
 	.build/release/benchstat --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_benchstat"
 	.build/release/benchstat --generate-completion-script fish \
 		> "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/benchstat.fish"
+
+# Every fuzz target of Fuzz/run.sh built (so they cannot rot) and run once over its corpus, no
+# new inputs: a few seconds of fuzzing each would be `Fuzz/run.sh TARGET SECONDS`.
+fuzz-check: deps
+	@mkdir -p Fuzz/.build; for target in $$(Fuzz/run.sh list); do \
+		echo "fuzz target $$target: build and replay the corpus"; \
+		Fuzz/run.sh $$target 10 -runs=0 > "Fuzz/.build/check-$$target.log" 2>&1 || \
+			{ tail -30 "Fuzz/.build/check-$$target.log"; exit 1; }; \
+	done
+
