@@ -12,7 +12,8 @@ import NumberText
 enum ZeroValuedComparison {
     static func applies(_ pair: Analyzer.SeriesPair) -> Bool {
         guard let base = pair.base, let head = pair.head else { return false }
-        return base.allValues.contains(0) || head.allValues.contains(0)
+        // Run by run: `allValues` would copy every sample of both sides for each benchmark.
+        return base.runs.contains { $0.values.contains(0) } || head.runs.contains { $0.values.contains(0) }
     }
 
     static func compare(
