@@ -30,21 +30,37 @@ enum GitHubReport {
     /// Escapes a command's message (`%`, CR, LF), as actions/toolkit's `escapeData`; other control
     /// characters (an ANSI escape in a benchmark name would colour or rewrite the Actions log) are
     /// shown as visible escapes (`\u{1B}`), as the text report shows them.
-    static func data(_ text: String) -> String {
-        var visible = ""
-        for scalar in text.unicodeScalars {
-            if scalar != "\n", scalar != "\r", scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                visible += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                visible.unicodeScalars.append(scalar)
-            }
-        }
-        return visible.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
-    }
+    static func data(_ text: String) -> String { escape(text, property: false) }
 
     /// Escapes a command property (also `:` and `,`), as actions/toolkit's `escapeProperty`.
-    static func property(_ text: String) -> String {
-        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    static func property(_ text: String) -> String { escape(text, property: true) }
+
+    /// Both escapes in one pass over the scalars, into bytes (the three `replacingOccurrences`
+    /// passes they replace cost ~0.3 ms per row through Foundation). No escape produces a character
+    /// that another escape would rewrite, so one pass equals the passes in sequence.
+    private static func escape(_ text: String, property: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        func append(_ literal: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x25: append("%25")
+            case 0x0D: append("%0D")
+            case 0x0A: append("%0A")
+            case 0x3A where property: append("%3A")
+            case 0x2C where property: append("%2C")
+            case 0..<0x20, 0x7F...0x9F:
+                append("\\u{")
+                out.append(contentsOf: String(scalar.value, radix: 16, uppercase: true).utf8)
+                append("}")
+            case 0..<0x80:
+                out.append(UInt8(scalar.value))
+            default:
+                if let encoded = UTF8.encode(scalar) { out.append(contentsOf: encoded) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
