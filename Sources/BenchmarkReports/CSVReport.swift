@@ -38,6 +38,8 @@ enum CSVReport {
     static func quote(_ field: String, guardFormula: Bool) -> String {
         var value = field
         if guardFormula, let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        // Without any of these bytes no character can be one of them: no grapheme breaking needed.
+        if !value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -55,6 +55,16 @@ enum XMLEscaping {
     static func attribute(_ value: String) -> String { escape(value, attribute: true) }
 
     private static func escape(_ value: String, attribute: Bool) -> String {
+        // Most names and reasons need nothing: found by one byte scan (0xEF leads U+FFFE and U+FFFF).
+        let needsEscape = value.utf8.contains { byte in
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0xEF: true
+            case 0x22, 0x0A: attribute
+            case 0x09: false
+            default: byte < 0x20
+            }
+        }
+        guard needsEscape else { return value }
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
