@@ -19,10 +19,10 @@ extension Analyzer {
     }
 
     /// `body(0) … body(count − 1)` in index order. The calls are independent, so above
-    /// `parallelThreshold` they run on every core in contiguous chunks, each writing its results
-    /// straight into their slots of the returned array (no intermediate array of results: at 20,000
-    /// comparisons of ~0.5 KB each, a copy is 10 MB); the order, the values and the error thrown
-    /// (the first in index order) are those of a sequential loop.
+    /// `parallelThreshold` they run on every core (`inChunks`), each writing its result straight into
+    /// its slot of the returned array (no intermediate array of results: at 20,000 comparisons of
+    /// ~0.5 KB each, a copy is 10 MB); the order, the values and the error thrown (the first in
+    /// index order) are those of a sequential loop.
     static func concurrentMap<T>(
         count: Int, _ body: (Int) throws(AnalysisError) -> T
     ) throws(AnalysisError) -> [T] {
@@ -32,56 +32,31 @@ extension Analyzer {
             for index in 0..<count { values.append(try body(index)) }
             return values
         }
-        // Several chunks per core, so that a chunk of slow items does not leave a core idle.
-        let chunkCount = min(count, 16 * max(1, ProcessInfo.processInfo.activeProcessorCount))
-        // Per chunk: how many of its slots were filled, and the error that stopped it. A chunk
-        // stops at its first error, so the first chunk with an error holds the first in index order.
-        var filled = [Int](repeating: 0, count: chunkCount)
-        var failures = [AnalysisError?](repeating: nil, count: chunkCount)
+        var failure: AnalysisError?
         let values = [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             initializedCount = 0
             guard let base = buffer.baseAddress else { return }
-            withoutActuallyEscaping(body) { body in
-                filled.withUnsafeMutableBufferPointer { filledSlots in
-                    failures.withUnsafeMutableBufferPointer { failureSlots in
-                        // Each slot is written by exactly one chunk, and `body` shares no mutable state.
-                        nonisolated(unsafe) let slots = base
-                        nonisolated(unsafe) let filled = filledSlots
-                        nonisolated(unsafe) let failures = failureSlots
-                        nonisolated(unsafe) let compute = body
-                        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                            let start = count * chunk / chunkCount
-                            let end = count * (chunk + 1) / chunkCount
-                            for index in start..<end {
-                                do throws(AnalysisError) {
-                                    (slots + index).initialize(to: try compute(index))
-                                    filled[chunk] += 1
-                                } catch {
-                                    failures[chunk] = error
-                                    return
-                                }
-                            }
-                        }
-                    }
-                }
+            let chunks = inChunks(count: count) { index throws(AnalysisError) in
+                (base + index).initialize(to: try body(index))
             }
-            if failures.allSatisfy({ $0 == nil }) {
+            failure = firstFailure(chunks)
+            guard failure != nil else {
                 initializedCount = count
                 return
             }
             // Undo the filled slots of every chunk, and hand back an empty array.
-            for chunk in 0..<chunkCount where filled[chunk] > 0 {
-                (base + count * chunk / chunkCount).deinitialize(count: filled[chunk])
+            for chunk in chunks where chunk.completed > 0 {
+                (base + chunk.range.lowerBound).deinitialize(count: chunk.completed)
             }
         }
-        if let error = failures.lazy.compactMap({ $0 }).first { throw error }
+        if let failure { throw failure }
         return values
     }
 
-    /// `body` on every element of `values`, in place: on every core in contiguous chunks above
-    /// `parallelThreshold` (each element is touched by one chunk only), in order below it. A chunk
-    /// stops at its first error; the error thrown is the first in index order. After an error the
-    /// elements are partly updated: the caller discards them.
+    /// `body` on every element of `values`, in place: on every core (`inChunks`; each element is
+    /// touched by one chunk only) above `parallelThreshold`, in order below it. The error thrown
+    /// is the first in index order; after an error the elements are partly updated, and the
+    /// caller discards them.
     static func concurrentUpdate<T>(
         _ values: inout [T], _ body: (inout T) throws(AnalysisError) -> Void
     ) throws(AnalysisError) {
@@ -90,28 +65,51 @@ extension Analyzer {
             for index in values.indices { try body(&values[index]) }
             return
         }
+        let failure = values.withUnsafeMutableBufferPointer { buffer -> AnalysisError? in
+            guard let base = buffer.baseAddress else { return nil }
+            return firstFailure(inChunks(count: count) { index throws(AnalysisError) in try body(&base[index]) })
+        }
+        if let failure { throw failure }
+    }
+
+    /// One contiguous part of `0..<count` as `inChunks` ran it: how many of its indices completed,
+    /// and the error that stopped it.
+    struct Chunk {
+        let range: Range<Int>
+        var completed = 0
+        var failure: AnalysisError?
+    }
+
+    /// Runs `body` on `0..<count` split into contiguous chunks, several per core (so that a chunk
+    /// of slow items does not leave a core idle), on every core. A chunk stops at its first error,
+    /// so the first chunk with an error holds the first error in index order. `body` must share no
+    /// mutable state between indices.
+    private static func inChunks(count: Int, _ body: (Int) throws(AnalysisError) -> Void) -> [Chunk] {
         let chunkCount = min(count, 16 * max(1, ProcessInfo.processInfo.activeProcessorCount))
-        var failures = [AnalysisError?](repeating: nil, count: chunkCount)
-        values.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            withoutActuallyEscaping(body) { body in
-                failures.withUnsafeMutableBufferPointer { failureSlots in
-                    nonisolated(unsafe) let elements = base
-                    nonisolated(unsafe) let failures = failureSlots
-                    nonisolated(unsafe) let update = body
-                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                        for index in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
-                            do throws(AnalysisError) {
-                                try update(&elements[index])
-                            } catch {
-                                failures[chunk] = error
-                                return
-                            }
+        var chunks = (0..<chunkCount).map { Chunk(range: (count * $0 / chunkCount)..<(count * ($0 + 1) / chunkCount)) }
+        withoutActuallyEscaping(body) { body in
+            chunks.withUnsafeMutableBufferPointer { buffer in
+                // Each chunk's record is written by that chunk only.
+                nonisolated(unsafe) let records = buffer
+                nonisolated(unsafe) let run = body
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                    for index in records[chunk].range {
+                        do throws(AnalysisError) {
+                            try run(index)
+                            records[chunk].completed += 1
+                        } catch {
+                            records[chunk].failure = error
+                            return
                         }
                     }
                 }
             }
         }
-        if let error = failures.lazy.compactMap({ $0 }).first { throw error }
+        return chunks
+    }
+
+    /// The first error in index order of a run of `inChunks`.
+    private static func firstFailure(_ chunks: [Chunk]) -> AnalysisError? {
+        chunks.lazy.compactMap(\.failure).first
     }
 }

@@ -155,33 +155,24 @@ enum Bytes {
         var digits = 0
         var fractionDigits = 0
         var sawDigit = false
-        while i < end {
-            let digit = buffer[i] &- 0x30
-            if digit < 10 {
-                sawDigit = true
-                if mantissa != 0 || digit != 0 { digits += 1 }
-                if digits > 18 { return slowDouble(buffer, start, end) }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                i += 1
-            } else {
-                break
-            }
-        }
-        if i < end, buffer[i] == UInt8(ascii: ".") {
-            i += 1
+        /// Reads a run of digits into the mantissa; false past 18 significant digits (strtod's turf).
+        func readDigits(fraction: Bool) -> Bool {
             while i < end {
                 let digit = buffer[i] &- 0x30
-                if digit < 10 {
-                    sawDigit = true
-                    if mantissa != 0 || digit != 0 { digits += 1 }
-                    if digits > 18 { return slowDouble(buffer, start, end) }
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
-                    fractionDigits += 1
-                    i += 1
-                } else {
-                    break
-                }
+                guard digit < 10 else { break }
+                sawDigit = true
+                if mantissa != 0 || digit != 0 { digits += 1 }
+                if digits > 18 { return false }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                if fraction { fractionDigits += 1 }
+                i += 1
             }
+            return true
+        }
+        guard readDigits(fraction: false) else { return slowDouble(buffer, start, end) }
+        if i < end, buffer[i] == UInt8(ascii: ".") {
+            i += 1
+            guard readDigits(fraction: true) else { return slowDouble(buffer, start, end) }
         }
         guard sawDigit else { return slowDouble(buffer, start, end) }
         var exponent = 0

@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// The exact null distribution of the Mann–Whitney U statistic for samples of sizes `m` and `n`
 /// without ties (Mann & Whitney 1947): U counts the pairs (x, y) with x > y and takes the values
 /// 0…mn, each of the C(m + n, m) orderings being equally likely.
@@ -90,27 +88,11 @@ extension MannWhitneyDistribution {
     /// an analysis.
     /// - Throws: as `init(m:n:)`.
     public static func shared(m: Int, n: Int) throws(StatisticsError) -> MannWhitneyDistribution {
-        let key = SIMD2(m, n)
-        if let known = SharedTables.instance.lookup(key) { return known }
-        let distribution = try MannWhitneyDistribution(m: m, n: n)
-        SharedTables.instance.store(distribution, for: key)
-        return distribution
-    }
-
-    private final class SharedTables: @unchecked Sendable {
-        static let instance = SharedTables()
-        /// At most this many tables are kept (each holds mn + 1 counts).
-        static let capacity = 64
-        private let lock = NSLock()
-        private var tables: [SIMD2<Int>: MannWhitneyDistribution] = [:]
-
-        func lookup(_ key: SIMD2<Int>) -> MannWhitneyDistribution? { lock.withLock { tables[key] } }
-
-        func store(_ distribution: MannWhitneyDistribution, for key: SIMD2<Int>) {
-            lock.withLock {
-                if tables.count >= Self.capacity { tables.removeAll(keepingCapacity: true) }
-                tables[key] = distribution
-            }
+        try sharedTables.value(for: SIMD2(m, n)) { () throws(StatisticsError) in
+            try MannWhitneyDistribution(m: m, n: n)
         }
     }
+
+    /// At most 64 tables are kept (each holds mn + 1 counts).
+    private static let sharedTables = SharedMemo<SIMD2<Int>, MannWhitneyDistribution>(capacity: 64)
 }

@@ -45,17 +45,8 @@ public enum PairedTTest {
         }
         try requireFinite(standardError, what: "the standard error")
         let degreesOfFreedom = n - 1
-        let t = difference / standardError
-        try requireFinite(t, what: "the t statistic")
-        let pValue = try TTest.twoSidedP(t: t, df: degreesOfFreedom)
-        let critical = try viaGSL { () throws(GSLError) in
-            try StudentTQuantile.value(1 - (1 - confidence) / 2, df: degreesOfFreedom)
-        }
-        let interval = ConfidenceInterval(
-            lower: difference - critical * standardError, upper: difference + critical * standardError,
-            level: confidence)
-        return TTestResult(
-            meanDifference: difference, standardError: standardError, t: t, degreesOfFreedom: degreesOfFreedom,
-            pValue: pValue, confidenceInterval: interval, equalVariances: false, degeneracy: nil)
+        return try TTest.result(
+            difference: difference, standardError: standardError, degreesOfFreedom: degreesOfFreedom,
+            confidence: confidence, equalVariances: false)
     }
 }

@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// Student t quantiles (`GSL.tQuantile`: GSL's `gsl_cdf_tdist_Pinv` polished by Newton steps on
 /// the accurate tails), remembered per (p, ν). A suite's benchmarks ask for the same few levels
 /// and degrees of freedom thousands of times (every side with 20 samples needs t₀.₉₇₅,₁₉), and each
@@ -13,27 +11,11 @@ public enum StudentTQuantile {
     public static func value(_ p: Double, df: Double) throws(GSLError) -> Double {
         // Welch–Satterthwaite's fractional ν almost never recur: computed, not remembered.
         guard df == df.rounded() else { return try GSL.tQuantile(p, df: df) }
-        let key = SIMD2(p.bitPattern, df.bitPattern)
-        if let value = Memo.shared.lookup(key) { return value }
-        let value = try GSL.tQuantile(p, df: df)
-        Memo.shared.store(value, for: key)
-        return value
-    }
-
-    private final class Memo: @unchecked Sendable {
-        static let shared = Memo()
-        /// Beyond this many entries the table starts again (Welch's fractional ν rarely repeat).
-        static let capacity = 100_000
-        private let lock = NSLock()
-        private var values: [SIMD2<UInt64>: Double] = [:]
-
-        func lookup(_ key: SIMD2<UInt64>) -> Double? { lock.withLock { values[key] } }
-
-        func store(_ value: Double, for key: SIMD2<UInt64>) {
-            lock.withLock {
-                if values.count >= Self.capacity { values.removeAll(keepingCapacity: true) }
-                values[key] = value
-            }
+        return try memo.value(for: SIMD2(p.bitPattern, df.bitPattern)) { () throws(GSLError) in
+            try GSL.tQuantile(p, df: df)
         }
     }
+
+    /// Beyond this many entries the table starts again.
+    private static let memo = SharedMemo<SIMD2<UInt64>, Double>(capacity: 100_000)
 }

@@ -56,6 +56,17 @@ public enum TTest {
             return degenerate(difference == 0 ? .identicalConstantSamples : .zeroVariance)
         }
         try requireFinite(standardError, degreesOfFreedom, what: "the standard error")
+        return try result(
+            difference: difference, standardError: standardError, degreesOfFreedom: degreesOfFreedom,
+            confidence: confidence, equalVariances: equalVariances)
+    }
+
+    /// The t statistic, its two-sided p-value and the Student-t interval of a difference with a
+    /// finite, positive standard error (shared by the two-sample and the paired test).
+    static func result(
+        difference: Double, standardError: Double, degreesOfFreedom: Double, confidence: Double,
+        equalVariances: Bool
+    ) throws(StatisticsError) -> TTestResult {
         let t = difference / standardError
         try requireFinite(t, what: "the t statistic")
         let pValue = try twoSidedP(t: t, df: degreesOfFreedom)
