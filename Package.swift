@@ -40,7 +40,7 @@ let package = Package(
         // Comparisons, noise models, verdicts and the gate.
         .target(
             name: "BenchmarkAnalysis",
-            dependencies: ["BenchmarkModel", "Statistics", "NumberText"],
+            dependencies: ["BenchmarkModel", "Statistics"],
             swiftSettings: strictSettings
         ),
         // Table model and renderers: only render an analysis result.

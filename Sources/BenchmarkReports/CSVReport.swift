@@ -18,8 +18,8 @@ enum CSVReport {
                 number(c.base.map { Double($0.count) }),
                 number(c.base?.centre), number(c.head.map { Double($0.count) }), number(c.head?.centre),
                 number(c.change?.percent), number(c.change?.interval?.lowerBound),
-                number(c.change?.interval?.upperBound), number(c.pValue), number(c.pAdjusted), c.test,
-                c.noise.rawValue, number(c.thresholdPercent), c.verdict.rawValue, c.reason,
+                number(c.change?.interval?.upperBound), number(c.pValue), number(c.pAdjusted), c.method.rawValue,
+                c.noise.rawValue, number(c.thresholdPercent), c.verdict.rawValue, ReasonText.reason(of: c),
             ]
             // Only the fields that come from the input are guarded against formula injection.
             out += fields.enumerated().map { quote($1, guardFormula: $0 < 2) }.joined(separator: ",") + "\r\n"

@@ -18,12 +18,13 @@ enum GitHubReport {
             }
             let change = c.change.map { ReportNumber.signedPercent($0.percent) } ?? ""
             let title = "benchstat \(c.verdict.rawValue): \(c.benchmark.name)"
-            out += "::\(command) title=\(property(title))::\(data("\(c.benchmark.name) \(change): \(c.reason)"))\n"
+            out +=
+                "::\(command) title=\(property(title))::\(data("\(c.benchmark.name) \(change): \(ReasonText.reason(of: c))"))\n"
         }
         let gate = input.result.gate
         out +=
             "::notice title=benchstat gate \(gate.verdict.rawValue)::"
-            + data(gate.reasons.joined(separator: "; ")) + "\n"
+            + data(ReasonText.gateReasons(gate).joined(separator: "; ")) + "\n"
         return out
     }
 

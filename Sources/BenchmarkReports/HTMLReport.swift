@@ -23,7 +23,7 @@ enum HTMLReport {
         out += "<header class=\"gate \(passed ? "pass" : "fail")\">\n"
         out += "<h1><span class=\"mark\">\(passed ? "✓" : "✗")</span> benchstat: \(HTMLEscaping.text(headline))</h1>\n"
         out += "<ul class=\"reasons\">\n"
-        for reason in result.gate.reasons { out += "<li>\(HTMLEscaping.text(reason))</li>\n" }
+        for reason in ReasonText.gateReasons(result.gate) { out += "<li>\(HTMLEscaping.text(reason))</li>\n" }
         out += "</ul>\n</header>\n"
         out += summarySection(result)
         let attention: Set<Verdict> = [.regression, .improvement, .inconclusive]
@@ -47,7 +47,7 @@ enum HTMLReport {
         out += "</section>\n"
         if !result.warnings.isEmpty {
             out += "<section>\n<details><summary>\(result.warnings.count) warning(s)</summary>\n<ul>\n"
-            for warning in result.warnings { out += "<li>\(HTMLEscaping.text(warning))</li>\n" }
+            for warning in result.warnings { out += "<li>\(HTMLEscaping.text(ReasonText.warning(warning)))</li>\n" }
             out += "</ul>\n</details>\n</section>\n"
         }
         out += "<footer>\(HTMLEscaping.text(methodLine(result)))</footer>\n</body>\n</html>\n"
@@ -80,7 +80,8 @@ enum HTMLReport {
             }
             out += "</ul>\n"
             for difference in summary.environmentDifferences {
-                out += "<p class=\"env\">⚠ environment differs: \(HTMLEscaping.text(difference))</p>\n"
+                out +=
+                    "<p class=\"env\">⚠ environment differs: \(HTMLEscaping.text(ReasonText.environment(difference)))</p>\n"
             }
             out += "</div>\n"
         }
@@ -110,9 +111,11 @@ enum HTMLReport {
             facts.append("\(HTMLEscaping.text(c.headLabel)) vs \(HTMLEscaping.text(result.baseLabel))")
         }
         out += "<p class=\"facts\">" + facts.joined(separator: " · ") + "</p>\n"
-        out += "<p class=\"reason\">\(HTMLEscaping.text(c.reason))</p>\n"
+        out += "<p class=\"reason\">\(HTMLEscaping.text(ReasonText.reason(of: c)))</p>\n"
         if !c.notes.isEmpty {
-            out += "<p class=\"notes\">" + c.notes.map(HTMLEscaping.text).joined(separator: " · ") + "</p>\n"
+            out +=
+                "<p class=\"notes\">" + c.notes.map { HTMLEscaping.text(ReasonText.note($0)) }.joined(separator: " · ")
+                + "</p>\n"
         }
         out += StripPlot(comparison: c, test: result.options.test, confidence: result.options.confidence).svg()
         return out + "</article>\n"
@@ -171,7 +174,7 @@ enum HTMLReport {
         let thresholds = MeasurementMode.allCases.map { mode in
             "\(mode.rawValue) \(plain(options.thresholds.percentByMode[mode] ?? 0))%"
         }
-        return "benchstat · \(result.comparisons.first?.test ?? "welch-log"), \(options.correction.rawValue) "
+        return "benchstat · \(result.options.method.rawValue), \(options.correction.rawValue) "
             + "correction, α=\(options.alpha), \(TextReport.percent(options.confidence)) intervals, "
             + "thresholds: \(thresholds.joined(separator: ", "))"
     }

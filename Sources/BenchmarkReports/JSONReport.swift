@@ -2,7 +2,7 @@ import BenchmarkAnalysis
 import BenchmarkModel
 import Foundation
 
-/// The machine contract of DESIGN.md ("JSON output"), written by hand so that the key order and the
+/// The JSON report, whose contract is `docs/benchstat.schema.json` (DESIGN.md sketches it), written by hand so that the key order and the
 /// bytes are stable: `schemaVersion`, `gate`, `comparisons`, `summary`. Numbers that do not exist
 /// are `null`, never NaN; doubles use Swift's shortest round-trip representation.
 enum JSONReport {
@@ -20,7 +20,7 @@ enum JSONReport {
             w.field("gate") {
                 w.object {
                     w.field("verdict") { w.string(result.gate.verdict.rawValue) }
-                    w.field("reasons") { w.array(result.gate.reasons) { w.string($0) } }
+                    w.field("reasons") { w.array(ReasonText.gateReasons(result.gate)) { w.string($0) } }
                 }
             }
             w.field("options") {
@@ -41,7 +41,7 @@ enum JSONReport {
             }
             w.field("comparisons") { w.array(result.comparisons) { comparison($0, w) } }
             w.field("summary") { summary(result, w) }
-            w.field("warnings") { w.array(result.warnings) { w.string($0) } }
+            w.field("warnings") { w.array(result.warnings) { w.string(ReasonText.warning($0)) } }
         }
         w.newline()
         return w.bytes
@@ -69,14 +69,14 @@ enum JSONReport {
             }
             w.field("pValue") { w.number(c.pValue) }
             w.field("pAdjusted") { w.number(c.pAdjusted) }
-            w.field("test") { w.string(c.test) }
+            w.field("test") { w.string(c.method.rawValue) }
             w.field("noise") { w.string(c.noise.rawValue) }
             w.field("noisePercent") { w.number(c.noisePercent) }
             w.field("thresholdPercent") { w.number(c.thresholdPercent) }
             w.field("samplesNeeded") { w.number(c.samplesNeeded.map(Double.init)) }
             w.field("verdict") { w.string(c.verdict.rawValue) }
-            w.field("reason") { w.string(c.reason) }
-            w.field("notes") { w.array(c.notes) { w.string($0) } }
+            w.field("reason") { w.string(ReasonText.reason(of: c)) }
+            w.field("notes") { w.array(c.notes) { w.string(ReasonText.note($0)) } }
         }
     }
 
@@ -130,7 +130,9 @@ enum JSONReport {
                         }
                     }
                 }
-                w.field("environmentDifferences") { w.array(s.environmentDifferences) { w.string($0) } }
+                w.field("environmentDifferences") {
+                    w.array(s.environmentDifferences) { w.string(ReasonText.environment($0)) }
+                }
             }
         }
         w.object {

@@ -30,11 +30,13 @@ enum JUnitReport {
                 if isFailure(c, strict: result.options.strict) {
                     out +=
                         "      <failure message=\"\(XMLEscaping.attribute(message))\" type=\"\(c.verdict.rawValue)\">"
-                        + XMLEscaping.text(c.reason) + "</failure>\n"
+                        + XMLEscaping.text(ReasonText.reason(of: c)) + "</failure>\n"
                 } else if c.verdict == .missing {
-                    out += "      <skipped message=\"\(XMLEscaping.attribute(c.reason))\"/>\n"
+                    out += "      <skipped message=\"\(XMLEscaping.attribute(ReasonText.reason(of: c)))\"/>\n"
                 }
-                out += "      <system-out>" + XMLEscaping.text("\(message) — \(c.reason)") + "</system-out>\n"
+                out +=
+                    "      <system-out>" + XMLEscaping.text("\(message) — \(ReasonText.reason(of: c))")
+                    + "</system-out>\n"
                 out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"

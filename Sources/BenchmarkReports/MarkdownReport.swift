@@ -19,12 +19,12 @@ enum MarkdownReport {
         } else {
             out += "### ❌ benchstat: gate failed (\(regressions) regression\(regressions == 1 ? "" : "s"))\n\n"
         }
-        for reason in result.gate.reasons { out += "- " + MarkdownEscaping.inline(reason) + "\n" }
+        for reason in ReasonText.gateReasons(result.gate) { out += "- " + MarkdownEscaping.inline(reason) + "\n" }
         out += "\n"
         for summary in result.summaries {
             out += MarkdownEscaping.inline(TextReport.summaryLine(summary, base: result.baseLabel)) + "\n"
             for difference in summary.environmentDifferences {
-                out += "- ⚠️ environment differs: " + MarkdownEscaping.inline(difference) + "\n"
+                out += "- ⚠️ environment differs: " + MarkdownEscaping.inline(ReasonText.environment(difference)) + "\n"
             }
             out += "\n"
         }
@@ -50,11 +50,11 @@ enum MarkdownReport {
         out += "</details>\n"
         if !result.warnings.isEmpty {
             out += "\n<details><summary>\(result.warnings.count) warning(s)</summary>\n\n"
-            for warning in result.warnings { out += "- " + MarkdownEscaping.inline(warning) + "\n" }
+            for warning in result.warnings { out += "- " + MarkdownEscaping.inline(ReasonText.warning(warning)) + "\n" }
             out += "\n</details>\n"
         }
         out +=
-            "\n<sub>\(result.comparisons.first?.test ?? "welch-log"), \(result.options.correction.rawValue) "
+            "\n<sub>\(result.options.method.rawValue), \(result.options.correction.rawValue) "
             + "correction, α=\(result.options.alpha), thresholds: instrumentation "
             + "\(result.options.thresholds.percentByMode[.instrumentation] ?? 0)%, walltime "
             + "\(result.options.thresholds.percentByMode[.walltime] ?? 0)%</sub>\n"

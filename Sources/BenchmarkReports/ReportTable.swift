@@ -28,7 +28,10 @@ struct ReportTable {
         var comparison: Comparison { comparisons[index] }
         var name: String { comparisons[index].benchmark.name }
         var verdict: Verdict { comparisons[index].verdict }
-        var reason: String { comparisons[index].reason }
+        /// The reason as a value (rows that share one share it by value).
+        var reasonValue: VerdictReason? { comparisons[index].reason }
+        /// The reason in words.
+        var reason: String { ReasonText.reason(of: comparisons[index]) }
 
         /// The base centre in the group's scale, or `-`.
         var base: String { Self.text { appendBase(to: &$0) } }
@@ -98,8 +101,8 @@ struct ReportTable {
     init(_ result: AnalysisResult) {
         var groups: [Group] = []
         var footnotes: [String] = []
-        // Footnote text → 1-based number.
-        var footnoteNumbers: [String: Int] = [:]
+        // Footnote → 1-based number.
+        var footnoteNumbers: [ComparisonNote: Int] = [:]
         let comparisons = result.comparisons
         var start = 0
         func flush(_ end: Int) {
@@ -120,7 +123,7 @@ struct ReportTable {
                     if let number = footnoteNumbers[note] {
                         refs.append(number)
                     } else {
-                        footnotes.append(note)
+                        footnotes.append(ReasonText.note(note))
                         footnoteNumbers[note] = footnotes.count
                         refs.append(footnotes.count)
                     }

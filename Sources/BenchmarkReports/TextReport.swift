@@ -96,7 +96,7 @@ enum TextReport {
         if !table.footnotes.isEmpty || !shared.isEmpty { out.append("\n") }
         for warning in result.warnings {
             out.append("warning: ")
-            TextEscaping.appendVisible(warning, to: &out)
+            TextEscaping.appendVisible(ReasonText.warning(warning), to: &out)
             out.append("\n")
         }
         for summary in result.summaries {
@@ -104,13 +104,13 @@ enum TextReport {
             out.append("\n")
             for difference in summary.environmentDifferences {
                 out.append("  environment differs: ")
-                TextEscaping.appendVisible(difference, to: &out)
+                TextEscaping.appendVisible(ReasonText.environment(difference), to: &out)
                 out.append("\n")
             }
         }
         if let runs = result.historyRuns { out.append(contentsOf: "history: \(runs) past run(s) read\n") }
         out.append(contentsOf: "gate: \(result.gate.verdict.rawValue.uppercased()) — ")
-        for (index, reason) in result.gate.reasons.enumerated() {
+        for (index, reason) in ReasonText.gateReasons(result.gate).enumerated() {
             if index > 0 { out.append("; ") }
             TextEscaping.appendVisible(reason, to: &out)
         }
@@ -118,30 +118,38 @@ enum TextReport {
         return out.bytes
     }
 
-    /// The reasons that three or more rows show (see `showsReason`), sorted, and for each group's
-    /// rows the index of the row's reason among them, or nil. Equal reasons (`==`) are found by
-    /// sorting the shown rows rather than hashing the long reason texts; each shared reason is
-    /// written as its first row has it.
+    /// The reasons that three or more rows show (see `showsReason`), in words and sorted, and for
+    /// each group's rows the index of the row's reason among them, or nil. Rows share a reason when
+    /// their reasons are equal values (`VerdictReason`); only shared ones are put into words here.
     static func sharedReasons(_ table: ReportTable) -> (reasons: [String], index: [[Int?]]) {
         var index = table.groups.map { [Int?](repeating: nil, count: $0.rows.count) }
-        // (reason, group, row) of every shown row, in table order.
-        var shown: [(reason: String, group: Int, row: Int)] = []
+        // Each shown reason value with the (group, row) positions that show it, in table order.
+        var rowsByReason: [VerdictReason: [(group: Int, row: Int)]] = [:]
+        var firstSeen: [VerdictReason] = []
         for (groupIndex, group) in table.groups.enumerated() {
             for (rowIndex, row) in group.rows.enumerated() where showsReason(row) {
-                shown.append((row.reason, groupIndex, rowIndex))
+                guard let reason = row.reasonValue else { continue }
+                if rowsByReason[reason]?.append((groupIndex, rowIndex)) == nil {
+                    rowsByReason[reason] = [(groupIndex, rowIndex)]
+                    firstSeen.append(reason)
+                }
             }
         }
-        let order = sortedByReason(shown.map(\.reason))
+        let shared = firstSeen.filter { (rowsByReason[$0]?.count ?? 0) >= 3 }
+        let texts = shared.map(ReasonText.reason)
         var reasons: [String] = []
         var start = 0
+        let order = sortedByReason(texts)
         while start < order.count {
+            // Two values that print alike (a p-value equal to three decimals) share one note.
             var end = start + 1
             while end < order.count, order[end].runStart == order[start].runStart { end += 1 }
-            if end - start >= 3 {
-                let run = order[start..<end].map(\.position)
-                for position in run { index[shown[position].group][shown[position].row] = reasons.count }
-                reasons.append(shown[run.min() ?? run[0]].reason)
+            for member in order[start..<end] {
+                for position in rowsByReason[shared[member.position]] ?? [] {
+                    index[position.group][position.row] = reasons.count
+                }
             }
+            reasons.append(texts[order[start].position])
             start = end
         }
         return (reasons, index)

@@ -101,7 +101,21 @@ enum ReportNumber {
         buffer.append(byte: UInt8(ascii: "]"))
     }
 
-    /// A p-value with 3 significant digits or in scientific notation when small.
+    /// `1%`, `2.5%`, `12.3%`: a threshold or σ without needless zeros (whole numbers bare, two
+    /// significant digits below 10, one decimal from 10).
+    static func magnitudePercent(_ value: Double) -> String {
+        if value == value.rounded() { return PrintfNumber.format(value, "%.0f%%") }
+        if abs(value) >= 10 { return PrintfNumber.format(value, "%.1f%%") }
+        return PrintfNumber.format(value, "%.2g%%")
+    }
+
+    /// A count as written: a whole number in full (below 10¹⁵), anything else to 4 significant digits.
+    static func count(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : PrintfNumber.format(value, "%.4g")
+    }
+
+    /// A p-value: three decimals, scientific notation below 0.001 (`2.5e-08`), `<1e-16` below
+    /// double resolution — in the p column and in every sentence alike.
     static func pValue(_ p: Double?) -> String {
         var buffer = ReportBuffer(capacity: 16)
         pValue(p, to: &buffer)

@@ -66,15 +66,15 @@ public enum ComponentTTest {
         guard confidence > 0, confidence < 1 else {
             throw .invalidArgument("confidence must lie in (0, 1), got \(confidence)")
         }
-        let variance = base.varianceOfCentre + head.varianceOfCentre
-        guard variance > 0 else { return nil }
+        guard
+            let (variance, degreesOfFreedom) = Satterthwaite.combine([
+                VarianceComponent(variance: base.varianceOfCentre, degreesOfFreedom: base.degreesOfFreedom),
+                VarianceComponent(variance: head.varianceOfCentre, degreesOfFreedom: head.degreesOfFreedom),
+            ])
+        else { return nil }
         let difference = head.centre - base.centre
         let standardError = variance.squareRoot()
         let t = difference / standardError
-        let denominator =
-            base.varianceOfCentre * base.varianceOfCentre / base.degreesOfFreedom
-            + head.varianceOfCentre * head.varianceOfCentre / head.degreesOfFreedom
-        let degreesOfFreedom = variance * variance / denominator
         do {
             let pValue = min(1, 2 * (try GSL.tSurvival(abs(t), df: degreesOfFreedom)))
             let critical = try StudentTQuantile.value(0.5 + confidence / 2, df: degreesOfFreedom)

@@ -39,6 +39,11 @@ public enum Outliers {
         return count
     }
 
+    /// `tukeyOutlierCount(sorted:k:)` of values in any order (sorted here with GSL).
+    public static func tukeyOutlierCount(_ values: [Double], k: Double = 1.5) throws(StatisticsError) -> Int {
+        try tukeyOutlierCount(sorted: GSL.sorted(values), k: k)
+    }
+
     /// Q1 and Q3 (Hyndman & Fan type 7) of sorted data and the fences k·IQR beyond them.
     private static func fences(sorted: [Double], k: Double) throws(StatisticsError)
         -> (q1: Double, q3: Double, lower: Double, upper: Double)

@@ -41,10 +41,10 @@ import Testing
             try Analyzer.analyze(dataset: Self.drifting(), options: Self.options(paired: false)).comparisons.first)
         let paired = try #require(
             try Analyzer.analyze(dataset: Self.drifting(), options: Self.options(paired: true)).comparisons.first)
-        #expect(unpaired.test == "welch-log")
+        #expect(unpaired.method == .welchLog)
         #expect(unpaired.verdict == .inconclusive, "\(unpaired.reason)")
         #expect(try #require(unpaired.pValue) > 0.05)
-        #expect(paired.test == "paired-t-log")
+        #expect(paired.method == .pairedTLog)
         #expect(paired.noise == .withinRun)
         #expect(paired.verdict == .regression, "\(paired.reason)")
         #expect(try #require(paired.pValue) < 1e-6)
@@ -52,16 +52,22 @@ import Testing
         #expect(abs(change.percent - 3) < 0.2, "\(change.percent)")
         let interval = try #require(change.interval)
         #expect(interval.contains(3) && interval.lowerBound > 2)
-        #expect(paired.notes.contains("paired: 20 pairs by (run, iteration)"), "\(paired.notes)")
+        #expect(paired.notes.first == .paired(pairs: 20, byRun: true), "\(paired.notes)")
     }
 
     @Test func withoutIterationsOnOneSideItFallsBackWithANote() throws {
         let c = try #require(
             try Analyzer.analyze(dataset: Self.drifting(headIterations: false), options: Self.options(paired: true))
                 .comparisons.first)
-        #expect(c.test == "welch-log")
-        #expect(c.notes.contains { $0.contains("unpaired sample(s) left out") }, "\(c.notes)")
-        #expect(c.notes.contains { $0.contains("compared unpaired") }, "\(c.notes)")
+        #expect(c.method == .welchLog)
+        #expect(
+            c.notes.contains {
+                if case .pairedSamplesLeftOut(let count) = $0 { count > 0 } else { false }
+            }, "\(c.notes)")
+        #expect(
+            c.notes.contains {
+                if case .pairedTooFew = $0 { true } else { false }
+            }, "\(c.notes)")
     }
 
     @Test func runIdsThatDifferPairByIterationAlone() throws {
@@ -76,7 +82,7 @@ import Testing
             warnings: [])
         let c = try #require(
             try Analyzer.analyze(dataset: dataset, options: Self.options(paired: true)).comparisons.first)
-        #expect(c.test == "paired-t-log")
-        #expect(c.notes.contains { $0.hasPrefix("paired: 20 pairs by iteration") }, "\(c.notes)")
+        #expect(c.method == .pairedTLog)
+        #expect(c.notes.first == .paired(pairs: 20, byRun: false), "\(c.notes)")
     }
 }

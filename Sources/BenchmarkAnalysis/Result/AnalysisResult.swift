@@ -16,15 +16,15 @@ public struct AnalysisResult: Sendable {
     public let summaries: [SuiteSummary]
     /// The merge gate.
     public let gate: GateResult
-    /// Warnings for the report: input warnings, environment differences, analysis remarks.
-    public let warnings: [String]
+    /// Warnings for the report: input warnings and analysis remarks.
+    public let warnings: [AnalysisWarning]
     /// How many history runs were read, or nil without `--history`.
     public let historyRuns: Int?
 
     /// Creates a result.
     public init(
         baseLabel: String, headLabels: [String], options: AnalysisOptions, comparisons: [Comparison],
-        summaries: [SuiteSummary], gate: GateResult, warnings: [String], historyRuns: Int?
+        summaries: [SuiteSummary], gate: GateResult, warnings: [AnalysisWarning], historyRuns: Int?
     ) {
         self.baseLabel = baseLabel
         self.headLabels = headLabels
@@ -50,12 +50,12 @@ public struct SuiteSummary: Sendable {
     /// Verdict counts, every verdict present (0 where none).
     public let counts: [Verdict: Int]
     /// Environment differences between base and head (for example a different `cpu:`).
-    public let environmentDifferences: [String]
+    public let environmentDifferences: [EnvironmentDifference]
 
     /// Creates a summary.
     public init(
         headLabel: String, geomean: RelativeChange?, geomeanCount: Int, counts: [Verdict: Int],
-        environmentDifferences: [String]
+        environmentDifferences: [EnvironmentDifference]
     ) {
         self.headLabel = headLabel
         self.geomean = geomean
@@ -75,11 +75,12 @@ public struct GateResult: Sendable, Equatable {
 
     /// The outcome.
     public let verdict: Outcome
-    /// Why, one line each (the benchmarks that failed it, or why it passed).
-    public let reasons: [String]
+    /// Why: the regressions (and under `--strict` the inconclusive comparisons) that failed it, or
+    /// why it passed.
+    public let reasons: [GateReason]
 
     /// Creates a gate result.
-    public init(verdict: Outcome, reasons: [String]) {
+    public init(verdict: Outcome, reasons: [GateReason]) {
         self.verdict = verdict
         self.reasons = reasons
     }

@@ -2,7 +2,7 @@ import BenchmarkModel
 import Foundation
 import Statistics
 
-/// `--paired`: matches base and head samples of interleaved measurements by their round and runs
+/// `--paired` (`paired-t-log`): matches base and head samples of interleaved measurements by their round and runs
 /// the paired t-test on the log ratios (Student 1908, paired), which cancels slow drift of the
 /// machine that hits both members of a pair alike.
 ///
@@ -10,7 +10,9 @@ import Statistics
 /// `benchstat measure` writes them: one run id for all its commands), else by iteration alone. A
 /// key that occurs more than once on a side, a sample without a partner and a run without
 /// iterations are left out, with a note.
-enum PairedComparator {
+struct PairedTLogMethod: ComparisonMethod {
+    static let identifier = MethodIdentifier.pairedTLog
+
     /// The samples matched for one benchmark.
     struct Pairs {
         /// log(base), log(head) of every pair, in base order.
@@ -84,8 +86,22 @@ enum PairedComparator {
         // for as many pairs as a paired test needs.
         let sigma = error * Double(pairs.baseLogs.count).squareRoot() / 2.0.squareRoot()
         return ChangeEstimate(
-            logChange: result.meanDifference, logInterval: interval.lower...interval.upper, pValue: pValue,
-            noise: .withinRun, noisePercent: expm1(sigma) * 100, observationSigma: sigma,
-            observationsAreRuns: false, baseCentreInterval: nil, headCentreInterval: nil, testName: "paired-t-log")
+            method: identifier,
+            change: RelativeChange(logChange: result.meanDifference, logInterval: interval.lower...interval.upper),
+            pValue: pValue, noise: .withinRun, noisePercent: expm1(sigma) * 100, observationSigma: sigma)
+    }
+
+    func estimate(_ sides: ComparedSides, context: MethodContext) throws(StatisticsError) -> MethodOutcome {
+        guard let pairs = Self.pairs(base: sides.base, head: sides.head) else {
+            return .notApplicable(notes: [.pairedWithoutIterations])
+        }
+        var notes: [ComparisonNote] = []
+        if pairs.unpaired > 0 { notes.append(.pairedSamplesLeftOut(count: pairs.unpaired)) }
+        guard let estimate = try Self.estimate(pairs, confidence: context.confidence) else {
+            notes.append(.pairedTooFew(pairs: pairs.baseLogs.count))
+            return .notApplicable(notes: notes)
+        }
+        notes.insert(.paired(pairs: pairs.baseLogs.count, byRun: pairs.byRun), at: 0)
+        return .estimate(estimate, notes: notes)
     }
 }

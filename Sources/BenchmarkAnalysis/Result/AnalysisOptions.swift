@@ -54,6 +54,10 @@ public struct AnalysisOptions: Sendable {
     /// reports, so that a large suite's samples are freed once analysed.
     public var keepsSamples: Bool = true
 
+    /// The method the analysis compares with: the paired t-test under `--paired` (comparisons without
+    /// iterations fall back to `test`), else `test`'s method. Reports name it in their footers.
+    public var method: MethodIdentifier { paired ? PairedTLogMethod.identifier : MethodRegistry.identifier(for: test) }
+
     /// Creates options; every argument has the documented default.
     public init(
         alpha: Double = 0.05, confidence: Double = 0.95, test: ComparisonTest = .welch,

@@ -12,15 +12,16 @@ enum EnvironmentCheck {
         "hostname", "runner", "os", "arch", "compiler",
     ]
 
-    static func differences(base: LabelData, head: LabelData) -> [String] {
-        var result: [String] = []
+    static func differences(base: LabelData, head: LabelData) -> [EnvironmentDifference] {
+        var result: [EnvironmentDifference] = []
         for key in keys {
             let baseValues = Set(base.files.compactMap { $0.value(for: key) })
             let headValues = Set(head.files.compactMap { $0.value(for: key) })
             guard !baseValues.isEmpty, !headValues.isEmpty, baseValues != headValues else { continue }
             result.append(
-                "\(key): \(base.label) has \(baseValues.sorted().joined(separator: " | ")), "
-                    + "\(head.label) has \(headValues.sorted().joined(separator: " | "))")
+                EnvironmentDifference(
+                    key: key, baseLabel: base.label, baseValues: baseValues.sorted(), headLabel: head.label,
+                    headValues: headValues.sorted()))
         }
         return result
     }

@@ -36,7 +36,7 @@ public struct HistoryNoise: Sendable {
             for series in run.series {
                 let logs = series.allValues.filter { $0 > 0 && $0.isFinite }.map { log($0) }
                 guard !logs.isEmpty else { continue }
-                centres[SeriesKey(series), default: []].append(logs.reduce(0, +) / Double(logs.count))
+                centres[SeriesKey(series), default: []].append(Summation.sum(logs) / Double(logs.count))
             }
         }
         var estimates: [SeriesKey: Estimate] = [:]
@@ -51,17 +51,4 @@ public struct HistoryNoise: Sendable {
 
     /// The estimate for `series`' benchmark and unit, or nil when history has fewer than three runs of it.
     public func estimate(for series: BenchmarkSeries) -> Estimate? { estimates[SeriesKey(series)] }
-}
-
-/// A series' identity across labels: benchmark name and base unit.
-struct SeriesKey: Hashable, Comparable {
-    let name: String
-    let baseUnit: String
-
-    init(_ series: BenchmarkSeries) {
-        name = series.benchmark.name
-        baseUnit = series.unit.baseUnit
-    }
-
-    static func < (lhs: Self, rhs: Self) -> Bool { (lhs.name, lhs.baseUnit) < (rhs.name, rhs.baseUnit) }
 }

@@ -6,18 +6,6 @@ extension Analyzer {
     /// Pairs below this count are compared on the calling thread: too few to pay for the threads.
     static let parallelThreshold = 64
 
-    /// `compare` for every pair, in pair order, on every core (`concurrentMap`).
-    static func compareAll(
-        _ pairs: [SeriesIndexPair], base: LabelData, head: LabelData, history: HistoryNoise?,
-        options: AnalysisOptions
-    ) throws(AnalysisError) -> [Comparison] {
-        try concurrentMap(count: pairs.count) { index throws(AnalysisError) in
-            try compare(
-                pairs[index].series(base: base, head: head), baseLabel: base.label, headLabel: head.label,
-                history: history, options: options)
-        }
-    }
-
     /// `body(0) … body(count − 1)` in index order. The calls are independent, so above
     /// `parallelThreshold` they run on every core (`inChunks`), each writing its result straight into
     /// its slot of the returned array (no intermediate array of results: at 20,000 comparisons of

@@ -72,7 +72,7 @@ enum CentreModel {
     }
 
     private static func side(
-        _ samples: LogSamples, otherRuns: RunHeterogeneity?
+        _ samples: LogSamples, otherRuns: OneWayANOVA?
     ) throws(StatisticsError) -> SideEstimate {
         if samples.isConstant, samples.count >= 2 {
             // Identical values: exact, whatever rounding the logs and their means pick up.
@@ -91,7 +91,7 @@ enum CentreModel {
             // Never less than the within-run noise alone: a few run means can agree by chance.
             if let runs = samples.runHeterogeneity() {
                 let n = Double(samples.count)
-                let within = runs.msWithin / n
+                let within = runs.meanSquareWithin / n
                 if within > estimate.varianceOfCentre {
                     // The variance is floored; its uncertainty is still that of r run means.
                     estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: within, degreesOfFreedom: r - 1)
@@ -111,12 +111,14 @@ enum CentreModel {
         }
         var estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: variance / n, degreesOfFreedom: n - 1)
         var model: NoiseModel = variance == 0 ? .exact : .withinRun
-        if samples.runCount == 1, let otherRuns, otherRuns.betweenRunVariance > 0 {
+        if samples.runCount == 1, let otherRuns, otherRuns.betweenGroupVariance > 0,
+            let (total, df) = Satterthwaite.combine([
+                VarianceComponent(variance: estimate.varianceOfCentre, degreesOfFreedom: n - 1),
+                VarianceComponent(
+                    variance: otherRuns.betweenGroupVariance, degreesOfFreedom: otherRuns.degreesOfFreedomBetween),
+            ])
+        {
             // A single run carries a run effect the other side showed: add that component.
-            let within = estimate.varianceOfCentre
-            let between = otherRuns.betweenRunVariance
-            let total = within + between
-            let df = total * total / (within * within / (n - 1) + between * between / otherRuns.degreesOfFreedom)
             estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: total, degreesOfFreedom: df)
             model = .betweenRun
         }

@@ -1,0 +1,18 @@
+import BenchmarkModel
+
+/// A remark about one comparison that does not decide it, shown as a footnote: outliers, a mode
+/// that differs between labels, how `--paired` matched the samples. Reports turn it into words.
+public enum ComparisonNote: Sendable, Hashable {
+    /// `count` samples of `label` lie outside Tukey's fences on the log scale (Tukey 1977).
+    case outliers(count: Int, label: String)
+    /// Base and head declare different modes; `used` (from `label`, the base) was used.
+    case modeDiffers(used: MeasurementMode, label: String)
+    /// `--paired` matched `pairs` pairs, by (run, iteration) when `byRun`, else by iteration.
+    case paired(pairs: Int, byRun: Bool)
+    /// `--paired` left `count` samples without a partner out.
+    case pairedSamplesLeftOut(count: Int)
+    /// `--paired` found no iteration fields: compared unpaired.
+    case pairedWithoutIterations
+    /// `--paired` found too few pairs (or no spread in their differences): compared unpaired.
+    case pairedTooFew(pairs: Int)
+}

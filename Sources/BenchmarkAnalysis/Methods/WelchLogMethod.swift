@@ -1,0 +1,52 @@
+import Foundation
+import Statistics
+
+/// Welch's t on logs (Welch 1947) with the noise model of `CentreModel`: the change is the ratio of
+/// geometric means with a Student-t interval, p from the Welch–Satterthwaite ν. The default method.
+struct WelchLogMethod: ComparisonMethod {
+    static let identifier = MethodIdentifier.welchLog
+
+    func estimate(_ sides: ComparedSides, context: MethodContext) throws(StatisticsError) -> MethodOutcome {
+        guard let base = sides.baseLogs, let head = sides.headLogs else { return .notApplicable(notes: []) }
+        let model = try CentreModel.estimate(base: base, head: head, history: context.history)
+        let noise = NoiseModel.dominant(model.base.model, model.head.model)
+        var pValue: Double?
+        var interval: ClosedRange<Double>?
+        if let b = model.base.estimate, let h = model.head.estimate, noise != .exact,
+            let result = try ComponentTTest.compare(base: b, head: h, confidence: context.confidence)
+        {
+            pValue = result.pValue
+            interval = result.confidenceInterval.lower...result.confidenceInterval.upper
+        }
+        let sigma: Double?
+        if noise == .history, let history = context.history {
+            sigma = history.logSigma
+        } else {
+            sigma = PooledVariance.ofVariances(
+                [model.base.observationVariance, model.head.observationVariance].compactMap { $0 }
+            ).map { $0.squareRoot() }
+        }
+        let estimate = ChangeEstimate(
+            method: Self.identifier,
+            change: RelativeChange(logChange: model.head.logCentre - model.base.logCentre, logInterval: interval),
+            pValue: pValue, noise: noise, noisePercent: sigma.map { (exp($0) - 1) * 100 }, observationSigma: sigma,
+            baseCentreInterval: try centreInterval(model.base, confidence: context.confidence),
+            headCentreInterval: try centreInterval(model.head, confidence: context.confidence))
+        return .estimate(estimate, notes: [])
+    }
+
+    /// The Student-t interval of one side's centre, from its variance and degrees of freedom.
+    private func centreInterval(_ side: SideEstimate, confidence: Double) throws(StatisticsError)
+        -> ClosedRange<Double>?
+    {
+        guard let estimate = side.estimate, estimate.varianceOfCentre > 0 else { return nil }
+        let critical: Double
+        do {
+            critical = try StudentTQuantile.value(0.5 + confidence / 2, df: estimate.degreesOfFreedom)
+        } catch {
+            throw .gsl(error)
+        }
+        let half = critical * estimate.varianceOfCentre.squareRoot()
+        return (estimate.centre - half)...(estimate.centre + half)
+    }
+}

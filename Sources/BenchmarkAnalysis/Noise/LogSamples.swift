@@ -1,0 +1,69 @@
+import BenchmarkModel
+import Foundation
+import Statistics
+
+/// One side of a comparison on the natural-log scale, grouped by run, with the one-way analysis of
+/// variance (`OneWayANOVA`) that estimates its between-run variance component (Kalibera & Jones 2013 on why the run
+/// is where benchmark variance lives).
+struct LogSamples {
+    /// Natural logs of the samples, per run (runs with at least one sample).
+    let runs: [[Double]]
+    /// Every log, in run order.
+    let all: [Double]
+    /// The raw values, in run order.
+    let raw: [Double]
+    /// The raw values split by run (the shape of `runs`): the series' own arrays, shared, not copied.
+    let rawByRun: [[Double]]
+
+    /// Reads a series; every value must be finite and > 0 (the loaders guarantee it, this checks).
+    init(series: BenchmarkSeries) throws(AnalysisError) {
+        var runs: [[Double]] = []
+        var raw: [Double] = []
+        var rawByRun: [[Double]] = []
+        raw.reserveCapacity(series.runs.reduce(0) { $0 + $1.values.count })
+        for run in series.runs where !run.values.isEmpty {
+            rawByRun.append(run.values)
+            var logs: [Double] = []
+            logs.reserveCapacity(run.values.count)
+            for value in run.values {
+                guard value.isFinite, value > 0 else {
+                    throw .notOnLogScale(benchmark: series.benchmark.name, value: value, location: run.source)
+                }
+                logs.append(log(value))
+                raw.append(value)
+            }
+            runs.append(logs)
+        }
+        self.runs = runs
+        self.all = runs.count == 1 ? runs[0] : runs.flatMap { $0 }
+        self.raw = raw
+        self.rawByRun = rawByRun
+    }
+
+    var count: Int { all.count }
+    var runCount: Int { runs.count }
+
+    /// The smallest and largest raw value (the series is non-empty: callers check `count`).
+    var rawRange: ClosedRange<Double> {
+        guard var low = raw.first else { return 0...0 }
+        var high = low
+        for value in raw {
+            if value < low { low = value }
+            if value > high { high = value }
+        }
+        return low...high
+    }
+
+    /// Whether every sample is identical (an exact measurement).
+    var isConstant: Bool {
+        guard let first = raw.first else { return true }
+        return raw.allSatisfy { $0 == first }
+    }
+
+    /// The mean of each run's logs (plain sums, `Summation`).
+    var runMeans: [Double] { runs.map { Summation.sum($0) / Double($0.count) } }
+
+    /// The one-way analysis of variance of the logs by run (`OneWayANOVA`), or nil when there are
+    /// fewer than two runs or no within-run degrees of freedom.
+    func runHeterogeneity() -> OneWayANOVA? { OneWayANOVA(groups: runs) }
+}

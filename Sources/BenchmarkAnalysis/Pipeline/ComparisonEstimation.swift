@@ -1,0 +1,106 @@
+import BenchmarkModel
+import Foundation
+import Statistics
+
+/// Step 4 of the analysis: one benchmark's comparison. A benchmark on one side only is `missing`;
+/// otherwise the methods of `MethodRegistry` are asked in order and the first that applies
+/// estimates the change; the sides are summarised (`SideSummarizer`) and the notes gathered.
+struct ComparisonEstimation {
+    let baseLabel: String
+    let headLabel: String
+    let history: HistoryNoise?
+    let options: AnalysisOptions
+    let methods: [any ComparisonMethod]
+
+    func compare(_ pair: SeriesPair) throws(AnalysisError) -> Comparison {
+        guard let any = pair.any else {
+            // `SeriesPairing` never makes a pair without a series.
+            throw .statistics(.invalidArgument("an empty benchmark pair"), subject: "(pairing)")
+        }
+        let name = any.benchmark.name
+        let mode = pair.base?.mode ?? any.mode
+        let historyEstimate = pair.base.flatMap { history?.estimate(for: $0) }
+        let subject = ComparisonSubject(
+            benchmark: any.benchmark, mode: mode, unit: pair.base?.unit ?? any.unit, headLabel: headLabel,
+            thresholdPercent: options.thresholds.percent(for: name, mode: mode),
+            historyPercent: historyEstimate.map { expm1($0.logSigma) * 100 })
+        let summarizer = SideSummarizer(
+            centre: options.test, confidence: options.confidence, keepsSamples: options.keepsSamples)
+        guard let base = pair.base, let head = pair.head, base.sampleCount > 0, head.sampleCount > 0 else {
+            return try missing(pair, subject: subject, summarizer: summarizer)
+        }
+        // A series with zeros has no logarithms; exact counts take it.
+        let zeros = ExactCountsMethod.applies(base: base, head: head)
+        let sides = ComparedSides(
+            baseLabel: baseLabel, headLabel: headLabel, base: base, head: head,
+            baseLogs: zeros ? nil : try LogSamples(series: base), headLogs: zeros ? nil : try LogSamples(series: head))
+        let context = MethodContext(confidence: options.confidence, history: historyEstimate)
+        var notes: [ComparisonNote] = []
+        for method in methods {
+            let outcome: MethodOutcome
+            do {
+                outcome = try method.estimate(sides, context: context)
+            } catch {
+                throw .statistics(error, subject: name)
+            }
+            switch outcome {
+            case .notApplicable(let declined):
+                notes += declined
+            case .decided(let estimate, let decision, let baseSummary, let headSummary):
+                return Comparison(
+                    subject: subject, base: baseSummary, head: headSummary, method: estimate.method,
+                    estimate: estimate, decision: decision, notes: notes)
+            case .estimate(let estimate, let methodNotes):
+                notes = methodNotes + notes
+                return try estimated(sides, estimate: estimate, subject: subject, summarizer: summarizer, notes: notes)
+            }
+        }
+        throw .statistics(.invalidArgument("no method applies"), subject: name)
+    }
+
+    /// A comparison with an estimate: the sides summarised with the method's centre intervals, and
+    /// the outlier and mode notes after the method's.
+    private func estimated(
+        _ sides: ComparedSides, estimate: ChangeEstimate, subject: ComparisonSubject, summarizer: SideSummarizer,
+        notes: [ComparisonNote]
+    ) throws(AnalysisError) -> Comparison {
+        guard let baseLogs = sides.baseLogs, let headLogs = sides.headLogs else {
+            throw .statistics(
+                .invalidArgument("a log-scale estimate without logarithms"), subject: subject.benchmark.name)
+        }
+        let name = subject.benchmark.name
+        let baseSummary = try summarizer.summary(
+            baseLogs, label: baseLabel, interval: estimate.baseCentreInterval, name: name)
+        let headSummary = try summarizer.summary(
+            headLogs, label: headLabel, interval: estimate.headCentreInterval, name: name)
+        var notes = notes
+        if baseSummary.outliers > 0 { notes.append(.outliers(count: baseSummary.outliers, label: baseLabel)) }
+        if headSummary.outliers > 0 { notes.append(.outliers(count: headSummary.outliers, label: headLabel)) }
+        if sides.base.mode != sides.head.mode { notes.append(.modeDiffers(used: subject.mode, label: baseLabel)) }
+        return Comparison(
+            subject: subject, base: baseSummary, head: headSummary, method: estimate.method, estimate: estimate,
+            decision: nil, notes: notes)
+    }
+
+    /// A benchmark present on one side only (or with no samples on one side).
+    private func missing(_ pair: SeriesPair, subject: ComparisonSubject, summarizer: SideSummarizer)
+        throws(AnalysisError) -> Comparison
+    {
+        let name = subject.benchmark.name
+        let baseLogs = try pair.base.map { series throws(AnalysisError) in try LogSamples(series: series) }
+        let headLogs = try pair.head.map { series throws(AnalysisError) in try LogSamples(series: series) }
+        let side: ComparisonSide = pair.base == nil ? .head : .base
+        return Comparison(
+            subject: subject,
+            base: try baseLogs.map { s throws(AnalysisError) in
+                try summarizer.summary(s, label: baseLabel, interval: nil, name: name)
+            },
+            head: try headLogs.map { s throws(AnalysisError) in
+                try summarizer.summary(s, label: headLabel, interval: nil, name: name)
+            },
+            method: MethodRegistry.identifier(for: options.test), estimate: nil,
+            decision: Decision(
+                verdict: .missing, reason: .onlyIn(side: side, label: side == .base ? baseLabel : headLabel)),
+            notes: [])
+    }
+}

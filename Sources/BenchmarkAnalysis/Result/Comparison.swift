@@ -1,0 +1,111 @@
+import BenchmarkModel
+
+/// The relative change of a benchmark's centre: head / base − 1, in percent (positive = head uses
+/// more of the unit), with its confidence interval.
+public struct RelativeChange: Sendable, Equatable {
+    /// The point estimate in percent.
+    public let percent: Double
+    /// The confidence interval in percent, or nil when no noise estimate exists.
+    public let interval: ClosedRange<Double>?
+
+    /// Creates a change.
+    public init(percent: Double, interval: ClosedRange<Double>?) {
+        self.percent = percent
+        self.interval = interval
+    }
+}
+
+/// What is compared: one benchmark in one unit, for one head label, with its threshold.
+public struct ComparisonSubject: Sendable {
+    /// The benchmark.
+    public let benchmark: BenchmarkIdentity
+    /// Its mode (the base's, when the labels disagree).
+    public let mode: MeasurementMode
+    /// Its unit (values in `unit.baseUnit`).
+    public let unit: MeasurementUnit
+    /// The head label this comparison is for.
+    public let headLabel: String
+    /// The practical threshold applied, in percent.
+    public let thresholdPercent: Double
+    /// σ of one run's centre from `--history` for this benchmark, in percent, when history covered it.
+    public let historyPercent: Double?
+}
+
+/// One benchmark compared between a base label and a head label: the sides, the estimate of the
+/// method that compared them, the adjusted p-value and the decision.
+public struct Comparison: Sendable {
+    /// What is compared.
+    public let subject: ComparisonSubject
+    /// The base side, or nil when the benchmark is missing there.
+    public let base: SideSummary?
+    /// The head side, or nil when the benchmark is missing there.
+    public let head: SideSummary?
+    /// The method that estimated the change (for a missing benchmark, the analysis' test).
+    public let method: MethodIdentifier
+    /// The change, or nil when a side is missing or no ratio exists.
+    public let change: RelativeChange?
+    /// The raw p-value, or nil when no test was possible.
+    public let pValue: Double?
+    /// Which noise source set the uncertainty.
+    public let noise: NoiseModel
+    /// The noise level in percent that the decision used (for example the history σ), or nil.
+    public let noisePercent: Double?
+    /// Footnote-worthy remarks (outliers, pairing, …).
+    public let notes: [ComparisonNote]
+    /// The p-value adjusted for multiple comparisons, or nil (set by the correction step).
+    public internal(set) var pAdjusted: Double?
+    /// The decision, or nil until the decision step (a missing benchmark and exact counts are
+    /// decided when compared).
+    public internal(set) var decision: Decision?
+    /// Whether this is the benchmark's primary metric: the first unit its base file reported (Go's
+    /// `sec/op` before `B/op`). The suite geometric mean uses primary metrics only.
+    public internal(set) var isPrimaryMetric: Bool = true
+    /// σ of one observation on the log scale, for the power analysis that fills `samplesNeeded`
+    /// once the verdict is known to be inconclusive.
+    let observationSigma: Double?
+
+    /// A comparison as the estimation step makes it.
+    init(
+        subject: ComparisonSubject, base: SideSummary?, head: SideSummary?, method: MethodIdentifier,
+        estimate: ChangeEstimate?, decision: Decision?, notes: [ComparisonNote]
+    ) {
+        self.subject = subject
+        self.base = base
+        self.head = head
+        self.method = method
+        self.change = estimate?.change
+        self.pValue = estimate?.pValue
+        self.noise = estimate?.noise ?? .none
+        self.noisePercent = estimate?.noisePercent
+        self.observationSigma = estimate?.observationSigma
+        self.decision = decision
+        self.notes = notes
+    }
+
+    /// The benchmark.
+    public var benchmark: BenchmarkIdentity { subject.benchmark }
+    /// Its mode.
+    public var mode: MeasurementMode { subject.mode }
+    /// Its unit.
+    public var unit: MeasurementUnit { subject.unit }
+    /// The head label this comparison is for.
+    public var headLabel: String { subject.headLabel }
+    /// The practical threshold applied, in percent.
+    public var thresholdPercent: Double { subject.thresholdPercent }
+    /// σ of one run's centre from `--history`, in percent, when history covered it.
+    public var historyPercent: Double? { subject.historyPercent }
+    /// The verdict (`inconclusive` before the decision step).
+    public var verdict: Verdict { decision?.verdict ?? .inconclusive }
+    /// The rule that decided the verdict, or nil before the decision step.
+    public var reason: VerdictReason? { decision?.reason }
+    /// Observations per side that would settle an inconclusive comparison, or nil.
+    public var samplesNeeded: Int? { decision?.samplesNeeded }
+
+    /// What the power analysis needs to fill `samplesNeeded` (asked only for an inconclusive
+    /// verdict: the answer is not kept for any other).
+    var sampleSizeQuestion: SampleSizeQuestion {
+        SampleSizeQuestion(
+            observationSigma: observationSigma, thresholdPercent: thresholdPercent,
+            rankTestObservations: method == .mannWhitney ? min(base?.count ?? 0, head?.count ?? 0) : nil)
+    }
+}

@@ -1,0 +1,105 @@
+import BenchmarkAnalysis
+import BenchmarkModel
+import NumberText
+
+/// The words of every report: verdict reasons, comparison notes, gate reasons, warnings and
+/// environment differences, from the analysis' typed values. Numbers go through `ReportNumber`, so a
+/// p-value or a percentage prints the same way in every column and sentence of every format.
+enum ReasonText {
+    /// One line naming the rule that decided a comparison.
+    static func reason(_ reason: VerdictReason) -> String {
+        switch reason {
+        case .onlyIn(let side, let label):
+            side == .head ? "only in \(label) (new benchmark)" : "only in \(label) (removed)"
+        case .noNoiseEstimate(let baseCount, let headCount):
+            "n=\(baseCount)/\(headCount) per side, no noise estimate: repeat the runs or pass --history"
+        case .identical:
+            "exact: identical on both sides"
+        case .exactBeyondThreshold(let threshold, let judgedByHistory):
+            judgedByHistory
+                ? "exact counts, beyond the \(band(threshold)) threshold; history shows no build noise"
+                : "exact counts, beyond the \(band(threshold)) threshold (no history to judge build noise)"
+        case .exactWithinThreshold(let threshold):
+            "exact counts, within the \(band(threshold)) threshold"
+        case .exactCountsChanged(let base, let head, let unit):
+            "exact counts: \(ReportNumber.count(base / unit.scale)) → \(ReportNumber.count(head / unit.scale)) "
+                + unit.written
+        case .zeroAmongVaryingSamples:
+            "zero values among varying samples: no ratio can be estimated"
+        case .noTestPossible:
+            "no test was possible"
+        case .significant(let change, let p, let threshold, let historySigma):
+            "\(ReportNumber.signedPercent(change)) is significant (p=\(ReportNumber.pValue(p))"
+                + (historySigma.map { " against history noise σ=\(ReportNumber.magnitudePercent($0))" } ?? "")
+                + "), beyond \(band(threshold))"
+        case .significantWithinThreshold(let change, let p, let threshold):
+            "\(ReportNumber.signedPercent(change)) is significant (p=\(ReportNumber.pValue(p))) but within the "
+                + "\(band(threshold)) threshold"
+        case .equivalent(let p, let threshold):
+            "not significant (p=\(ReportNumber.pValue(p))); the interval lies within \(band(threshold))"
+        case .withinHistoryNoise(let change, let sigma, let p):
+            "\(ReportNumber.signedPercent(change)) is within history noise σ=\(ReportNumber.magnitudePercent(sigma)) "
+                + "(p=\(ReportNumber.pValue(p)))"
+        case .undecided(let p, let threshold, let needed, let unit):
+            "not significant (p=\(ReportNumber.pValue(p))) but the interval crosses \(band(threshold))"
+                + (needed.map { "; ~\($0) \(unit.rawValue) per side would resolve \(band(threshold))" } ?? "")
+        }
+    }
+
+    /// A comparison's reason, or empty before a decision (never in a finished analysis).
+    static func reason(of comparison: Comparison) -> String { comparison.reason.map(reason) ?? "" }
+
+    /// A footnote.
+    static func note(_ note: ComparisonNote) -> String {
+        switch note {
+        case .outliers(let count, let label): "\(count) outlier(s) in \(label)"
+        case .modeDiffers(let used, let label): "mode differs between labels; \(used.rawValue) from \(label) used"
+        case .paired(let pairs, let byRun):
+            "paired: \(pairs) pairs by " + (byRun ? "(run, iteration)" : "iteration (run ids differ between labels)")
+        case .pairedSamplesLeftOut(let count): "--paired: \(count) unpaired sample(s) left out"
+        case .pairedWithoutIterations: "--paired: no iteration fields, so the samples were compared unpaired"
+        case .pairedTooFew(let pairs):
+            "--paired: \(pairs) pair(s), too few (or without spread) for the paired test, so the samples were "
+                + "compared unpaired"
+        }
+    }
+
+    /// One gate reason.
+    static func gate(_ reason: GateReason) -> String {
+        switch reason {
+        case .regressions(let count, let named):
+            "\(count) regression(s): " + names(named, count: count)
+        case .inconclusiveUnderStrict(let count, let named):
+            "\(count) inconclusive comparison(s) under --strict: " + names(named, count: count)
+        case .noRegressions(let inconclusive):
+            "no regressions" + (inconclusive == 0 ? "" : " (\(inconclusive) inconclusive; --strict would fail)")
+        }
+    }
+
+    /// The gate's reasons, in order.
+    static func gateReasons(_ gate: GateResult) -> [String] { gate.reasons.map(Self.gate) }
+
+    /// A warning, `file:line: message` for input warnings.
+    static func warning(_ warning: AnalysisWarning) -> String {
+        switch warning {
+        case .input(let input): input.description
+        case .ignoredByConfiguration(let count):
+            "\(count) benchmark(s) left out by the configuration's ignore rules"
+        }
+    }
+
+    /// `cpu: base has A, head has B`.
+    static func environment(_ difference: EnvironmentDifference) -> String {
+        "\(difference.key): \(difference.baseLabel) has \(difference.baseValues.joined(separator: " | ")), "
+            + "\(difference.headLabel) has \(difference.headValues.joined(separator: " | "))"
+    }
+
+    /// `±5%`.
+    private static func band(_ threshold: Double) -> String { "±" + ReportNumber.magnitudePercent(threshold) }
+
+    /// `a (s), b (s), and 3 more`.
+    private static func names(_ named: [NamedSeries], count: Int) -> String {
+        let more = count > named.count ? ", and \(count - named.count) more" : ""
+        return named.map { "\($0.name) (\($0.baseUnit))" }.joined(separator: ", ") + more
+    }
+}
