@@ -60,35 +60,44 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "benchstat", dependencies: ["BenchstatCLI"], swiftSettings: strictSettings),
+        // What several test targets share: the seeded generator, in-memory dataset builders, temporary
+        // directories and the JSON-Schema validator. A regular target, so test targets can depend on it.
+        .target(
+            name: "BenchstatTestSupport", dependencies: ["BenchmarkModel"], path: "Tests/BenchstatTestSupport",
+            swiftSettings: strictSettings),
         // Tests find their fixtures next to their sources (through #filePath), not as bundle resources.
         .testTarget(
             name: "StatisticsTests",
-            dependencies: ["Statistics", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Statistics", "BenchstatTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Reference"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BenchmarkIngestTests",
-            dependencies: ["BenchmarkModel", "BenchmarkIngest"],
+            dependencies: ["BenchmarkModel", "BenchmarkIngest", "BenchstatTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BenchmarkAnalysisTests",
             dependencies: [
-                "BenchmarkModel", "BenchmarkAnalysis", "Statistics",
+                "BenchmarkModel", "BenchmarkAnalysis", "Statistics", "BenchstatTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BenchmarkReportsTests",
-            dependencies: ["BenchmarkModel", "BenchmarkAnalysis", "BenchmarkReports", "NumberText"],
+            dependencies: [
+                "BenchmarkModel", "BenchmarkAnalysis", "BenchmarkReports", "NumberText", "BenchstatTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BenchstatCLITests",
-            dependencies: ["BenchstatCLI", "benchstat"],
+            dependencies: ["BenchstatCLI", "benchstat", "BenchmarkModel", "BenchmarkAnalysis", "BenchstatTestSupport"],
             exclude: ["Fixtures", "Golden", "BadInputs"],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -7,13 +8,8 @@ import Testing
 @Suite struct PairedAnalysisTests {
     /// One run `m1` of `values` with iterations 1, 2, 3, … (as `benchstat measure` writes them).
     static func series(_ values: [Double], iterations: Bool = true) -> BenchmarkSeries {
-        BenchmarkSeries(
-            benchmark: BenchmarkIdentity(name: "drift"), unit: MeasurementUnit.parse("s"), mode: .walltime,
-            runs: [
-                BenchmarkRun(
-                    id: "m1", values: values, source: SourceLocation(file: "drift.jsonl", line: 1),
-                    iterations: iterations ? Array(1...values.count) : nil)
-            ])
+        DatasetBuilder.series(
+            "drift", unit: "s", mode: .walltime, runs: [values], runIDs: ["m1"], iterations: iterations)
     }
 
     /// 20 interleaved rounds over which the machine slows down by 30% (both commands alike), with

@@ -1,4 +1,5 @@
 import BenchmarkModel
+import BenchstatTestSupport
 import Synchronization
 import Testing
 

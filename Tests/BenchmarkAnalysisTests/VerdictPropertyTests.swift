@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import PropertyBased
 import Testing
@@ -152,7 +153,7 @@ struct RandomBenchmark: Sendable, CustomStringConvertible {
     @Test(arguments: ComparisonTest.allCases)
     func permutingSamplesChangesNothing(test: ComparisonTest) async {
         await propertyCheck(count: 60, input: Self.suite, Gen.int(in: 0...10_000)) { suite, seed in
-            var generator = SystemRandomNumberGenerator.Seeded(seed: UInt64(seed))
+            var generator = SplitMix64(seed: UInt64(seed))
             let shuffled = suite.map { benchmark in
                 RandomBenchmark(
                     unit: benchmark.unit, base: benchmark.base.map { $0.shuffled(using: &generator) },
@@ -182,23 +183,6 @@ struct RandomBenchmark: Sendable, CustomStringConvertible {
                 let later = try #require(after.comparisons.first { $0.benchmark.name == comparison.benchmark.name })
                 if let p = comparison.pAdjusted, let q = later.pAdjusted { #expect(q >= p - 1e-15) }
             }
-        }
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// SplitMix64: a seeded generator, so that a shuffle is reproducible from the property's input.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

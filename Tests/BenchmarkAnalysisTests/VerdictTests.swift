@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 

@@ -1,12 +1,13 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Testing
 
 @Suite("Canonical CSV")
 struct CanonicalCSVTests {
     @Test func loadsColumnsInAnyOrder() throws {
         try withTemporaryDirectory { directory in
-            let path = try directory.write(
+            let path = try directory.writeFile(
                 "head.csv",
                 #"""
                 run,value,unit,benchmark,comment

@@ -1,12 +1,13 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Testing
 
 @Suite("Canonical JSON Lines")
 struct CanonicalJSONLinesTests {
     @Test func loadsSamplesSeriesAndRuns() throws {
         try withTemporaryDirectory { directory in
-            let path = try directory.write(
+            let path = try directory.writeFile(
                 "base.jsonl",
                 """
                 {"benchmark": "linter/default-rules[numpy/globals.py]", "mode": "instrumentation", "unit": "instructions", "value": 1234567, "run": "r1"}
@@ -38,13 +39,13 @@ struct CanonicalJSONLinesTests {
 
     @Test func runFieldGroupsAcrossFiles() throws {
         try withTemporaryDirectory { directory in
-            try directory.write(
+            try directory.writeFile(
                 "head/a.jsonl", #"{"benchmark":"x","unit":"ns","value":1,"run":"r1"}"# + "\n")
-            try directory.write(
+            try directory.writeFile(
                 "head/b.jsonl",
                 #"{"benchmark":"x","unit":"ns","value":2,"run":"r1"}"# + "\n"
                     + #"{"benchmark":"x","unit":"ns","value":3,"run":7}"# + "\n")
-            let base = try directory.write("base.jsonl", #"{"benchmark":"x","unit":"ns","value":1}"#)
+            let base = try directory.writeFile("base.jsonl", #"{"benchmark":"x","unit":"ns","value":1}"#)
             let dataset = try DatasetLoader.load(paths: [base, "\(directory.path)/head"])
             #expect(dataset.labels.map(\.label) == ["base", "head"])
             let series = try #require(dataset.label(named: "head")?.series("x", "s"))
@@ -55,7 +56,7 @@ struct CanonicalJSONLinesTests {
 
     @Test func unknownUnitWithoutModeIsWalltimeWithAWarning() throws {
         try withTemporaryDirectory { directory in
-            let path = try directory.write(
+            let path = try directory.writeFile(
                 "a.jsonl",
                 #"{"benchmark":"x","unit":"frobs","value":3}"# + "\n" + #"{"benchmark":"y","unit":"frobs","value":0}"#)
             let (label, warnings) = try loadSingle(path)

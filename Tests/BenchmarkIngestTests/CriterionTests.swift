@@ -1,5 +1,6 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -32,8 +33,8 @@ struct CriterionTests {
 
     static func tree(_ sample: String) throws -> (TemporaryDirectory, String) {
         let directory = try TemporaryDirectory()
-        try directory.write("crit/g/b/new/benchmark.json", #"{"group_id":"g","function_id":"b","full_id":"g/b"}"#)
-        let path = try directory.write("crit/g/b/new/sample.json", sample)
+        try directory.writeFile("crit/g/b/new/benchmark.json", #"{"group_id":"g","function_id":"b","full_id":"g/b"}"#)
+        let path = try directory.writeFile("crit/g/b/new/sample.json", sample)
         return (directory, path)
     }
 

@@ -1,5 +1,6 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -9,12 +10,12 @@ struct DiscoveryTests {
 
     @Test func subDirectoriesAreLabelsAndFilesAreRuns() throws {
         try withTemporaryDirectory { directory in
-            try directory.write("runs/head/2.jsonl", Self.sample)
-            try directory.write("runs/head/10.jsonl", Self.sample)
-            try directory.write("runs/base/a.jsonl", Self.sample)
-            try directory.write("runs/base/README.md", "# notes")
-            try directory.write("runs/base/.hidden", "garbage")
-            try directory.write("runs/README.md", "# notes")
+            try directory.writeFile("runs/head/2.jsonl", Self.sample)
+            try directory.writeFile("runs/head/10.jsonl", Self.sample)
+            try directory.writeFile("runs/base/a.jsonl", Self.sample)
+            try directory.writeFile("runs/base/README.md", "# notes")
+            try directory.writeFile("runs/base/.hidden", "garbage")
+            try directory.writeFile("runs/README.md", "# notes")
             let dataset = try DatasetLoader.load(paths: ["\(directory.path)/runs"])
             #expect(dataset.labels.map(\.label) == ["base", "head"])
             let head = try #require(dataset.label(named: "head")?.series("x", "s"))
@@ -25,9 +26,9 @@ struct DiscoveryTests {
 
     @Test func filesBesideLabelDirectoriesAreSkippedWithAWarning() throws {
         try withTemporaryDirectory { directory in
-            try directory.write("runs/base/a.jsonl", Self.sample)
-            try directory.write("runs/head/a.jsonl", Self.sample)
-            try directory.write("runs/ground-truth.json", #"{"x": {"expected": "no-change"}}"#)
+            try directory.writeFile("runs/base/a.jsonl", Self.sample)
+            try directory.writeFile("runs/head/a.jsonl", Self.sample)
+            try directory.writeFile("runs/ground-truth.json", #"{"x": {"expected": "no-change"}}"#)
             let dataset = try DatasetLoader.load(paths: ["\(directory.path)/runs"])
             #expect(dataset.labels.map(\.label) == ["base", "head"])
             #expect(dataset.warnings.count == 1)
@@ -37,8 +38,8 @@ struct DiscoveryTests {
 
     @Test func filesOfADirectoryAreLabelsByStem() throws {
         try withTemporaryDirectory { directory in
-            try directory.write("runs/head.jsonl", Self.sample)
-            try directory.write("runs/base.txt", "BenchmarkX 1 1 ns/op\n")
+            try directory.writeFile("runs/head.jsonl", Self.sample)
+            try directory.writeFile("runs/base.txt", "BenchmarkX 1 1 ns/op\n")
             let dataset = try DatasetLoader.load(paths: ["\(directory.path)/runs/"])
             #expect(dataset.labels.map(\.label) == ["base", "head"])
             #expect(dataset.labels.map { $0.files.first?.format } == [.goBenchmarkText, .canonicalJSONLines])
@@ -47,9 +48,9 @@ struct DiscoveryTests {
 
     @Test func severalPathsKeepTheGivenOrder() throws {
         try withTemporaryDirectory { directory in
-            let new = try directory.write("new.jsonl", Self.sample)
-            try directory.write("old/r1.jsonl", Self.sample)
-            try directory.write("old/r2.jsonl", Self.sample)
+            let new = try directory.writeFile("new.jsonl", Self.sample)
+            try directory.writeFile("old/r1.jsonl", Self.sample)
+            try directory.writeFile("old/r2.jsonl", Self.sample)
             let dataset = try DatasetLoader.load(paths: [new, "\(directory.path)/old"])
             #expect(dataset.labels.map(\.label) == ["new", "old"])
             #expect(dataset.label(named: "old")?.series.first?.runs.count == 2)
@@ -58,8 +59,8 @@ struct DiscoveryTests {
 
     @Test func historyEntriesAreRuns() throws {
         try withTemporaryDirectory { directory in
-            try directory.write("history/2024-01-02.jsonl", Self.sample)
-            try directory.write("history/2024-01-01/a.jsonl", Self.sample)
+            try directory.writeFile("history/2024-01-02.jsonl", Self.sample)
+            try directory.writeFile("history/2024-01-01/a.jsonl", Self.sample)
             let history = try DatasetLoader.loadHistory(directory: "\(directory.path)/history")
             #expect(history.map(\.label) == ["2024-01-01", "2024-01-02"])
         }
@@ -67,8 +68,8 @@ struct DiscoveryTests {
 
     @Test func incompatibleUnitsAcrossFilesOfOneLabel() throws {
         try withTemporaryDirectory { directory in
-            let first = try directory.write("head/a.jsonl", Self.sample)
-            let second = try directory.write(
+            let first = try directory.writeFile("head/a.jsonl", Self.sample)
+            let second = try directory.writeFile(
                 "head/b.jsonl", #"{"benchmark":"x","unit":"instructions","value":5}"# + "\n")
             let error = inputError { () throws(InputError) in
                 _ = try DatasetLoader.loadLabel(named: "head", inputs: [first, second])
@@ -82,8 +83,8 @@ struct DiscoveryTests {
 
     @Test func duplicateLabels() throws {
         try withTemporaryDirectory { directory in
-            let a = try directory.write("a/base.jsonl", Self.sample)
-            let b = try directory.write("b/base.txt", "BenchmarkX 1 1 ns/op\n")
+            let a = try directory.writeFile("a/base.jsonl", Self.sample)
+            let b = try directory.writeFile("b/base.txt", "BenchmarkX 1 1 ns/op\n")
             let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [a, b]) }
             let thrown = try #require(error)
             #expect(thrown.kind == .duplicateLabel)
@@ -95,7 +96,7 @@ struct DiscoveryTests {
     @Test func emptyDirectoryAndMissingPath() throws {
         try withTemporaryDirectory { directory in
             let empty = try directory.makeDirectory("runs")
-            try directory.write("runs/README.md", "only docs")
+            try directory.writeFile("runs/README.md", "only docs")
             let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [empty]) }
             #expect(error?.kind == .noInputFiles)
             let missing = inputError { () throws(InputError) in
@@ -104,7 +105,7 @@ struct DiscoveryTests {
             #expect(missing?.kind == .unreadableFile)
             #expect(missing?.description == "\(directory.path)/nope: no such file or directory")
             let emptyLabel = try directory.makeDirectory("runs2/base")
-            try directory.write("runs2/head/x.jsonl", Self.sample)
+            try directory.writeFile("runs2/head/x.jsonl", Self.sample)
             let labelError = inputError { () throws(InputError) in
                 _ = try DatasetLoader.load(paths: ["\(directory.path)/runs2"])
             }
@@ -115,7 +116,7 @@ struct DiscoveryTests {
 
     @Test func unknownFormat() throws {
         try withTemporaryDirectory { directory in
-            let path = try directory.write("base.json", #"{"hello": [1, 2]}"#)
+            let path = try directory.writeFile("base.json", #"{"hello": [1, 2]}"#)
             let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [path]) }
             #expect(error?.kind == .unknownFormat)
             #expect(error?.description.hasPrefix("\(path):1: unknown JSON input") == true)

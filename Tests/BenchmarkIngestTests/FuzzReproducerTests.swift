@@ -1,5 +1,6 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
     func load(_ bytes: [UInt8], name: String) throws -> Result<Dataset, InputError> {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let path = try directory.write(name, Data(bytes))
+        let path = try directory.writeFile(name, Data(bytes))
         do throws(InputError) {
             return .success(try DatasetLoader.loadLabel(named: "fuzz", inputs: [path]))
         } catch {

@@ -1,5 +1,6 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 @Suite struct IterationFieldTests {
     @Test func jsonLinesCarryIterationsPerRun() throws {
         try withTemporaryDirectory { directory in
-            let path = try directory.write(
+            let path = try directory.writeFile(
                 "a.jsonl",
                 #"{"benchmark":"x","unit":"ns","value":10,"run":"m1","iteration":1}"# + "\n"
                     + #"{"benchmark":"x","unit":"ns","value":11,"run":"m1","iteration":2}"# + "\n"
@@ -25,7 +26,7 @@ import Testing
 
     @Test func withoutIterationsTheFieldIsNil() throws {
         try withTemporaryDirectory { directory in
-            let path = try directory.write(
+            let path = try directory.writeFile(
                 "a.jsonl",
                 #"{"benchmark":"x","unit":"ns","value":10}"# + "\n" + #"{"benchmark":"x","unit":"ns","value":11}"#)
             let (label, _) = try loadSingle(path)
@@ -35,7 +36,7 @@ import Testing
 
     @Test func csvCarriesIterations() throws {
         try withTemporaryDirectory { directory in
-            let path = try directory.write(
+            let path = try directory.writeFile(
                 "a.csv", "benchmark,unit,value,run,iteration\nx,ns,10,m1,1\nx,ns,11,m1,2\ny,ns,5,m1,\n")
             let (label, _) = try loadSingle(path)
             #expect(try #require(label.series("x", "s")).runs.map(\.iterations) == [[1, 2]])

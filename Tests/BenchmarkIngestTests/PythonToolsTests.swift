@@ -1,5 +1,6 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -116,7 +117,7 @@ struct PyperfTests {
 
     @Test func gzipIsRefusedWithAHint() throws {
         try withTemporaryDirectory { directory in
-            let path = try directory.write("pyperf.json.gz", Data([0x1F, 0x8B, 0x08, 0x00, 0x41]))
+            let path = try directory.writeFile("pyperf.json.gz", Data([0x1F, 0x8B, 0x08, 0x00, 0x41]))
             let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [path]) }
             #expect(error?.kind == .unknownFormat)
             #expect(error?.description.hasPrefix("\(path): the file is gzip-compressed") == true)

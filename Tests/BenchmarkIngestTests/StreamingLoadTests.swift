@@ -1,4 +1,5 @@
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -78,7 +79,7 @@ struct StreamingLoadTests {
         let bytes = Array(text.utf8)
         let expected = referenceLines(bytes)
         try withTemporaryDirectory { directory in
-            let path = try directory.write("lines.txt", Data(bytes))
+            let path = try directory.writeFile("lines.txt", Data(bytes))
             for chunkSize in [1, 2, 3, 4, 7, 64, 1 << 16] {
                 let reader = try #require(LineReader(path: path, chunkSize: chunkSize))
                 var lines: [[UInt8]] = []
@@ -109,7 +110,7 @@ struct StreamingLoadTests {
     @Test func lineReaderGrowsForALineLongerThanItsBuffer() throws {
         let long = [UInt8](repeating: UInt8(ascii: "x"), count: 100_000)
         try withTemporaryDirectory { directory in
-            let path = try directory.write("long.txt", Data([UInt8]("a\n".utf8) + long + [UInt8]("\nb".utf8)))
+            let path = try directory.writeFile("long.txt", Data([UInt8]("a\n".utf8) + long + [UInt8]("\nb".utf8)))
             let reader = try #require(LineReader(path: path, chunkSize: 10))
             var lengths: [Int] = []
             while let (start, end) = try reader.nextLine() { lengths.append(end - start) }
@@ -133,8 +134,9 @@ struct StreamingLoadTests {
             + "BenchmarkÜber/k=v-2 1 3 ns/op\n"
             + "BenchmarkEncode/format=json/size=1K-8 \t 1000\t 1260 ns/op\t 56 B/op\t 2 allocs/op"
         try withTemporaryDirectory { directory in
-            let base = try directory.write("runs/base.txt", text)
-            let head = try directory.write("runs/head.txt", text.replacingOccurrences(of: "widgets", with: "gadgets"))
+            let base = try directory.writeFile("runs/base.txt", text)
+            let head = try directory.writeFile(
+                "runs/head.txt", text.replacingOccurrences(of: "widgets", with: "gadgets"))
             let outcome = loadEveryWay([base, head])
             #expect(outcome.error == nil, "\(outcome)")
             #expect(outcome.series.first?.count == 7)
@@ -168,8 +170,8 @@ struct StreamingLoadTests {
             #"{"benchmark": "d", "unit": "widgets", "value": 0, "run": 3}"#,
         ]
         try withTemporaryDirectory { directory in
-            let base = try directory.write("runs/base.jsonl", "\u{FEFF}" + lines.joined(separator: "\r\n") + "\n")
-            let head = try directory.write("runs/head.jsonl", lines.joined(separator: "\n"))
+            let base = try directory.writeFile("runs/base.jsonl", "\u{FEFF}" + lines.joined(separator: "\r\n") + "\n")
+            let head = try directory.writeFile("runs/head.jsonl", lines.joined(separator: "\n"))
             let outcome = loadEveryWay([base, head])
             #expect(outcome.error == nil, "\(outcome)")
             let a = try #require(outcome.series.first?.first)
@@ -207,8 +209,8 @@ struct StreamingLoadTests {
             escaped.append(line("\\u00" + String(name.utf8.first ?? 0x61, radix: 16) + name.dropFirst()))
         }
         try withTemporaryDirectory { directory in
-            let plainPath = try directory.write("plain/x.jsonl", plain.joined(separator: "\n"))
-            let escapedPath = try directory.write("escaped/x.jsonl", escaped.joined(separator: "\n"))
+            let plainPath = try directory.writeFile("plain/x.jsonl", plain.joined(separator: "\n"))
+            let escapedPath = try directory.writeFile("escaped/x.jsonl", escaped.joined(separator: "\n"))
             func shape(_ path: String) throws -> [String] {
                 let (label, _) = try loadSingle(path)
                 return label.series.map { series in
@@ -229,7 +231,7 @@ struct StreamingLoadTests {
             "\u{FEFF}benchmark,mode,unit,value,run\r\n\"a,b\",walltime,ns,10,r1\r\n\n"
             + "\"a,b\",,ns,11,r1\nc,instrumentation,instructions,100,\nc,,instructions,101,r2"
         try withTemporaryDirectory { directory in
-            let base = try directory.write("runs/base.csv", text)
+            let base = try directory.writeFile("runs/base.csv", text)
             let outcome = loadEveryWay([base])
             #expect(outcome.error == nil, "\(outcome)")
             #expect(outcome.series.first?.map(\.benchmark.name) == ["a,b", "c"])
@@ -259,7 +261,7 @@ struct StreamingLoadTests {
         throws
     {
         try withTemporaryDirectory { directory in
-            let path = try directory.write(file, content)
+            let path = try directory.writeFile(file, content)
             let outcome = loadEveryWay([path])
             let error = try #require(outcome.error)
             #expect(error.location.file == path)
@@ -270,18 +272,18 @@ struct StreamingLoadTests {
 
     @Test func noFinalNewlineWarningOnlyWhenTheLastLineIsAResult() throws {
         try withTemporaryDirectory { directory in
-            let cut = try directory.write("cut.txt", "BenchmarkA 1 10 ns/op\nBenchmarkA 1 11 ns/op")
+            let cut = try directory.writeFile("cut.txt", "BenchmarkA 1 10 ns/op\nBenchmarkA 1 11 ns/op")
             let cutOutcome = loadEveryWay([cut])
             #expect(
                 cutOutcome.warnings.map(\.description) == [
                     "\(cut):2: the file ends inside this result line (no final newline): was it cut short? Its "
                         + "measurements may be incomplete"
                 ])
-            let ok = try directory.write("ok.txt", "BenchmarkA 1 10 ns/op\nPASS")
+            let ok = try directory.writeFile("ok.txt", "BenchmarkA 1 10 ns/op\nPASS")
             #expect(loadEveryWay([ok]).warnings.isEmpty)
-            let bare = try directory.write("bare.txt", "BenchmarkA 1 10 ns/op\nBenchmarkA")
+            let bare = try directory.writeFile("bare.txt", "BenchmarkA 1 10 ns/op\nBenchmarkA")
             #expect(loadEveryWay([bare]).warnings.isEmpty)
-            let crOnly = try directory.write("cr.txt", "BenchmarkA 1 10 ns/op\n\r")
+            let crOnly = try directory.writeFile("cr.txt", "BenchmarkA 1 10 ns/op\n\r")
             #expect(loadEveryWay([crOnly]).warnings.isEmpty)
         }
     }
@@ -299,8 +301,8 @@ struct StreamingLoadTests {
                         lines.append("{\"benchmark\": \"x-\(unit)\", \"unit\": \"\(unit)\", \"value\": \(value)}")
                     }
                 }
-                try directory.write("runs/\(label)/one.jsonl", lines.joined(separator: "\n") + "\n")
-                try directory.write(
+                try directory.writeFile("runs/\(label)/one.jsonl", lines.joined(separator: "\n") + "\n")
+                try directory.writeFile(
                     "runs/\(label)/two.txt", "BenchmarkY 1 5 \(units[0])/op\nBenchmarkY 1 6 \(units[0])/op")
             }
             let outcome = loadEveryWay(["\(directory.path)/runs"], chunkSizes: [3, 4096])
@@ -322,10 +324,10 @@ struct StreamingLoadTests {
     @Test func concurrentLabelsThrowTheFirstErrorInLabelOrder() throws {
         try withTemporaryDirectory { directory in
             let good = String(repeating: "BenchmarkA 1 10 ns/op\n", count: 2000)
-            try directory.write("runs/a/r.txt", good)
-            try directory.write("runs/b/r.txt", good + "BenchmarkA 1 nope ns/op\n")
-            try directory.write("runs/c/r.txt", "BenchmarkA 1 nope ns/op\n")
-            try directory.write("runs/d/r.txt", "")
+            try directory.writeFile("runs/a/r.txt", good)
+            try directory.writeFile("runs/b/r.txt", good + "BenchmarkA 1 nope ns/op\n")
+            try directory.writeFile("runs/c/r.txt", "BenchmarkA 1 nope ns/op\n")
+            try directory.writeFile("runs/d/r.txt", "")
             let outcome = loadEveryWay(["\(directory.path)/runs"], chunkSizes: [7, 4096])
             let error = try #require(outcome.error)
             #expect(error.location == SourceLocation(file: "\(directory.path)/runs/b/r.txt", line: 2001))
@@ -339,26 +341,26 @@ struct StreamingLoadTests {
         let longName = String(repeating: "n", count: 70_000)
         try withTemporaryDirectory { directory in
             // Go text whose first result comes after the prefix: the whole file decides.
-            let late = try directory.write("late.txt", padding + "BenchmarkA 1 10 ns/op\n")
+            let late = try directory.writeFile("late.txt", padding + "BenchmarkA 1 10 ns/op\n")
             #expect(try InputFormatDetector.detect(path: late) == .goBenchmarkText)
             #expect(loadEveryWay([late], chunkSizes: [4096]).series.first?.first?.sampleCount == 1)
             // JSON Lines whose first line is longer than the prefix.
-            let wide = try directory.write(
+            let wide = try directory.writeFile(
                 "wide.jsonl", "{\"benchmark\": \"\(longName)\", \"unit\": \"ns\", \"value\": 1}\n" + padding)
             #expect(try InputFormatDetector.detect(path: wide) == .canonicalJSONLines)
             let wideOutcome = loadEveryWay([wide], chunkSizes: [4096])
             #expect(wideOutcome.error?.location.line == 2, "\(wideOutcome)")
             // Text that is no format at all, longer than the prefix.
-            let prose = try directory.write("prose.txt", padding)
+            let prose = try directory.writeFile("prose.txt", padding)
             #expect(loadEveryWay([prose], chunkSizes: [4096]).error?.kind == .unknownFormat)
             // A large Go file decided from its prefix.
-            let big = try directory.write(
+            let big = try directory.writeFile(
                 "big.txt", "goos: linux\n" + String(repeating: "BenchmarkB-2 5 7 ns/op\n", count: 5000))
             #expect(try InputFormatDetector.detect(path: big) == .goBenchmarkText)
             #expect(loadEveryWay([big], chunkSizes: [4096]).series.first?.first?.sampleCount == 5000)
             // A callgrind header longer than the prefix is still callgrind.
             let header = "events: Ir\n" + String(repeating: "# comment\n", count: 7000) + "summary: 100\n"
-            let callgrind = try directory.write("callgrind.out.1", "creator: callgrind-3.19\n" + header)
+            let callgrind = try directory.writeFile("callgrind.out.1", "creator: callgrind-3.19\n" + header)
             #expect(try InputFormatDetector.detect(path: callgrind) == .callgrind)
         }
     }

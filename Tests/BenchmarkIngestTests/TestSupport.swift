@@ -1,50 +1,8 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
-
-/// A fresh directory under the system temporary directory, removed by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.path
-        path = "\(base)/benchstat-ingest-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    /// Writes `content` to `name` (sub-directories are created) and returns the full path.
-    @discardableResult
-    func write(_ name: String, _ content: String) throws -> String {
-        try write(name, Data(content.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, _ content: Data) throws -> String {
-        let full = "\(path)/\(name)"
-        let directory = (full as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try content.write(to: URL(fileURLWithPath: full))
-        return full
-    }
-
-    func makeDirectory(_ name: String) throws -> String {
-        let full = "\(path)/\(name)"
-        try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
-        return full
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
-/// Runs `body` with a temporary directory that is removed afterwards.
-func withTemporaryDirectory<T>(_ body: (TemporaryDirectory) throws -> T) throws -> T {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    return try body(directory)
-}
 
 /// Paths of the committed fixtures and of the shared peer data.
 enum Fixtures {
@@ -110,7 +68,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
 /// Writes `bad` to a temporary file, loads it, and checks the error's kind, file, line and text.
 func expectBadInput(_ bad: BadInput, options: LoadOptions = LoadOptions()) throws {
     try withTemporaryDirectory { directory in
-        let path = try directory.write(bad.fileName, bad.content)
+        let path = try directory.writeFile(bad.fileName, bad.content)
         let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [path], options: options) }
         let thrown = try #require(error, "expected \(bad.kind) for \(bad.name)")
         #expect(thrown.kind == bad.kind, "\(thrown)")

@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -19,20 +20,15 @@ import Testing
 
     /// One regression per hostile name, built in memory.
     static func result(names: [String]) throws -> AnalysisResult {
-        let unit = MeasurementUnit.parse("ns")
         func series(_ name: String, _ scale: Double) -> BenchmarkSeries {
-            BenchmarkSeries(
-                benchmark: BenchmarkIdentity(name: name), unit: unit, mode: .walltime,
-                runs: [
-                    BenchmarkRun(
-                        id: "r", values: (0..<10).map { (100 + Double($0 % 3)) * scale * 1e-9 },
-                        source: SourceLocation(file: "f"))
-                ])
+            DatasetBuilder.series(
+                name, unit: "ns", mode: .walltime, runs: [(0..<10).map { (100 + Double($0 % 3)) * scale }],
+                runIDs: ["r"], source: SourceLocation(file: "f"))
         }
         let dataset = Dataset(
             labels: [
-                LabelData(label: "base", series: names.map { series($0, 1) }, files: []),
-                LabelData(label: "head", series: names.map { series($0, 1.2) }, files: []),
+                DatasetBuilder.label("base", names.map { series($0, 1) }, files: []),
+                DatasetBuilder.label("head", names.map { series($0, 1.2) }, files: []),
             ], warnings: [])
         return try Analyzer.analyze(dataset: dataset)
     }

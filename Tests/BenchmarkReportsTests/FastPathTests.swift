@@ -1,3 +1,4 @@
+import BenchstatTestSupport
 import Foundation
 import NumberText
 import Testing
@@ -18,7 +19,7 @@ import Testing
 
     /// Random values over many magnitudes, reproducible.
     static func randomValues(count: Int) -> [Double] {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         return (0..<count).map { _ in
             let mantissa = Double(generator.next() % 1_000_000_007) / 1_000_000_007
             let exponent = Int(generator.next() % 40) - 20
@@ -161,7 +162,7 @@ import Testing
             "not significant (p=0.994) but the interval crosses ±5%", "not significant (p=1)", "a", "b", "ab", "",
             "+7.67% is significant (p=<1e-16), beyond ±1%", "é", "e\u{301}", "K", "\u{212A}", "z", "Z", "ñ", "n\u{303}",
         ]
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for round in 0..<200 {
             // Half the rounds without the decomposed and compatibility strings (the fast path).
             let source = round % 2 == 0 ? pool.filter { $0.utf8.allSatisfy { $0 < 0xCC } } : pool
@@ -224,18 +225,5 @@ import Testing
                 MarkdownEscaping.code(text)
                     == visible.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "ˋ"))
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

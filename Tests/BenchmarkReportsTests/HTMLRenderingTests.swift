@@ -1,5 +1,6 @@
 import BenchmarkAnalysis
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -69,20 +70,15 @@ import Testing
     }
 
     @Test func largeSamplesAreThinned() throws {
-        let unit = MeasurementUnit.parse("ns")
         func series(_ scale: Double) -> BenchmarkSeries {
-            BenchmarkSeries(
-                benchmark: BenchmarkIdentity(name: "big"), unit: unit, mode: .walltime,
-                runs: [
-                    BenchmarkRun(
-                        id: "r", values: (0..<5000).map { (100 + Double($0 % 7)) * scale * 1e-9 },
-                        source: SourceLocation(file: "f"))
-                ])
+            DatasetBuilder.series(
+                "big", unit: "ns", mode: .walltime, runs: [(0..<5000).map { (100 + Double($0 % 7)) * scale }],
+                runIDs: ["r"], source: SourceLocation(file: "f"))
         }
         let dataset = Dataset(
             labels: [
-                LabelData(label: "base", series: [series(1)], files: []),
-                LabelData(label: "head", series: [series(1.3)], files: []),
+                DatasetBuilder.label("base", [series(1)], files: []),
+                DatasetBuilder.label("head", [series(1.3)], files: []),
             ], warnings: [])
         let comparison = try #require(try Analyzer.analyze(dataset: dataset).comparisons.first)
         let svg = StripPlot(comparison: comparison, test: .welch, confidence: 0.95).svg()

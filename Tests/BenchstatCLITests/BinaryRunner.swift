@@ -1,3 +1,4 @@
+import BenchstatTestSupport
 import Foundation
 
 /// Runs the built `benchstat` binary (next to the test bundle) and captures what it printed.
@@ -56,26 +57,7 @@ enum Binary {
     }
 }
 
-/// A temporary directory removed when the value goes away.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("benchstat-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// Writes `text` at `relative`, creating folders.
-    @discardableResult
-    func write(_ relative: String, _ text: String) throws -> URL {
-        let file = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-        return file
-    }
-
+extension TemporaryDirectory {
     /// Canonical JSON Lines for `values` of one benchmark.
     static func jsonl(_ benchmark: String, unit: String, mode: String? = nil, _ values: [Double], run: String? = nil)
         -> String

@@ -1,3 +1,4 @@
+import BenchstatTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import BenchstatTestSupport
 import Foundation
 import PropertyBased
 import Statistics
@@ -87,7 +88,7 @@ import Testing
                 for (p, q) in zip(raw, adjusted) {
                     #expect(q >= p && q <= 1, "\(method): \(p) → \(q)")
                 }
-                var generator = SplitMix(seed: UInt64(seed))
+                var generator = SplitMix64(seed: UInt64(seed))
                 let order = Array(raw.indices).shuffled(using: &generator)
                 if let permuted = try? MultipleComparisons.adjust(order.map { raw[$0] }, method: method) {
                     for (position, index) in order.enumerated() {
@@ -100,20 +101,5 @@ import Testing
                 }
             }
         }
-    }
-}
-
-/// A small seeded generator, so a permutation is reproducible from the property's input.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
