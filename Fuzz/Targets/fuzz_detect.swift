@@ -16,7 +16,7 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CIn
         case .callgrind, .cachegrind:
             return try ValgrindLoader.load(input, format: format, into: &label, context: &context)
         case .googleBenchmarkJSON, .hyperfineJSON, .pytestBenchmarkJSON, .pyperfJSON, .criterionDirectory:
-            guard let document else { return FileMetadata(path: input.path, format: format, entries: []) }
+            guard let document else { return FileMetadata(path: input.path, format: format.rawValue, entries: []) }
             switch format {
             case .googleBenchmarkJSON:
                 return try GoogleBenchmarkLoader.load(document, path: input.path, into: &label, context: &context)
@@ -24,8 +24,11 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CIn
                 return try HyperfineLoader.load(document, path: input.path, into: &label, context: &context)
             case .pytestBenchmarkJSON:
                 return try PytestBenchmarkLoader.load(document, path: input.path, into: &label, context: &context)
-            default:
+            case .pyperfJSON:
                 return try PyperfLoader.load(document, path: input.path, into: &label, context: &context)
+            case .canonicalJSONLines, .canonicalCSV, .goBenchmarkText, .callgrind, .cachegrind, .criterionDirectory:
+                // Handled by the outer switch.
+                return FileMetadata(path: input.path, format: format.rawValue, entries: [])
             }
         }
     }

@@ -14,7 +14,7 @@ enum CanonicalCSVLoader {
         if try load(reader, file: file, into: &label, context: &context) == 0 {
             throw InputError(.emptyFile, at: SourceLocation(file: file), "the CSV file has a header but no samples")
         }
-        return FileMetadata(path: file, format: .canonicalCSV, entries: [])
+        return FileMetadata(path: file, format: InputFormat.canonicalCSV.rawValue, entries: [])
     }
 
     private struct Columns {

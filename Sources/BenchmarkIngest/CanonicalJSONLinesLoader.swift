@@ -58,7 +58,7 @@ enum CanonicalJSONLinesLoader {
         if samples == 0 {
             throw InputError(.emptyFile, at: SourceLocation(file: file), "the file holds no JSON Lines samples")
         }
-        return FileMetadata(path: file, format: .canonicalJSONLines, entries: [])
+        return FileMetadata(path: file, format: InputFormat.canonicalJSONLines.rawValue, entries: [])
     }
 
     /// What the previous line resolved to, with copies of its bytes (the reader's buffer moves on).

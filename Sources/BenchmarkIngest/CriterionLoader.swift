@@ -132,7 +132,7 @@ enum CriterionLoader {
             }
         }
         return FileMetadata(
-            path: directory, format: .criterionDirectory,
+            path: directory, format: InputFormat.criterionDirectory.rawValue,
             entries: [KeyValue("baseline", baseline), KeyValue("benchmarks", String(benchmarks.count))])
     }
 

@@ -128,27 +128,32 @@ public enum DatasetLoader {
         let format: InputFormat
         let document: JSONNode?
         switch try InputFormatDetector.detect(path: path, streaming: true) {
-        case .streamable(let lineFormat):
+        case .streamable(let streamed):
+            guard case .lines(let lineFormat) = streamed.reading else {
+                throw InputError(.unknownFormat, at: SourceLocation(file: path), "expected a line-based format")
+            }
             return try loadLines(lineFormat, path: path, into: &label, context: &context)
         case .whole(let wholeInput, let wholeFormat, let wholeDocument):
             (input, format, document) = (wholeInput, wholeFormat, wholeDocument)
         }
-        switch format {
-        case .canonicalJSONLines, .canonicalCSV, .goBenchmarkText:
-            return try loadLines(format, path: path, into: &label, context: &context)
-        case .callgrind, .cachegrind:
+        switch format.reading {
+        case .lines(let lineFormat):
+            return try loadLines(lineFormat, path: path, into: &label, context: &context)
+        case .valgrind:
             return try ValgrindLoader.load(input, format: format, into: &label, context: &context)
-        case .googleBenchmarkJSON, .hyperfineJSON, .pytestBenchmarkJSON, .pyperfJSON, .criterionDirectory:
+        case .criterionDirectory:
+            return try CriterionLoader.load(directory: path, into: &label, context: &context)
+        case .document(let documentFormat):
             guard let document else {
                 throw InputError(.unknownFormat, at: SourceLocation(file: path), "expected a JSON document")
             }
-            return try loadJSON(format, document, path: path, into: &label, context: &context)
+            return try loadJSON(documentFormat, document, path: path, into: &label, context: &context)
         }
     }
 
     /// Streams a line-based file through a `LineReader`.
     private static func loadLines(
-        _ format: InputFormat, path: String, into label: inout LabelAccumulator, context: inout IngestContext
+        _ format: LineFormat, path: String, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
         let reader = try LineReader.opening(path, chunkSize: context.chunkSize)
         switch format {
@@ -156,23 +161,23 @@ public enum DatasetLoader {
             return try CanonicalJSONLinesLoader.load(reader, into: &label, context: &context)
         case .canonicalCSV:
             return try CanonicalCSVLoader.load(reader, into: &label, context: &context)
-        default:
+        case .goBenchmarkText:
             return try GoBenchmarkTextLoader.load(reader, into: &label, context: &context)
         }
     }
 
     private static func loadJSON(
-        _ format: InputFormat, _ document: JSONNode, path: String, into label: inout LabelAccumulator,
+        _ format: DocumentFormat, _ document: JSONNode, path: String, into label: inout LabelAccumulator,
         context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
         switch format {
-        case .googleBenchmarkJSON:
+        case .googleBenchmark:
             return try GoogleBenchmarkLoader.load(document, path: path, into: &label, context: &context)
-        case .hyperfineJSON:
+        case .hyperfine:
             return try HyperfineLoader.load(document, path: path, into: &label, context: &context)
-        case .pytestBenchmarkJSON:
+        case .pytestBenchmark:
             return try PytestBenchmarkLoader.load(document, path: path, into: &label, context: &context)
-        default:
+        case .pyperf:
             return try PyperfLoader.load(document, path: path, into: &label, context: &context)
         }
     }

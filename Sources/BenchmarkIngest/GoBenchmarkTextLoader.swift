@@ -110,7 +110,7 @@ enum GoBenchmarkTextLoader {
                 "the file ends inside this result line (no final newline): was it cut short? Its measurements "
                     + "may be incomplete")
         }
-        return FileMetadata(path: file, format: .goBenchmarkText, entries: entries)
+        return FileMetadata(path: file, format: InputFormat.goBenchmarkText.rawValue, entries: entries)
     }
 }
 

@@ -55,7 +55,7 @@ enum GoogleBenchmarkLoader {
                 try fields.string(node, "\(where_).time_unit")
             }
             let timeUnit = MeasurementUnit.parse(unitText ?? "ns")
-            guard timeUnit.baseUnit == "s" else {
+            guard timeUnit.quantity == .time else {
                 throw .wrongType(
                     path, line: row.line, field: "\(where_).time_unit", expected: "ns, us, ms or s",
                     found: "\"\(unitText ?? "")\"")
@@ -102,7 +102,7 @@ enum GoogleBenchmarkLoader {
                 "no per-repetition rows (run_type \"iteration\"); run without --benchmark_report_aggregates_only")
         }
         let metadata = JSONFields.flatten(document["context"]).filter { !$0.key.hasPrefix("caches.") }
-        return FileMetadata(path: path, format: .googleBenchmarkJSON, entries: metadata)
+        return FileMetadata(path: path, format: InputFormat.googleBenchmarkJSON.rawValue, entries: metadata)
     }
 
     /// `key:value` parts of a Google Benchmark name (`BM_x/threads:4/real_time`).

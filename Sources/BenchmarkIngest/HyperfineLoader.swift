@@ -41,6 +41,6 @@ enum HyperfineLoader {
         if samples == 0 {
             throw InputError(.noResults, at: SourceLocation(file: path), "no hyperfine results with times")
         }
-        return FileMetadata(path: path, format: .hyperfineJSON, entries: entries)
+        return FileMetadata(path: path, format: InputFormat.hyperfineJSON.rawValue, entries: entries)
     }
 }

@@ -257,13 +257,3 @@ public enum InputFormatDetector {
         return false
     }
 }
-
-extension InputFormat {
-    /// Whether the format is read line by line (JSON Lines, CSV, Go text).
-    var isLineBased: Bool {
-        switch self {
-        case .canonicalJSONLines, .canonicalCSV, .goBenchmarkText: true
-        default: false
-        }
-    }
-}

@@ -53,6 +53,6 @@ enum PyperfLoader {
         if samples == 0 {
             throw InputError(.noResults, at: SourceLocation(file: path), "no pyperf run has values (only warmups)")
         }
-        return FileMetadata(path: path, format: .pyperfJSON, entries: JSONFields.flatten(common))
+        return FileMetadata(path: path, format: InputFormat.pyperfJSON.rawValue, entries: JSONFields.flatten(common))
     }
 }

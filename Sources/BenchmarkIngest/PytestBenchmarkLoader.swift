@@ -67,6 +67,6 @@ enum PytestBenchmarkLoader {
         if let version = document["version"].flatMap(JSONFields.scalarText) {
             entries.append(KeyValue("version", version))
         }
-        return FileMetadata(path: path, format: .pytestBenchmarkJSON, entries: entries)
+        return FileMetadata(path: path, format: InputFormat.pytestBenchmarkJSON.rawValue, entries: entries)
     }
 }

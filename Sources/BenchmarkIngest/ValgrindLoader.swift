@@ -16,6 +16,42 @@ enum ValgrindLoader {
     static func load(
         _ input: InputFile, format: InputFormat, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
+        let output = try ValgrindOutput.parse(input, format: format)
+        let event = context.options.callgrindEvent
+        let (value, line, field) = try output.total(of: event)
+        let unit = MeasurementUnit.parse(event)
+        let name = (output.command?.isEmpty == false ? output.command : nil) ?? InputFile.stem(input.path)
+        let series = try label.series(
+            name: name, parameters: [], unit: unit, mode: .instrumentation, line: line, context: &context)
+        try label.append(value, unit: unit, series: series, run: nil, line: line, field: field)
+        return FileMetadata(path: input.path, format: format.rawValue, entries: output.entries)
+    }
+}
+
+/// One callgrind or cachegrind output file, parsed: its events, its `summary:`/`totals:` line, its
+/// command and its header. The loader and `benchstat measure` (which sums the callgrind files of
+/// one traced run) read totals through it.
+public struct ValgrindOutput: Sendable {
+    /// The file.
+    public let path: String
+    /// The format's name (`callgrind` or `cachegrind`), for messages.
+    let formatName: String
+    /// The `events:` columns and the line that named them.
+    let events: [String]
+    let eventsLine: Int
+    /// The totals line (`summary:` preferred, else the last `totals:`) and its field name.
+    let totals: (line: Int, field: String, numbers: [Substring])
+    /// The `cmd:` line, trimmed.
+    public let command: String?
+    /// Header `key: value` lines.
+    let entries: [KeyValue]
+
+    /// Reads and parses `path` as callgrind output (the loader's rules; `measure` uses it).
+    public static func read(path: String) throws(InputError) -> ValgrindOutput {
+        try parse(try InputFile.read(path), format: .callgrind)
+    }
+
+    static func parse(_ input: InputFile, format: InputFormat) throws(InputError) -> ValgrindOutput {
         let path = input.path
         guard let text = String(data: input.data, encoding: .utf8) ?? String(data: input.data, encoding: .isoLatin1)
         else {
@@ -62,27 +98,28 @@ enum ValgrindLoader {
                 .missingField, at: SourceLocation(file: path, field: "summary"),
                 "missing \"summary:\" or \"totals:\" line in the \(format.rawValue) output (was the run cut short?)")
         }
-        let event = context.options.callgrindEvent
+        return ValgrindOutput(
+            path: path, formatName: format.rawValue, events: events, eventsLine: eventsLine,
+            totals: (line.line, summary != nil ? "summary" : "totals", line.numbers), command: command,
+            entries: entries)
+    }
+
+    /// The total of `event`, with the line and field it came from (a missing trailing number is 0).
+    /// - Throws: `.unsupportedOption` when the file does not record `event`; `.wrongType` for a
+    ///   total that is not a number.
+    public func total(of event: String) throws(InputError) -> (value: Double, line: Int, field: String) {
         guard let column = events.firstIndex(of: event) else {
             throw InputError(
                 .unsupportedOption, at: SourceLocation(file: path, line: eventsLine, field: "events"),
                 "event \"\(event)\" is not recorded; the file has events \(events.joined(separator: " "))")
         }
-        let field = summary != nil ? "summary" : "totals"
-        var value = 0.0
-        if column < line.numbers.count {
-            guard let parsed = Bytes.parseDouble(line.numbers[column]) else {
-                throw .wrongType(
-                    path, line: line.line, field: "\(field).\(event)", expected: "an integer count",
-                    found: "\"\(line.numbers[column].prefix(30))\"")
-            }
-            value = parsed
+        let field = "\(totals.field).\(event)"
+        guard column < totals.numbers.count else { return (0, totals.line, field) }
+        guard let parsed = Bytes.parseDouble(totals.numbers[column]) else {
+            throw .wrongType(
+                path, line: totals.line, field: field, expected: "an integer count",
+                found: "\"\(totals.numbers[column].prefix(30))\"")
         }
-        let unit = MeasurementUnit.parse(event)
-        let name = (command?.isEmpty == false ? command : nil) ?? InputFile.stem(path)
-        let series = try label.series(
-            name: name, parameters: [], unit: unit, mode: .instrumentation, line: line.line, context: &context)
-        try label.append(value, unit: unit, series: series, run: nil, line: line.line, field: "\(field).\(event)")
-        return FileMetadata(path: path, format: format, entries: entries)
+        return (parsed, totals.line, field)
     }
 }

@@ -21,13 +21,14 @@ public struct LabelData: Sendable {
 public struct FileMetadata: Sendable, Hashable {
     /// The file (or criterion directory) path.
     public let path: String
-    /// The format it was read as.
-    public let format: InputFormat
+    /// The name of the format it was read as (`InputFormat.rawValue` of BenchmarkIngest, for
+    /// example `go` or `hyperfine`): the model records it, the loaders own the formats.
+    public let format: String
     /// Key/value configuration in file order (for example `goos: linux`, `cpu: …`, `host_name: …`).
     public let entries: [KeyValue]
 
     /// Creates file metadata.
-    public init(path: String, format: InputFormat, entries: [KeyValue]) {
+    public init(path: String, format: String, entries: [KeyValue]) {
         self.path = path
         self.format = format
         self.entries = entries
@@ -35,28 +36,4 @@ public struct FileMetadata: Sendable, Hashable {
 
     /// The value of the last entry named `key`, or nil.
     public func value(for key: String) -> String? { entries.last { $0.key == key }?.value }
-}
-
-/// The input formats benchstat reads, detected from content.
-public enum InputFormat: String, Sendable, Hashable, CaseIterable {
-    /// benchstat's canonical JSON Lines: one sample per line (DESIGN.md).
-    case canonicalJSONLines = "jsonl"
-    /// The canonical columns as CSV with a header line.
-    case canonicalCSV = "csv"
-    /// Go's benchmark text format (`BenchmarkX 10 123 ns/op`, `key: value` configuration lines).
-    case goBenchmarkText = "go"
-    /// Google Benchmark's `--benchmark_format=json`.
-    case googleBenchmarkJSON = "google-benchmark"
-    /// hyperfine's `--export-json`.
-    case hyperfineJSON = "hyperfine"
-    /// A criterion.rs `target/criterion` directory.
-    case criterionDirectory = "criterion"
-    /// pytest-benchmark's `--benchmark-json`.
-    case pytestBenchmarkJSON = "pytest-benchmark"
-    /// pyperf's JSON.
-    case pyperfJSON = "pyperf"
-    /// valgrind callgrind output (`callgrind.out.*`).
-    case callgrind = "callgrind"
-    /// valgrind cachegrind output (`cachegrind.out.*`).
-    case cachegrind = "cachegrind"
 }

@@ -7,9 +7,9 @@ extension MeasurementUnit {
     /// golang.org/x/perf reports a zero centre as "summaries must be >0 to compute geomean"
     /// instead of rejecting it). No unit accepts negative values.
     public var allowsZero: Bool {
-        switch baseUnit {
-        case "s", "instructions", "cycles": false
-        default: true
+        switch quantity {
+        case .time, .executionCount: false
+        case .bytes, .byteRate, .count: true
         }
     }
 }

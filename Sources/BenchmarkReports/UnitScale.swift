@@ -14,16 +14,16 @@ struct UnitScale {
     init(baseUnit: String, values: [Double]) {
         let sorted = values.filter { $0 > 0 }.sorted()
         let typical = sorted.isEmpty ? 1 : sorted[sorted.count / 2]
-        switch baseUnit {
-        case "s":
+        switch UnitQuantity(baseUnit: baseUnit) {
+        case .time:
             let scales: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
             let chosen = scales.first { typical >= $0.0 } ?? scales[scales.count - 1]
             (factor, suffix) = chosen
-        case "B", "B/s":
+        case .bytes, .byteRate:
             let scales: [(Double, String)] = [(1_073_741_824, "GiB"), (1_048_576, "MiB"), (1024, "KiB"), (1, "B")]
             let chosen = scales.first { typical >= $0.0 } ?? (1, "B")
             (factor, suffix) = chosen
-        default:
+        case .executionCount, .count:
             let scales: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "k"), (1, "")]
             let chosen = scales.first { typical >= $0.0 } ?? (1, "")
             factor = chosen.0
@@ -33,10 +33,10 @@ struct UnitScale {
 
     /// The unit heading for the group, for example `ms` or `M instructions`.
     func heading(baseUnit: String) -> String {
-        switch baseUnit {
-        case "s", "B": suffix
-        case "B/s": suffix + "/s"
-        default: suffix.isEmpty ? baseUnit : "\(suffix) \(baseUnit)"
+        switch UnitQuantity(baseUnit: baseUnit) {
+        case .time, .bytes: suffix
+        case .byteRate: suffix + "/s"
+        case .executionCount, .count: suffix.isEmpty ? baseUnit : "\(suffix) \(baseUnit)"
         }
     }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BenchmarkIngest
+import BenchmarkModel
 import Foundation
 
 #if canImport(Glibc)
@@ -127,7 +129,7 @@ struct MeasureCommand: ParsableCommand {
                 }
                 if iteration >= 1 {
                     try files[index].append(
-                        benchmark: benchmark, mode: "walltime", unit: "ns", value: nanoseconds, run: id,
+                        benchmark: benchmark, mode: .walltime, unit: "ns", value: nanoseconds, run: id,
                         iteration: iteration)
                 }
             }
@@ -146,7 +148,7 @@ struct MeasureCommand: ParsableCommand {
                         return try session.interrupted(samples: taken)
                     }
                     try files[index].append(
-                        benchmark: benchmark, mode: "instrumentation", unit: "instructions", value: count, run: id,
+                        benchmark: benchmark, mode: .instrumentation, unit: "instructions", value: count, run: id,
                         iteration: iteration)
                 }
                 counted += 1
@@ -270,13 +272,12 @@ final class SampleFile {
 
     deinit { close(descriptor) }
 
-    /// Appends one canonical sample line.
+    /// Appends one canonical sample line (`CanonicalRecordWriter`).
     func append(
-        benchmark: String, mode: String, unit: String, value: UInt64, run: String, iteration: Int
+        benchmark: String, mode: MeasurementMode, unit: String, value: UInt64, run: String, iteration: Int
     ) throws(CommandFailure) {
-        let line =
-            "{\"benchmark\": \(Self.quoted(benchmark)), \"mode\": \"\(mode)\", \"unit\": \"\(unit)\", "
-            + "\"value\": \(value), \"run\": \(Self.quoted(run)), \"iteration\": \(iteration)}\n"
+        let line = CanonicalRecordWriter.line(
+            benchmark: benchmark, mode: mode, unit: unit, value: value, run: run, iteration: iteration)
         let bytes = Array(line.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -295,24 +296,10 @@ final class SampleFile {
         if samples == 0 { unlink(path) }
     }
 
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }
 
 /// The instruction count of one callgrind run: the sum of the `summary:` (or `totals:`) Ir of every
-/// output file (one per process with --trace-children=yes).
+/// output file (one per process with --trace-children=yes), each read by Ingest's `ValgrindOutput`.
 enum CallgrindTotals {
     static func sum(directory: URL) throws(CommandFailure) -> UInt64 {
         let names: [String]
@@ -324,21 +311,13 @@ enum CallgrindTotals {
         var total: UInt64 = 0
         var found = false
         for name in names where name.hasPrefix("callgrind.out.") {
-            let path = directory.appendingPathComponent(name).path
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            var summary: UInt64?
-            var totals: UInt64?
-            for line in text.split(separator: "\n") {
-                if line.hasPrefix("summary:") {
-                    summary = line.dropFirst(8).split(separator: " ").first.flatMap { UInt64($0) }
-                } else if line.hasPrefix("totals:") {
-                    totals = line.dropFirst(7).split(separator: " ").first.flatMap { UInt64($0) }
-                }
-            }
-            if let count = summary ?? totals {
-                total += count
-                found = true
-            }
+            // Ingest's reader: `summary:` preferred, else the last `totals:` (an unreadable or
+            // cut-short file of a traced child counts nothing).
+            guard let output = try? ValgrindOutput.read(path: directory.appendingPathComponent(name).path),
+                let count = try? output.total(of: "Ir").value, count >= 0, count < 1.8e19
+            else { continue }
+            total += UInt64(count)
+            found = true
         }
         guard found, total > 0 else {
             throw CommandFailure("callgrind wrote no instruction count in \(directory.path)")

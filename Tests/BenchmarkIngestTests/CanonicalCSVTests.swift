@@ -18,7 +18,7 @@ struct CanonicalCSVTests {
                 """#)
             let (label, _) = try loadSingle(path)
             #expect(label.label == "head")
-            #expect(label.files.first?.format == .canonicalCSV)
+            #expect(label.files.first?.format == InputFormat.canonicalCSV.rawValue)
             let parse = try #require(label.series("parse,fast", "s"))
             #expect(parse.allValues == [1.5 * 1e-3, 1600 * 1e-6])
             #expect(parse.runs.map(\.id) == ["r1"])

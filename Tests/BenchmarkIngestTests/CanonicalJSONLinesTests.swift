@@ -33,7 +33,7 @@ struct CanonicalJSONLinesTests {
             #expect(parse.runs.count == 1)
             #expect(parse.runs[0].id == path)
             #expect(parse.allValues == [0.0125, 0.0126])
-            #expect(label.files.first?.format == .canonicalJSONLines)
+            #expect(label.files.first?.format == InputFormat.canonicalJSONLines.rawValue)
         }
     }
 

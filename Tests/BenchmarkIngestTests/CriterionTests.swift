@@ -14,7 +14,7 @@ struct CriterionTests {
         let base = try #require(dataset.labels.first)
         #expect(
             base.series.map(\.benchmark.name) == ["fib/20", "fib/iterative", "sort/std/1000", "sort/unstable/1000"])
-        #expect(base.files.map(\.format) == [.criterionDirectory])
+        #expect(base.files.map(\.format) == [InputFormat.criterionDirectory.rawValue])
         let fib = try #require(base.series("fib/20", "s"))
         #expect(fib.runs.count == 1)
         #expect(fib.sampleCount == 100)

@@ -42,7 +42,10 @@ struct DiscoveryTests {
             try directory.writeFile("runs/base.txt", "BenchmarkX 1 1 ns/op\n")
             let dataset = try DatasetLoader.load(paths: ["\(directory.path)/runs/"])
             #expect(dataset.labels.map(\.label) == ["base", "head"])
-            #expect(dataset.labels.map { $0.files.first?.format } == [.goBenchmarkText, .canonicalJSONLines])
+            #expect(
+                dataset.labels.map { $0.files.first?.format } == [
+                    InputFormat.goBenchmarkText.rawValue, InputFormat.canonicalJSONLines.rawValue,
+                ])
         }
     }
 

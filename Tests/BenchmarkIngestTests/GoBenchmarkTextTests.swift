@@ -43,7 +43,7 @@ struct GoBenchmarkTextTests {
         let words = try #require(label.series("BenchmarkWordCount-2", "words"))
         #expect(words.unit.written == "words/op")
         let metadata = try #require(label.files.first)
-        #expect(metadata.format == .goBenchmarkText)
+        #expect(metadata.format == InputFormat.goBenchmarkText.rawValue)
         #expect(metadata.value(for: "cpu") == "AMD EPYC")
         #expect(metadata.value(for: "goos") == "linux")
     }

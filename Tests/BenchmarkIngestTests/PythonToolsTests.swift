@@ -18,7 +18,7 @@ struct PytestBenchmarkTests {
         #expect(label.series.map(\.sampleCount) == [27, 906, 399, 32])
         #expect(label.series[1].benchmark.parameters == [KeyValue("kib", "16")])
         #expect(label.series[0].allValues.first == 0.0017012969999541383)
-        #expect(label.files.first?.format == .pytestBenchmarkJSON)
+        #expect(label.files.first?.format == InputFormat.pytestBenchmarkJSON.rawValue)
     }
 
     @Test func statsOnlyIsAnErrorThatSaysWhy() throws {

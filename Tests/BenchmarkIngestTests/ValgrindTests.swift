@@ -14,7 +14,7 @@ struct ValgrindTests {
                 "\(Self.directory)/cachegrind.out",
             ])
         let label = try #require(dataset.labels.first)
-        #expect(label.files.map(\.format) == [.callgrind, .callgrind, .cachegrind])
+        #expect(label.files.map(\.format) == [InputFormat.callgrind, .callgrind, .cachegrind].map(\.rawValue))
         let series = try #require(label.series("./work", "instructions"))
         #expect(series.mode == .instrumentation)
         #expect(series.unit.written == "Ir")

@@ -35,7 +35,7 @@ public enum DatasetBuilder {
     ) -> LabelData {
         LabelData(
             label: name, series: series,
-            files: files ?? [FileMetadata(path: "\(name).jsonl", format: .canonicalJSONLines, entries: metadata)])
+            files: files ?? [FileMetadata(path: "\(name).jsonl", format: "jsonl", entries: metadata)])
     }
 
     /// A dataset of two labels, `base` and `head`, built by `label(_:_:)`, without warnings.

@@ -1,0 +1,76 @@
+import BenchmarkModel
+
+/// The input formats benchstat reads, detected from content.
+public enum InputFormat: String, Sendable, Hashable, CaseIterable {
+    /// benchstat's canonical JSON Lines: one sample per line (DESIGN.md).
+    case canonicalJSONLines = "jsonl"
+    /// The canonical columns as CSV with a header line.
+    case canonicalCSV = "csv"
+    /// Go's benchmark text format (`BenchmarkX 10 123 ns/op`, `key: value` configuration lines).
+    case goBenchmarkText = "go"
+    /// Google Benchmark's `--benchmark_format=json`.
+    case googleBenchmarkJSON = "google-benchmark"
+    /// hyperfine's `--export-json`.
+    case hyperfineJSON = "hyperfine"
+    /// A criterion.rs `target/criterion` directory.
+    case criterionDirectory = "criterion"
+    /// pytest-benchmark's `--benchmark-json`.
+    case pytestBenchmarkJSON = "pytest-benchmark"
+    /// pyperf's JSON.
+    case pyperfJSON = "pyperf"
+    /// valgrind callgrind output (`callgrind.out.*`).
+    case callgrind = "callgrind"
+    /// valgrind cachegrind output (`cachegrind.out.*`).
+    case cachegrind = "cachegrind"
+}
+
+extension InputFormat {
+    /// How a file of this format is read: the one exhaustive map from a format to its loader
+    /// (`DatasetLoader` switches on it; a new format that is not added here does not compile).
+    var reading: FormatReading {
+        switch self {
+        case .canonicalJSONLines: .lines(.canonicalJSONLines)
+        case .canonicalCSV: .lines(.canonicalCSV)
+        case .goBenchmarkText: .lines(.goBenchmarkText)
+        case .googleBenchmarkJSON: .document(.googleBenchmark)
+        case .hyperfineJSON: .document(.hyperfine)
+        case .pytestBenchmarkJSON: .document(.pytestBenchmark)
+        case .pyperfJSON: .document(.pyperf)
+        case .callgrind, .cachegrind: .valgrind
+        case .criterionDirectory: .criterionDirectory
+        }
+    }
+
+    /// Whether files of this format can be streamed line by line.
+    var isLineBased: Bool {
+        if case .lines = reading { return true }
+        return false
+    }
+}
+
+/// How `DatasetLoader` reads one format.
+enum FormatReading {
+    /// Streamed through a `LineReader`.
+    case lines(LineFormat)
+    /// Parsed as one JSON document.
+    case document(DocumentFormat)
+    /// A valgrind callgrind/cachegrind output file.
+    case valgrind
+    /// A criterion.rs directory tree.
+    case criterionDirectory
+}
+
+/// The formats read line by line.
+enum LineFormat {
+    case canonicalJSONLines
+    case canonicalCSV
+    case goBenchmarkText
+}
+
+/// The formats read as one JSON document.
+enum DocumentFormat {
+    case googleBenchmark
+    case hyperfine
+    case pytestBenchmark
+    case pyperf
+}
