@@ -98,7 +98,12 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try config.map { path throws(CommandFailure) in try ConfigurationFile.load(path) }
+        let configuration: ConfigurationFile?
+        do {
+            configuration = try config.map { path throws(ConfigurationError) in try ConfigurationFile.load(path) }
+        } catch {
+            throw CommandFailure(error.description)
+        }
         let options = resolveOptions(configuration)
         var loadOptions = LoadOptions()
         if let callgrindEvent { loadOptions.callgrindEvent = callgrindEvent }

@@ -2,6 +2,8 @@ import BenchstatTestSupport
 import Foundation
 import Testing
 
+@testable import BenchstatCLI
+
 /// `--config benchstat.toml`: thresholds, glob rules, ignore, defaults, and errors that name the file.
 @Suite struct ConfigurationFileTests {
     static func runs(_ dir: TemporaryDirectory) throws -> String {
@@ -79,5 +81,38 @@ import Testing
         ])
         #expect(run.exitCode == 1)
         #expect(run.standardOutput.contains("\"test\":\"mann-whitney\""))
+    }
+
+    /// The error is a value: the file, the key and the problem, not only a sentence.
+    @Test func errorsCarryTheFileTheKeyAndTheProblem() throws {
+        let dir = try TemporaryDirectory()
+        let bad = try dir.write("bad.toml", "[defaults]\nalpha = 2\n")
+        do {
+            _ = try ConfigurationFile.load(bad.path)
+            Issue.record("alpha = 2 was accepted")
+        } catch {
+            #expect(error.path == bad.path)
+            #expect(error.key == "defaults.alpha")
+            #expect(error.problem == .invalidValue(expected: "must lie in (0, 1), got 2.0"))
+        }
+        let unknown = try dir.write("unknown.toml", "[defaults]\nalpah = 0.1\n")
+        do {
+            _ = try ConfigurationFile.load(unknown.path)
+            Issue.record("an unknown key was accepted")
+        } catch {
+            #expect(error.key == "alpah")
+            guard case .unknownKey("alpah", "[defaults]", let allowed) = error.problem else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(allowed.contains("alpha"))
+        }
+        let broken = try dir.write("broken.toml", "x = 1\n[defaults\n")
+        do {
+            _ = try ConfigurationFile.load(broken.path)
+            Issue.record("broken TOML was accepted")
+        } catch {
+            #expect(error.line == 2)
+        }
     }
 }
