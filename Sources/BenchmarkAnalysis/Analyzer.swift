@@ -7,7 +7,7 @@ import BenchmarkModel
 /// 3. `SeriesPairing` — each base series with its head series (same name and base unit);
 /// 4. `ComparisonEstimation` — each pair estimated by the first applicable `ComparisonMethod`;
 /// 5. `Correction` — p-values adjusted across the whole analysis;
-/// 6. `DecisionStep` — verdicts by `VerdictRule`;
+/// 6. `DecisionStep` — verdicts by `VerdictRule`; `NonInferiorityStep` — what `--strict` asks;
 /// 7. `ComparisonOrder` — the report order;
 /// 8. `SuiteSummarizer` — per head label, verdict counts and the suite geomean; then the `Gate`.
 public enum Analyzer {
@@ -55,6 +55,7 @@ public enum Analyzer {
         baseData.series = []
         try Correction.apply(&comparisons, method: options.correction)
         try DecisionStep.apply(&comparisons, options: options)
+        try NonInferiorityStep.apply(&comparisons, options: options)
         ComparisonOrder.apply(&comparisons, heads: heads.map(\.label))
         let summaries = try heads.map { headData throws(AnalysisError) in
             try SuiteSummarizer.summarize(comparisons, of: headData, base: baseData, confidence: options.confidence)

@@ -35,11 +35,10 @@ enum ReasonText {
         case .significantWithinThreshold(let change, let p, let threshold):
             "\(ReportNumber.signedPercent(change)) is significant (p=\(ReportNumber.pValue(p))) but within the "
                 + "\(band(threshold)) threshold"
-        case .equivalent(let p, let threshold):
-            "not significant (p=\(ReportNumber.pValue(p))); the interval lies within \(band(threshold))"
-        case .withinHistoryNoise(let change, let sigma, let p):
-            "\(ReportNumber.signedPercent(change)) is within history noise σ=\(ReportNumber.magnitudePercent(sigma)) "
-                + "(p=\(ReportNumber.pValue(p)))"
+        case .equivalent(let p, let threshold, let level, let historySigma):
+            (historySigma.map { "within history noise σ=\(ReportNumber.magnitudePercent($0)): " } ?? "")
+                + "not significant (p=\(ReportNumber.pValue(p))); the \(ReportNumber.magnitudePercent(level * 100)) "
+                + "interval lies within \(band(threshold))"
         case .undecided(let p, let threshold, let needed, let unit):
             "not significant (p=\(ReportNumber.pValue(p))) but the interval crosses \(band(threshold))"
                 + (needed.map { "; ~\($0) \(unit.rawValue) per side would resolve \(band(threshold))" } ?? "")
@@ -61,6 +60,12 @@ enum ReasonText {
         case .pairedTooFew(let pairs):
             "--paired: \(pairs) pair(s), too few (or without spread) for the paired test, so the samples were "
                 + "compared unpaired"
+        case .driftNotMeasured:
+            "between-run drift not measured: one run per side (measure ≥ 2 interleaved runs per side, or pass "
+                + "--history)"
+        case .baseRunOutsideHistory(let percent, let sigmas):
+            "the base run is \(ReportNumber.signedPercent(percent)) (\(PrintfNumber.format(sigmas, "%+.1f"))σ) "
+                + "off its history: outside the 99% prediction interval of one more history run"
         }
     }
 
@@ -69,10 +74,15 @@ enum ReasonText {
         switch reason {
         case .regressions(let count, let named):
             "\(count) regression(s): " + names(named, count: count)
-        case .inconclusiveUnderStrict(let count, let named):
-            "\(count) inconclusive comparison(s) under --strict: " + names(named, count: count)
-        case .noRegressions(let inconclusive):
-            "no regressions" + (inconclusive == 0 ? "" : " (\(inconclusive) inconclusive; --strict would fail)")
+        case .notShownNonInferior(let count, let named):
+            "\(count) comparison(s) do not show non-inferiority under --strict: " + names(named, count: count)
+        case .noRegressions(let inconclusive, let strictWouldFail):
+            "no regressions" + (inconclusive == 0 ? "" : " (\(inconclusive) inconclusive)")
+                + (strictWouldFail == 0
+                    ? "" : "; --strict would fail on \(strictWouldFail) without shown non-inferiority")
+        case .driftNotMeasured(let count):
+            "between-run drift not measured for \(count) comparison(s) with one run per side: measure ≥ 2 "
+                + "interleaved runs per side, or pass --history"
         }
     }
 

@@ -15,4 +15,10 @@ public enum ComparisonNote: Sendable, Hashable {
     case pairedWithoutIterations
     /// `--paired` found too few pairs (or no spread in their differences): compared unpaired.
     case pairedTooFew(pairs: Int)
+    /// One run per side and no history: the input cannot show between-run drift, which the
+    /// interval and p-value therefore leave out.
+    case driftNotMeasured
+    /// The base's centre lies `percent` away from the mean of its history runs, `sigmas` history
+    /// standard deviations: outside the 99% prediction interval of one more history run.
+    case baseRunOutsideHistory(percent: Double, sigmas: Double)
 }

@@ -4,20 +4,28 @@ import Statistics
 /// How many observations per side would settle an inconclusive comparison: the power analysis of
 /// a two-sided test on the log scale that detects a change of the threshold (Cohen 1988; exact
 /// noncentral t, `PowerAnalysis.samplesPerSide`) and, for the rank test, the fewest runs per side
-/// with which Mann–Whitney can reach α at all (`MannWhitneyU.minimumSamplesPerSide`).
+/// with which Mann–Whitney can reach the level at all (`MannWhitneyU.minimumSamplesPerSide`).
 ///
-/// The comparison records the question; `Analyzer.decide` asks it only for comparisons whose verdict
-/// is inconclusive, since no other verdict reports the answer (a search over n per benchmark is a
-/// large part of an analysis otherwise).
+/// The level is the one the comparison must reach after the correction: α/m for a family of m
+/// tested comparisons under Benjamini–Hochberg or Holm (the level a lone real change must reach
+/// when the whole suite is re-run), α without correction. An answer not larger than the
+/// observations already there is no answer (the interval, not the sample size, is what is
+/// undecided), and none is given.
+///
+/// The comparison records the question; `DecisionStep` asks it only for comparisons whose verdict
+/// is inconclusive, since no other verdict reports the answer.
 struct SampleSizeQuestion: Sendable {
     /// σ of one observation on the log scale, or nil when there is none.
     let observationSigma: Double?
     /// The practical threshold in percent: the change the test should detect.
     let thresholdPercent: Double
-    /// For the rank test, the observations of the smaller side; nil for Welch.
+    /// For the rank test, the observations of the smaller side; nil for the t-based methods.
     let rankTestObservations: Int?
+    /// The observations per side already there (runs or samples, as the noise model counts them).
+    let currentObservations: Int
 
-    /// The observations per side that would settle it, or nil when nothing can be said.
+    /// The observations per side that would settle it at level `alpha` (already divided for the
+    /// family), or nil when nothing can be said.
     func answer(alpha: Double, power: Double) throws(StatisticsError) -> Int? {
         var needed: Int?
         if let sigma = observationSigma, sigma > 0, thresholdPercent > 0 {
@@ -29,6 +37,7 @@ struct SampleSizeQuestion: Sendable {
             let floor = MannWhitneyU.minimumSamplesPerSide(alpha: alpha)
             if observations < floor || needed != nil { needed = max(needed ?? floor, floor) }
         }
+        guard let needed, needed > currentObservations else { return nil }
         return needed
     }
 }

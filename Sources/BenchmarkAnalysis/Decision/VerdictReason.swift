@@ -26,10 +26,9 @@ public enum VerdictReason: Sendable, Hashable {
     case significant(changePercent: Double, p: Double, thresholdPercent: Double, historySigmaPercent: Double?)
     /// Significant but within the threshold: real, too small to matter.
     case significantWithinThreshold(changePercent: Double, p: Double, thresholdPercent: Double)
-    /// Not significant and the interval lies inside ±threshold.
-    case equivalent(p: Double, thresholdPercent: Double)
-    /// Not significant and the change lies within the history noise σ.
-    case withinHistoryNoise(changePercent: Double, sigmaPercent: Double, p: Double)
+    /// Not significant and equivalence shown: the interval at `level` (1 − 2α) lies inside
+    /// ±threshold (TOST); `historySigmaPercent` when history noise was the noise model.
+    case equivalent(p: Double, thresholdPercent: Double, level: Double, historySigmaPercent: Double?)
     /// Not significant and the interval crosses the threshold: `needed` observations per side (runs
     /// or samples) would settle it, when the power analysis can say.
     case undecided(p: Double, thresholdPercent: Double, needed: Int?, unit: ObservationUnit)

@@ -1,23 +1,27 @@
 import BenchmarkModel
+import Foundation
 import Statistics
 
-/// The rules that turn a change, its interval, its adjusted p-value and the threshold into a verdict
-/// with a typed reason (DESIGN.md, "Verdict"). The first rule that applies wins:
+/// The rules that turn a change, its adjusted p-value, its sampling distribution and the threshold
+/// into a verdict with a typed reason (DESIGN.md, "Verdict"). The threshold T is applied on the log
+/// scale, |log(head/base)| ≥ log(1 + T), so a verdict does not change when base and head are swapped
+/// (+5.2% and −4.94% are the same size). The first rule that applies wins:
 ///
 /// 1. No noise estimate (one sample per side, no history) → `inconclusive`.
 /// 2. Exact measurement (every sample identical on each side, no history) → the threshold decides:
 ///    beyond it `regression`/`improvement`, within it `noise`.
-/// 3. Adjusted p < α and |change| ≥ threshold → `regression` or `improvement` by the unit's direction.
-/// 4. Adjusted p < α but |change| < threshold → `noise` (real but too small to matter).
-/// 5. Not significant and the interval lies inside ±threshold → `noise` (equivalence shown).
-/// 6. Not significant and the history noise covers the change → `noise`.
-/// 7. Otherwise → `inconclusive`, with the observations per side that would settle it.
+/// 3. Adjusted p < α and beyond the threshold → `regression` or `improvement` by the unit's direction.
+/// 4. Adjusted p < α but within the threshold → `noise` (real but too small to matter).
+/// 5. Equivalence shown — the 1 − 2α interval of the log change lies inside ±log(1 + T), the two
+///    one-sided tests of Schuirmann (1987) — → `noise` (with history as the noise model, the reason
+///    says so).
+/// 6. Otherwise → `inconclusive`, with the observations per side that would settle it.
 enum VerdictRule {
     /// What the rules read of one comparison.
     struct Evidence {
         let changePercent: Double
-        let intervalPercent: ClosedRange<Double>?
         let pAdjusted: Double?
+        let distribution: ChangeEvidence?
         let thresholdPercent: Double
         let direction: UnitDirection
         let noise: NoiseModel
@@ -35,6 +39,8 @@ enum VerdictRule {
     ) throws(StatisticsError) -> Decision {
         let worse = e.direction == .lowerIsBetter ? e.changePercent > 0 : e.changePercent < 0
         let directional: Verdict = worse ? .regression : .improvement
+        let bound = log1p(e.thresholdPercent / 100)
+        let beyond = abs(log1p(e.changePercent / 100)) >= bound
         switch e.noise {
         case .none:
             return Decision(
@@ -42,7 +48,7 @@ enum VerdictRule {
                 samplesNeeded: try samplesNeeded())
         case .exact:
             if e.changePercent == 0 { return Decision(verdict: .noise, reason: .identical) }
-            if abs(e.changePercent) >= e.thresholdPercent {
+            if beyond {
                 return Decision(
                     verdict: directional,
                     reason: .exactBeyondThreshold(thresholdPercent: e.thresholdPercent, judgedByHistory: e.hasHistory))
@@ -55,7 +61,7 @@ enum VerdictRule {
             return Decision(verdict: .inconclusive, reason: .noTestPossible, samplesNeeded: try samplesNeeded())
         }
         if p < alpha {
-            if abs(e.changePercent) >= e.thresholdPercent {
+            if beyond {
                 return Decision(
                     verdict: directional,
                     reason: .significant(
@@ -67,15 +73,15 @@ enum VerdictRule {
                 reason: .significantWithinThreshold(
                     changePercent: e.changePercent, p: p, thresholdPercent: e.thresholdPercent))
         }
-        if let interval = e.intervalPercent, interval.lowerBound > -e.thresholdPercent,
-            interval.upperBound < e.thresholdPercent
+        if let distribution = e.distribution,
+            let interval = try equivalenceInterval(distribution, alpha: alpha),
+            interval.lowerBound > -bound, interval.upperBound < bound
         {
-            return Decision(verdict: .noise, reason: .equivalent(p: p, thresholdPercent: e.thresholdPercent))
-        }
-        if e.noise == .history {
             return Decision(
                 verdict: .noise,
-                reason: .withinHistoryNoise(changePercent: e.changePercent, sigmaPercent: e.noisePercent ?? 0, p: p))
+                reason: .equivalent(
+                    p: p, thresholdPercent: e.thresholdPercent, level: 1 - 2 * alpha,
+                    historySigmaPercent: e.noise == .history ? (e.noisePercent ?? 0) : nil))
         }
         let needed = try samplesNeeded()
         return Decision(
@@ -84,5 +90,19 @@ enum VerdictRule {
                 p: p, thresholdPercent: e.thresholdPercent, needed: needed,
                 unit: e.observationsAreRuns ? .runs : .samples),
             samplesNeeded: needed)
+    }
+
+    /// The 1 − 2α interval of the log change, or nil when α ≥ 0.5 leaves none.
+    static func equivalenceInterval(_ distribution: ChangeEvidence, alpha: Double) throws(StatisticsError)
+        -> ClosedRange<Double>?
+    {
+        switch distribution {
+        case .studentT(let logChange, let standardError, let degreesOfFreedom):
+            guard alpha > 0, alpha < 0.5 else { return nil }
+            let critical = try StudentTDistribution.quantile(1 - alpha, df: degreesOfFreedom)
+            return (logChange - critical * standardError)...(logChange + critical * standardError)
+        case .interval(_, let lower, let upper):
+            return lower...upper
+        }
     }
 }

@@ -17,6 +17,9 @@ struct ChangeEstimate {
     /// σ of one observation on the log scale: the noise level the decision used and the power
     /// analysis' σ, or nil.
     let observationSigma: Double?
+    /// What equivalence and non-inferiority are judged from: the t distribution of the log change,
+    /// or (rank methods) its interval at level 1 − 2α; nil without a test.
+    var evidence: ChangeEvidence? = nil
     /// Centre interval per side on the log scale (Welch), or nil.
     var baseCentreInterval: ClosedRange<Double>? = nil
     var headCentreInterval: ClosedRange<Double>? = nil

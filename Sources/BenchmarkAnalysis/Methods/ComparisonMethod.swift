@@ -36,6 +36,8 @@ struct ComparedSides {
 struct MethodContext {
     /// The confidence level of intervals.
     let confidence: Double
+    /// The significance level (rank methods compute their 1 − 2α equivalence interval with it).
+    let alpha: Double
     /// The benchmark's history noise, when `--history` covered it.
     let history: HistoryNoise.Estimate?
 }

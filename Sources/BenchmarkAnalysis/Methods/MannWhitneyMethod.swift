@@ -4,8 +4,8 @@ import Statistics
 /// Go-benchstat-style comparison: the Mann–Whitney U test (Mann & Whitney 1947) and the
 /// Hodges–Lehmann shift of the logs with Moses's interval as the change (Hodges & Lehmann 1963).
 /// When both sides have several runs, each run is summarised by its median and the runs are
-/// compared. With `--history`, a shift inside the history noise band (normal quantile × σ_history ×
-/// √(1/runs_base + 1/runs_head)) is not significant.
+/// compared. With `--history`, the shift is also z-tested against the history noise of a run's
+/// centre, and the larger p-value decides.
 struct MannWhitneyMethod: ComparisonMethod {
     static let identifier = MethodIdentifier.mannWhitney
 
@@ -34,20 +34,43 @@ struct MannWhitneyMethod: ComparisonMethod {
             interval = shift.confidenceInterval.lower...shift.confidenceInterval.upper
         }
         var sigma = PooledVariance.ofSamples([x, y]).map { $0.squareRoot() }
+        // Equivalence is judged from the shift's interval at 1 − 2α (TOST, Schuirmann 1987).
+        var equivalence: (lower: Double, upper: Double)?
+        if interval != nil, context.alpha < 0.5 {
+            let narrower = try HodgesLehmann.shift(base: x, head: y, confidence: 1 - 2 * context.alpha)
+            equivalence = (narrower.confidenceInterval.lower, narrower.confidenceInterval.upper)
+        }
         if let history = context.history, history.logSigma > 0 {
-            // History floor: a change inside the history noise band is not significant.
+            // History noise: the shift must also stand out against how far one run's centre moves
+            // on its own, σ_history · √(1/runs_base + 1/runs_head) — a z-test; the comparison is
+            // significant only if both tests say so (the larger p, an intersection–union test,
+            // Berger 1982), and its intervals cover both sources.
             let band = history.logSigma * (1 / Double(base.runCount) + 1 / Double(head.runCount)).squareRoot()
-            let z = try NormalQuantile.value(0.5 + context.confidence / 2)
-            if abs(shift.estimate) < z * band {
-                pValue = max(pValue ?? 1, 1 - context.confidence)
+            let historyP = min(1, 2 * (try NormalDistribution.survival(abs(shift.estimate) / band)))
+            if historyP >= (pValue ?? 0) {
                 noise = .history
                 sigma = history.logSigma
+            }
+            pValue = max(pValue ?? 0, historyP)
+            let z = try NormalDistribution.quantile(0.5 + context.confidence / 2)
+            interval = Self.union(interval, (shift.estimate - z * band)...(shift.estimate + z * band))
+            if context.alpha < 0.5 {
+                let zEquivalence = try NormalDistribution.quantile(1 - context.alpha)
+                let historyRange = (shift.estimate - zEquivalence * band)...(shift.estimate + zEquivalence * band)
+                let merged = Self.union(equivalence.map { $0.lower...$0.upper }, historyRange)
+                equivalence = (merged.lowerBound, merged.upperBound)
             }
         }
         let estimate = ChangeEstimate(
             method: Self.identifier, change: RelativeChange(logChange: shift.estimate, logInterval: interval),
-            pValue: pValue, noise: noise,
-            noisePercent: sigma.map { (exp($0) - 1) * 100 }, observationSigma: sigma)
+            pValue: pValue, noise: noise, noisePercent: sigma.map { (exp($0) - 1) * 100 }, observationSigma: sigma,
+            evidence: equivalence.map { .interval(logChange: shift.estimate, lower: $0.lower, upper: $0.upper) })
         return .estimate(estimate, notes: [])
+    }
+
+    /// The smallest range covering `a` (if any) and `b`.
+    private static func union(_ a: ClosedRange<Double>?, _ b: ClosedRange<Double>) -> ClosedRange<Double> {
+        guard let a else { return b }
+        return min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
     }
 }

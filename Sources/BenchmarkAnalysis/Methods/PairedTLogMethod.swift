@@ -80,7 +80,8 @@ struct PairedTLogMethod: ComparisonMethod {
     static func estimate(_ pairs: Pairs, confidence: Double) throws(StatisticsError) -> ChangeEstimate? {
         guard pairs.baseLogs.count >= 2 else { return nil }
         let result = try PairedTTest.test(base: pairs.baseLogs, head: pairs.headLogs, confidence: confidence)
-        guard let pValue = result.pValue, let interval = result.confidenceInterval, let error = result.standardError
+        guard let pValue = result.pValue, let interval = result.confidenceInterval, let error = result.standardError,
+            let degreesOfFreedom = result.degreesOfFreedom
         else { return nil }
         // σ of one difference, shared between the sides so that the two-sample power analysis asks
         // for as many pairs as a paired test needs.
@@ -88,7 +89,9 @@ struct PairedTLogMethod: ComparisonMethod {
         return ChangeEstimate(
             method: identifier,
             change: RelativeChange(logChange: result.meanDifference, logInterval: interval.lower...interval.upper),
-            pValue: pValue, noise: .withinRun, noisePercent: expm1(sigma) * 100, observationSigma: sigma)
+            pValue: pValue, noise: .withinRun, noisePercent: expm1(sigma) * 100, observationSigma: sigma,
+            evidence: .studentT(
+                logChange: result.meanDifference, standardError: error, degreesOfFreedom: degreesOfFreedom))
     }
 
     func estimate(_ sides: ComparedSides, context: MethodContext) throws(StatisticsError) -> MethodOutcome {

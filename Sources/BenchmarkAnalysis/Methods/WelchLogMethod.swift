@@ -12,24 +12,25 @@ struct WelchLogMethod: ComparisonMethod {
         let noise = NoiseModel.dominant(model.base.model, model.head.model)
         var pValue: Double?
         var interval: ClosedRange<Double>?
+        var evidence: ChangeEvidence?
         if let b = model.base.estimate, let h = model.head.estimate, noise != .exact,
             let result = try ComponentTTest.compare(base: b, head: h, confidence: context.confidence)
         {
             pValue = result.pValue
             interval = result.confidenceInterval.lower...result.confidenceInterval.upper
+            evidence = .studentT(
+                logChange: result.difference, standardError: result.standardError,
+                degreesOfFreedom: result.degreesOfFreedom)
         }
-        let sigma: Double?
-        if noise == .history, let history = context.history {
-            sigma = history.logSigma
-        } else {
-            sigma = PooledVariance.ofVariances(
-                [model.base.observationVariance, model.head.observationVariance].compactMap { $0 }
-            ).map { $0.squareRoot() }
-        }
+        // σ of one observation: the sides' (with history, pooled) observation variances averaged.
+        let sigma = PooledVariance.ofVariances(
+            [model.base.observationVariance, model.head.observationVariance].compactMap { $0 }
+        ).map { $0.squareRoot() }
         let estimate = ChangeEstimate(
             method: Self.identifier,
             change: RelativeChange(logChange: model.head.logCentre - model.base.logCentre, logInterval: interval),
             pValue: pValue, noise: noise, noisePercent: sigma.map { (exp($0) - 1) * 100 }, observationSigma: sigma,
+            evidence: evidence,
             baseCentreInterval: try centreInterval(model.base, confidence: context.confidence),
             headCentreInterval: try centreInterval(model.head, confidence: context.confidence))
         return .estimate(estimate, notes: [])

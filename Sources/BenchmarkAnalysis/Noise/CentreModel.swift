@@ -9,7 +9,7 @@ struct SideEstimate {
     /// The centre on the log scale.
     let logCentre: Double
     /// The variance of one observation (a sample, or a run centre when runs are the unit), or nil.
-    let observationVariance: Double?
+    var observationVariance: Double?
     /// Degrees of freedom of `observationVariance`.
     let observationDegreesOfFreedom: Double
     /// Whether observations are runs rather than samples.
@@ -35,7 +35,8 @@ struct SideEstimate {
 ///    ANOVA, method of moments) is added, since a single run carries a run effect too (Satterthwaite
 ///    1946 for the combined degrees of freedom).
 /// 3. A side with a single sample borrows the per-observation variance of the other side.
-/// 4. History (`--history`) sets a floor: the variance of a side's centre is at least σ²_history / runs.
+/// 4. History (`--history`): a side with several runs pools σ²_history with the variance of its run
+///    means (degrees of freedom added); a side with one run is credited with at least σ²_history.
 ///    A history in which the benchmark never moved (σ = 0) makes a single-sample side exact.
 /// 5. Both sides without variance: an exact measurement, no test.
 enum CentreModel {
@@ -50,8 +51,8 @@ enum CentreModel {
         borrow(into: &headSide, from: baseSide)
         if let history {
             if history.logSigma > 0 {
-                applyFloor(history, to: &baseSide, runs: base.runCount)
-                applyFloor(history, to: &headSide, runs: head.runCount)
+                applyHistory(history, to: &baseSide, runs: base.runCount)
+                applyHistory(history, to: &headSide, runs: head.runCount)
             } else {
                 markExactByHistory(&baseSide)
                 markExactByHistory(&headSide)
@@ -79,7 +80,8 @@ enum CentreModel {
             let centre = samples.all.first ?? 0
             return SideEstimate(
                 estimate: CentreEstimate(centre: centre, varianceOfCentre: 0, degreesOfFreedom: 1), logCentre: centre,
-                observationVariance: 0, observationDegreesOfFreedom: Double(samples.count - 1),
+                observationVariance: 0,
+                observationDegreesOfFreedom: Double(samples.runCount >= 2 ? samples.runCount - 1 : samples.count - 1),
                 runsAreUnits: samples.runCount >= 2, observations: samples.count, model: .exact)
         }
         if samples.runCount >= 2 {
@@ -118,8 +120,12 @@ enum CentreModel {
                     variance: otherRuns.betweenGroupVariance, degreesOfFreedom: otherRuns.degreesOfFreedomBetween),
             ])
         {
-            // A single run carries a run effect the other side showed: add that component.
-            estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: total, degreesOfFreedom: df)
+            // A single run carries a run effect the other side showed: add that component. Its
+            // uncertainty is that of the other side's runs: run-level degrees of freedom (crediting
+            // the single run's samples let 7.8% of A/A comparisons of one run against five fail).
+            estimate = CentreEstimate(
+                centre: stats.mean, varianceOfCentre: total,
+                degreesOfFreedom: min(df, otherRuns.degreesOfFreedomBetween))
             model = .betweenRun
         }
         return SideEstimate(
@@ -137,11 +143,28 @@ enum CentreModel {
         side.model = other.model == .exact ? .exact : other.model
     }
 
-    private static func applyFloor(_ history: HistoryNoise.Estimate, to side: inout SideEstimate, runs: Int) {
-        let floor = history.logSigma * history.logSigma / Double(max(1, runs))
-        if let current = side.estimate, current.varianceOfCentre >= floor { return }
+    /// History as a noise source of a side with `runs` runs: with several runs, σ²_history is
+    /// pooled with the variance of the side's run means (degrees of freedom added: Satterthwaite's
+    /// and Welch's pooling of independent estimates of one variance); with one run (or one sample),
+    /// the run's centre varies at least as much as history says a run's centre does. The variance
+    /// of the centre never falls below what the side showed on its own.
+    private static func applyHistory(_ history: HistoryNoise.Estimate, to side: inout SideEstimate, runs: Int) {
+        let historyVariance = history.logSigma * history.logSigma
+        if runs >= 2, let runVariance = side.observationVariance, side.observationDegreesOfFreedom > 0 {
+            let df = history.degreesOfFreedom + side.observationDegreesOfFreedom
+            let pooled =
+                (history.degreesOfFreedom * historyVariance + side.observationDegreesOfFreedom * runVariance) / df
+            let own = side.estimate?.varianceOfCentre ?? 0
+            side.estimate = CentreEstimate(
+                centre: side.logCentre, varianceOfCentre: max(pooled / Double(runs), own), degreesOfFreedom: df)
+            side.observationVariance = pooled
+            side.model = .history
+            return
+        }
+        if let current = side.estimate, current.varianceOfCentre >= historyVariance { return }
         side.estimate = CentreEstimate(
-            centre: side.logCentre, varianceOfCentre: floor, degreesOfFreedom: history.degreesOfFreedom)
+            centre: side.logCentre, varianceOfCentre: historyVariance, degreesOfFreedom: history.degreesOfFreedom)
+        side.observationVariance = historyVariance
         side.model = .history
     }
 }

@@ -5,22 +5,38 @@ import Statistics
 /// The between-run noise of each benchmark, learnt from past baseline runs (`--history`).
 ///
 /// For each benchmark (name and base unit) the centre of every history run is the mean of its logs.
-/// The spread is robust to a few past runs that genuinely changed: it is the median absolute
-/// deviation of the log-ratios between consecutive runs, scaled to a normal σ (×1.4826) and divided
-/// by √2, since each ratio carries the noise of two runs (Hampel 1974; the successive-difference
-/// idea is von Neumann et al. 1941). Fewer than three runs give no estimate.
+/// The noise of one run's centre is the successive-difference variance of those centres in run
+/// order (von Neumann et al. 1941, `SuccessiveDifferenceVariance`), which a past step inflates
+/// little, credited with its effective degrees of freedom (6.2 for 10 runs). An earlier version
+/// used 1.4826 × MAD of the successive differences with runs − 2 degrees of freedom: a MAD from
+/// ten values has about 2.6 effective degrees of freedom, and a history whose builds sat in two
+/// layout states had MAD = 0, so any change became "exact". Fewer than three runs give no estimate.
 public struct HistoryNoise: Sendable {
     /// A benchmark's history noise: σ of one run's centre on the natural-log scale.
     public struct Estimate: Sendable, Equatable {
         /// σ of a run's log centre.
         public let logSigma: Double
+        /// The degrees of freedom of σ² (`SuccessiveDifferenceVariance`).
+        public let degreesOfFreedom: Double
         /// The number of history runs it came from.
         public let runs: Int
+        /// The mean of the history runs' log centres.
+        public let meanLogCentre: Double
 
-        /// Degrees of freedom credited to the estimate (runs − 2, at least 1).
-        public var degreesOfFreedom: Double { Double(max(1, runs - 2)) }
         /// σ as a percentage of the centre (exp(σ) − 1).
         public var percent: Double { (exp(logSigma) - 1) * 100 }
+
+        /// Whether a run whose log centre is `baseCentre` lies outside the 99% prediction interval
+        /// of one more history run, mean ± t₀.₉₉₅,ν · σ · √(1 + 1/k): how far (in percent and in σ),
+        /// or nil when it lies inside (or history never moved).
+        public func judge(baseCentre: Double?) -> (percent: Double, sigmas: Double)? {
+            guard let baseCentre, logSigma > 0,
+                let critical = try? StudentTDistribution.quantile(0.995, df: degreesOfFreedom)
+            else { return nil }
+            let distance = baseCentre - meanLogCentre
+            guard abs(distance) > critical * logSigma * (1 + 1 / Double(runs)).squareRoot() else { return nil }
+            return (expm1(distance) * 100, distance / logSigma)
+        }
     }
 
     private let estimates: [SeriesKey: Estimate]
@@ -40,11 +56,14 @@ public struct HistoryNoise: Sendable {
             }
         }
         var estimates: [SeriesKey: Estimate] = [:]
-        for (key, values) in centres where values.count >= 3 {
-            let ratios = zip(values.dropFirst(), values).map { $0 - $1 }
-            // 1.4826 × MAD (Statistics' scaledMAD); ratios of finite logs cannot fail.
-            guard let sigma = try? DescriptiveStatistics(ratios).scaledMAD else { continue }
-            estimates[key] = Estimate(logSigma: sigma / 2.0.squareRoot(), runs: values.count)
+        for (key, values) in centres {
+            // Finite logs cannot fail.
+            guard let (variance, degreesOfFreedom) = try? SuccessiveDifferenceVariance.estimate(values),
+                let mean = try? Summation.mean(values)
+            else { continue }
+            estimates[key] = Estimate(
+                logSigma: variance.squareRoot(), degreesOfFreedom: degreesOfFreedom, runs: values.count,
+                meanLogCentre: mean)
         }
         self.estimates = estimates
     }

@@ -34,7 +34,7 @@ struct ComparisonEstimation {
         let sides = ComparedSides(
             baseLabel: baseLabel, headLabel: headLabel, base: base, head: head,
             baseLogs: zeros ? nil : try LogSamples(series: base), headLogs: zeros ? nil : try LogSamples(series: head))
-        let context = MethodContext(confidence: options.confidence, history: historyEstimate)
+        let context = MethodContext(confidence: options.confidence, alpha: options.alpha, history: historyEstimate)
         var notes: [ComparisonNote] = []
         for method in methods {
             let outcome: MethodOutcome
@@ -77,6 +77,15 @@ struct ComparisonEstimation {
         if baseSummary.outliers > 0 { notes.append(.outliers(count: baseSummary.outliers, label: baseLabel)) }
         if headSummary.outliers > 0 { notes.append(.outliers(count: headSummary.outliers, label: headLabel)) }
         if sides.base.mode != sides.head.mode { notes.append(.modeDiffers(used: subject.mode, label: baseLabel)) }
+        if subject.historyPercent == nil, baseLogs.runCount == 1, headLogs.runCount == 1, estimate.noise != .none {
+            // Nothing in the input shows how far a run's centre moves between runs.
+            notes.append(.driftNotMeasured)
+        }
+        if let history = history?.estimate(for: sides.base),
+            let outlier = history.judge(baseCentre: try? Summation.mean(baseLogs.runMeans))
+        {
+            notes.append(.baseRunOutsideHistory(percent: outlier.percent, sigmas: outlier.sigmas))
+        }
         return Comparison(
             subject: subject, base: baseSummary, head: headSummary, method: estimate.method, estimate: estimate,
             decision: nil, notes: notes)

@@ -50,10 +50,18 @@ public struct Comparison: Sendable {
     public let noise: NoiseModel
     /// The noise level in percent that the decision used (for example the history σ), or nil.
     public let noisePercent: Double?
+    /// The distribution of the log change that equivalence and non-inferiority are judged from,
+    /// or nil without a test.
+    public let evidence: ChangeEvidence?
     /// Footnote-worthy remarks (outliers, pairing, …).
-    public let notes: [ComparisonNote]
-    /// The p-value adjusted for multiple comparisons, or nil (set by the correction step).
+    public internal(set) var notes: [ComparisonNote]
+    /// The p-value adjusted for multiple comparisons, or nil (set by the correction step): twice the
+    /// adjusted one-sided p-value in the direction of the change, within that direction's family
+    /// (regressions and improvements are separate families), so that it compares with α.
     public internal(set) var pAdjusted: Double?
+    /// Under `--strict`: whether non-inferiority was shown (the one-sided, corrected upper bound of
+    /// the change in the regression direction lies below +threshold); nil without `--strict`.
+    public internal(set) var nonInferiorityShown: Bool?
     /// The decision, or nil until the decision step (a missing benchmark and exact counts are
     /// decided when compared).
     public internal(set) var decision: Decision?
@@ -78,6 +86,7 @@ public struct Comparison: Sendable {
         self.noise = estimate?.noise ?? .none
         self.noisePercent = estimate?.noisePercent
         self.observationSigma = estimate?.observationSigma
+        self.evidence = estimate?.evidence
         self.decision = decision
         self.notes = notes
     }
@@ -103,9 +112,13 @@ public struct Comparison: Sendable {
 
     /// What the power analysis needs to fill `samplesNeeded` (asked only for an inconclusive
     /// verdict: the answer is not kept for any other).
-    var sampleSizeQuestion: SampleSizeQuestion {
-        SampleSizeQuestion(
+    func sampleSizeQuestion(observationsAreRuns: Bool) -> SampleSizeQuestion {
+        let current =
+            observationsAreRuns
+            ? min(base?.runs ?? 0, head?.runs ?? 0) : min(base?.count ?? 0, head?.count ?? 0)
+        return SampleSizeQuestion(
             observationSigma: observationSigma, thresholdPercent: thresholdPercent,
-            rankTestObservations: method == .mannWhitney ? min(base?.count ?? 0, head?.count ?? 0) : nil)
+            rankTestObservations: method == .mannWhitney ? current : nil,
+            currentObservations: current)
     }
 }
