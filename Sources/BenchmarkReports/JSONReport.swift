@@ -72,8 +72,19 @@ enum JSONReport {
             w.field("test") { w.string(c.method.rawValue) }
             w.field("noise") { w.string(c.noise.rawValue) }
             w.field("noisePercent") { w.number(c.noisePercent) }
+            var degreesOfFreedom: Double?
+            var standardError: Double?
+            if case .studentT(_, let error, let df) = c.evidence {
+                degreesOfFreedom = df
+                standardError = error
+            }
+            w.field("degreesOfFreedom") { w.number(degreesOfFreedom) }
+            w.field("standardError") { w.number(standardError) }
             w.field("thresholdPercent") { w.number(c.thresholdPercent) }
             w.field("samplesNeeded") { w.number(c.samplesNeeded.map(Double.init)) }
+            w.field("nonInferiorityShown") {
+                if let shown = c.nonInferiorityShown { w.bool(shown) } else { w.null() }
+            }
             w.field("verdict") { w.string(c.verdict.rawValue) }
             w.field("reason") { w.string(ReasonText.reason(of: c)) }
             w.field("notes") { w.array(c.notes) { w.string(ReasonText.note($0)) } }
