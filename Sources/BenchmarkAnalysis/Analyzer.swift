@@ -8,6 +8,7 @@ import BenchmarkModel
 /// 4. `ComparisonEstimation` — each pair estimated by the first applicable `ComparisonMethod`;
 /// 5. `Correction` — p-values adjusted across the whole analysis;
 /// 6. `DecisionStep` — verdicts by `VerdictRule`; `NonInferiorityStep` — what `--strict` asks;
+///    `CrossModeStory` — a decided change noted with what the benchmark's other mode saw;
 /// 7. `ComparisonOrder` — the report order;
 /// 8. `SuiteSummarizer` — per head label, verdict counts and the suite geomean; then the `Gate`.
 public enum Analyzer {
@@ -56,6 +57,7 @@ public enum Analyzer {
         try Correction.apply(&comparisons, method: options.correction)
         try DecisionStep.apply(&comparisons, options: options)
         try NonInferiorityStep.apply(&comparisons, options: options)
+        CrossModeStory.apply(&comparisons)
         ComparisonOrder.apply(&comparisons, heads: heads.map(\.label))
         let summaries = try heads.map { headData throws(AnalysisError) in
             try SuiteSummarizer.summarize(comparisons, of: headData, base: baseData, confidence: options.confidence)

@@ -138,7 +138,7 @@ enum HTMLReport {
                 let name = HTMLEscaping.text(row.name)
                 let link =
                     anchors[index].map { "<a href=\"#\($0)\"><code>\(name)</code></a>" } ?? "<code>\(name)</code>"
-                let notes = row.footnotes.map { "<sup>\($0)</sup>" }.joined()
+                let notes = row.footnotes.map { "<sup>\($0)</sup>" }.joined(separator: "<sup>,</sup>")
                 out += "<tr class=\"\(row.verdict.rawValue)\"><td class=\"name\">\(link)</td>"
                 out +=
                     "<td class=\"num\">\(HTMLEscaping.text(row.base)) <small>\(HTMLEscaping.text(row.baseSpread))</small></td>"

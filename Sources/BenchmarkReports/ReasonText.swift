@@ -66,6 +66,10 @@ enum ReasonText {
         case .baseRunOutsideHistory(let percent, let sigmas):
             "the base run is \(ReportNumber.signedPercent(percent)) (\(PrintfNumber.format(sigmas, "%+.1f"))σ) "
                 + "off its history: outside the 99% prediction interval of one more history run"
+        case .otherMode(let mode, let change, let interval, let verdict):
+            "\(mode.rawValue) of the same benchmark: \(ReportNumber.signedPercent(change))"
+                + (interval.map { " " + ReportNumber.interval($0) } ?? "") + " (\(verdict.rawValue))"
+                + (interval.map { $0.contains(0) ? ", its interval covers 0" : "" } ?? "")
         }
     }
 

@@ -47,7 +47,11 @@ enum TextReport {
                     }
                     if !row.footnotes.isEmpty {
                         buffer.append(" ")
-                        for number in row.footnotes { appendSuperscript(number, to: &buffer) }
+                        // Separated, so that notes 5 and 16 do not read as note 516.
+                        for (position, number) in row.footnotes.enumerated() {
+                            if position > 0 { buffer.append(" ") }
+                            appendSuperscript(number, to: &buffer)
+                        }
                     }
                 }
             }

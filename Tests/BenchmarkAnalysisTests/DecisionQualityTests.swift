@@ -193,4 +193,31 @@ import Testing
         #expect(p > 0.2, "p = \(p)")
         #expect(c.verdict == .inconclusive)
     }
+
+    /// One story per benchmark: an instruction-count change is told with what walltime saw.
+    @Test func aChangeInOneModeIsToldWithTheOtherMode() throws {
+        let dataset = DatasetBuilder.dataset(
+            base: [
+                DatasetBuilder.series("k", unit: "instructions", runs: [[1000, 1000, 1000]]),
+                DatasetBuilder.series("k", unit: "ns", runs: [Self.noisy(100, count: 20, spread: 0.05)]),
+            ],
+            head: [
+                DatasetBuilder.series("k", unit: "instructions", runs: [[1030, 1030, 1030]]),
+                DatasetBuilder.series("k", unit: "ns", runs: [Self.noisy(100, count: 20, spread: 0.05, phase: 1)]),
+            ])
+        let result = try Analyzer.analyze(dataset: dataset)
+        let counts = try #require(result.comparisons.first { $0.mode == .instrumentation })
+        #expect(counts.verdict == .regression)
+        let note = counts.notes.first {
+            if case .otherMode = $0 { true } else { false }
+        }
+        guard case .otherMode(.walltime, _, let interval, _) = note else {
+            Issue.record("\(counts.notes)")
+            return
+        }
+        #expect(interval?.contains(0) == true)
+        // The undecided walltime row gets no such note.
+        let time = try #require(result.comparisons.first { $0.mode == .walltime })
+        #expect(!time.notes.contains { if case .otherMode = $0 { true } else { false } })
+    }
 }
