@@ -6,6 +6,7 @@ import BenchmarkModel
 /// 2. `IgnoreFilter` — the configuration's ignore rules remove benchmarks;
 /// 3. `SeriesPairing` — each base series with its head series (same name and base unit);
 /// 4. `ComparisonEstimation` — each pair estimated by the first applicable `ComparisonMethod`;
+///    `ModerationStep` — between-run variance borrowed across the suite (two or three runs per side);
 /// 5. `Correction` — p-values adjusted across the whole analysis;
 /// 6. `DecisionStep` — verdicts by `VerdictRule`; `NonInferiorityStep` — what `--strict` asks;
 ///    `CrossModeStory` — a decided change noted with what the benchmark's other mode saw;
@@ -54,6 +55,7 @@ public enum Analyzer {
             heads[position].series = []
         }
         baseData.series = []
+        try ModerationStep.apply(&comparisons, options: options)
         try Correction.apply(&comparisons, method: options.correction)
         try DecisionStep.apply(&comparisons, options: options)
         try NonInferiorityStep.apply(&comparisons, options: options)

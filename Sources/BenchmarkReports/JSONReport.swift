@@ -80,6 +80,7 @@ enum JSONReport {
             }
             w.field("degreesOfFreedom") { w.number(degreesOfFreedom) }
             w.field("standardError") { w.number(standardError) }
+            w.field("priorDegreesOfFreedom") { w.number(c.priorDegreesOfFreedom) }
             w.field("thresholdPercent") { w.number(c.thresholdPercent) }
             w.field("samplesNeeded") { w.number(c.samplesNeeded.map(Double.init)) }
             w.field("nonInferiorityShown") {

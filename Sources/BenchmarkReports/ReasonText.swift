@@ -66,6 +66,9 @@ enum ReasonText {
         case .baseRunOutsideHistory(let percent, let sigmas):
             "the base run is \(ReportNumber.signedPercent(percent)) (\(PrintfNumber.format(sigmas, "%+.1f"))σ) "
                 + "off its history: outside the 99% prediction interval of one more history run"
+        case .varianceBorrowed(let prior):
+            "between-run variance borrowed across the suite (empirical Bayes, prior worth "
+                + "\(PrintfNumber.format(prior, "%.1f")) degrees of freedom; --no-moderation turns it off)"
         case .otherMode(let mode, let change, let interval, let verdict):
             "\(mode.rawValue) of the same benchmark: \(ReportNumber.signedPercent(change))"
                 + (interval.map { " " + ReportNumber.interval($0) } ?? "") + " (\(verdict.rawValue))"

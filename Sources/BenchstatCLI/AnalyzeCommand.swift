@@ -78,6 +78,12 @@ struct AnalyzeCommand: ParsableCommand {
             "Pair interleaved base and head samples by (run, iteration) and use the paired t-test on log ratios.")
     var paired = false
 
+    @Flag(
+        help:
+            "Do not borrow between-run variance across the suite (empirical Bayes) for comparisons with runs on both sides."
+    )
+    var noModeration = false
+
     @Flag(help: "Draw each comparison's base and head distributions under its row (text format).")
     var plot = false
 
@@ -163,6 +169,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let thresholdWalltime { options.thresholds.percentByMode[.walltime] = thresholdWalltime }
         if strict { options.strict = true }
         if paired { options.paired = true }
+        if noModeration { options.moderatedVariance = false }
         // Only the HTML report and --plot draw the samples; the other reports need the summaries alone.
         options.keepsSamples = format == .html || plot
         return options

@@ -220,4 +220,42 @@ import Testing
         let time = try #require(result.comparisons.first { $0.mode == .walltime })
         #expect(!time.notes.contains { if case .otherMode = $0 { true } else { false } })
     }
+
+    /// Defect 4: two runs per side are powerless alone; borrowing the between-run variance across
+    /// the suite (empirical Bayes, prior capped at 10 degrees of freedom) detects a +20% change.
+    @Test func twoRunsPerSideBorrowVarianceAcrossTheSuite() throws {
+        var base: [BenchmarkSeries] = []
+        var head: [BenchmarkSeries] = []
+        for index in 0..<20 {
+            // Run effects of ±1–3% around each benchmark's centre, on both sides.
+            let wobble = 0.01 + 0.02 * Double(index % 3) / 2
+            let shift = index == 0 ? 1.2 : 1.0
+            base.append(
+                DatasetBuilder.series(
+                    "b\(index)",
+                    runs: [
+                        Self.noisy(100 * (1 + wobble), spread: 0.002), Self.noisy(100 * (1 - wobble), spread: 0.002),
+                    ]))
+            head.append(
+                DatasetBuilder.series(
+                    "b\(index)",
+                    runs: [
+                        Self.noisy(100 * shift * (1 - wobble * 0.8), spread: 0.002, phase: 1),
+                        Self.noisy(100 * shift * (1 + wobble * 0.6), spread: 0.002, phase: 2),
+                    ]))
+        }
+        let dataset = DatasetBuilder.dataset(base: base, head: head)
+        let moderated = try Analyzer.analyze(dataset: dataset)
+        let changed = try only(moderated, "b0")
+        #expect(changed.verdict == .regression, "\(String(describing: changed.reason))")
+        let prior = try #require(changed.priorDegreesOfFreedom)
+        #expect(prior > 0 && prior <= 10)
+        #expect(changed.notes.contains(.varianceBorrowed(priorDegreesOfFreedom: prior)))
+        #expect(moderated.comparisons.filter { $0.verdict == .regression }.count == 1)
+        var options = AnalysisOptions()
+        options.moderatedVariance = false
+        let alone = try only(try Analyzer.analyze(dataset: dataset, options: options), "b0")
+        #expect(alone.verdict == .inconclusive, "1 degree of freedom per side cannot show +20%")
+        #expect(alone.priorDegreesOfFreedom == nil)
+    }
 }

@@ -21,6 +21,9 @@ public enum ComparisonNote: Sendable, Hashable {
     /// The base's centre lies `percent` away from the mean of its history runs, `sigmas` history
     /// standard deviations: outside the 99% prediction interval of one more history run.
     case baseRunOutsideHistory(percent: Double, sigmas: Double)
+    /// The between-run variance was borrowed across the suite with a prior worth
+    /// `priorDegreesOfFreedom` runs (`ModerationStep`).
+    case varianceBorrowed(priorDegreesOfFreedom: Double)
     /// What the same benchmark's comparison in another mode saw (for a decided change).
     case otherMode(mode: MeasurementMode, changePercent: Double, interval: ClosedRange<Double>?, verdict: Verdict)
 }

@@ -20,6 +20,9 @@ struct ChangeEstimate {
     /// What equivalence and non-inferiority are judged from: the t distribution of the log change,
     /// or (rank methods) its interval at level 1 − 2α; nil without a test.
     var evidence: ChangeEvidence? = nil
+    /// What `ModerationStep` needs to borrow between-run variance across the suite (Welch with
+    /// runs as the unit on both sides), or nil.
+    var moderation: ModerationInput? = nil
     /// Centre interval per side on the log scale (Welch), or nil.
     var baseCentreInterval: ClosedRange<Double>? = nil
     var headCentreInterval: ClosedRange<Double>? = nil

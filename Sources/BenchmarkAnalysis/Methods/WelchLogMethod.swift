@@ -26,11 +26,24 @@ struct WelchLogMethod: ComparisonMethod {
         let sigma = PooledVariance.ofVariances(
             [model.base.observationVariance, model.head.observationVariance].compactMap { $0 }
         ).map { $0.squareRoot() }
+        var moderation: ModerationInput?
+        if model.base.model == .betweenRun, model.head.model == .betweenRun,
+            let baseFloor = model.base.withinFloor, let headFloor = model.head.withinFloor,
+            let baseVariance = model.base.observationVariance, let headVariance = model.head.observationVariance
+        {
+            moderation = ModerationInput(
+                base: .init(
+                    logCentre: model.base.logCentre, runVariance: baseVariance, runs: model.base.observations,
+                    withinFloor: baseFloor),
+                head: .init(
+                    logCentre: model.head.logCentre, runVariance: headVariance, runs: model.head.observations,
+                    withinFloor: headFloor))
+        }
         let estimate = ChangeEstimate(
             method: Self.identifier,
             change: RelativeChange(logChange: model.head.logCentre - model.base.logCentre, logInterval: interval),
             pValue: pValue, noise: noise, noisePercent: sigma.map { (exp($0) - 1) * 100 }, observationSigma: sigma,
-            evidence: evidence,
+            evidence: evidence, moderation: moderation,
             baseCentreInterval: try centreInterval(model.base, confidence: context.confidence),
             headCentreInterval: try centreInterval(model.head, confidence: context.confidence))
         return .estimate(estimate, notes: [])

@@ -12,12 +12,13 @@ struct SideEstimate {
     var observationVariance: Double?
     /// Degrees of freedom of `observationVariance`.
     let observationDegreesOfFreedom: Double
-    /// Whether observations are runs rather than samples.
-    let runsAreUnits: Bool
     /// The number of observations (samples or runs).
     let observations: Int
     /// The noise source behind `estimate`.
     var model: NoiseModel
+    /// For a side whose runs are the unit: the within-run floor of its centre's variance
+    /// (mean square within runs / samples), else nil.
+    var withinFloor: Double? = nil
 }
 
 /// The rule by which samples, runs and history become the two centre estimates that the Welch
@@ -82,7 +83,7 @@ enum CentreModel {
                 estimate: CentreEstimate(centre: centre, varianceOfCentre: 0, degreesOfFreedom: 1), logCentre: centre,
                 observationVariance: 0,
                 observationDegreesOfFreedom: Double(samples.runCount >= 2 ? samples.runCount - 1 : samples.count - 1),
-                runsAreUnits: samples.runCount >= 2, observations: samples.count, model: .exact)
+                observations: samples.count, model: .exact)
         }
         if samples.runCount >= 2 {
             let means = samples.runMeans
@@ -91,9 +92,11 @@ enum CentreModel {
             let r = Double(means.count)
             var estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: variance / r, degreesOfFreedom: r - 1)
             // Never less than the within-run noise alone: a few run means can agree by chance.
+            var withinFloor = 0.0
             if let runs = samples.runHeterogeneity() {
                 let n = Double(samples.count)
                 let within = runs.meanSquareWithin / n
+                withinFloor = within
                 if within > estimate.varianceOfCentre {
                     // The variance is floored; its uncertainty is still that of r run means.
                     estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: within, degreesOfFreedom: r - 1)
@@ -101,15 +104,15 @@ enum CentreModel {
             }
             return SideEstimate(
                 estimate: estimate, logCentre: stats.mean, observationVariance: variance,
-                observationDegreesOfFreedom: r - 1, runsAreUnits: true, observations: means.count,
-                model: estimate.varianceOfCentre == 0 ? .exact : .betweenRun)
+                observationDegreesOfFreedom: r - 1, observations: means.count,
+                model: estimate.varianceOfCentre == 0 ? .exact : .betweenRun, withinFloor: withinFloor)
         }
         let stats = try SampleMoments(samples.all)
         let n = Double(samples.count)
         guard let variance = stats.variance else {
             return SideEstimate(
                 estimate: nil, logCentre: stats.mean, observationVariance: nil, observationDegreesOfFreedom: 0,
-                runsAreUnits: false, observations: samples.count, model: .none)
+                observations: samples.count, model: .none)
         }
         var estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: variance / n, degreesOfFreedom: n - 1)
         var model: NoiseModel = variance == 0 ? .exact : .withinRun
@@ -130,7 +133,7 @@ enum CentreModel {
         }
         return SideEstimate(
             estimate: estimate, logCentre: stats.mean, observationVariance: variance,
-            observationDegreesOfFreedom: n - 1, runsAreUnits: false, observations: samples.count, model: model)
+            observationDegreesOfFreedom: n - 1, observations: samples.count, model: model)
     }
 
     /// A side without a variance of its own borrows the other side's per-observation variance.

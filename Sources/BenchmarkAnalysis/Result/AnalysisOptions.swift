@@ -49,6 +49,9 @@ public struct AnalysisOptions: Sendable {
     /// `--paired`: when samples carry iterations (interleaved rounds from `benchstat measure`), pair
     /// base and head samples and use the paired t-test on log ratios (default false).
     public var paired: Bool
+    /// Whether comparisons with runs as the unit on both sides borrow between-run variance across
+    /// the suite (`ModerationStep`, Smyth 2004); default true, `--no-moderation` turns it off.
+    public var moderatedVariance: Bool = true
     /// Whether side summaries keep the raw samples (`SideSummary.samplesByRun`) for reports that
     /// draw them (HTML, `--plot`); default true. The command line turns it off for the other
     /// reports, so that a large suite's samples are freed once analysed.

@@ -37,22 +37,25 @@ public struct Comparison: Sendable {
     /// What is compared.
     public let subject: ComparisonSubject
     /// The base side, or nil when the benchmark is missing there.
-    public let base: SideSummary?
+    public internal(set) var base: SideSummary?
     /// The head side, or nil when the benchmark is missing there.
-    public let head: SideSummary?
+    public internal(set) var head: SideSummary?
     /// The method that estimated the change (for a missing benchmark, the analysis' test).
     public let method: MethodIdentifier
     /// The change, or nil when a side is missing or no ratio exists.
-    public let change: RelativeChange?
+    public internal(set) var change: RelativeChange?
     /// The raw p-value, or nil when no test was possible.
-    public let pValue: Double?
+    public internal(set) var pValue: Double?
     /// Which noise source set the uncertainty.
     public let noise: NoiseModel
     /// The noise level in percent that the decision used (for example the history σ), or nil.
-    public let noisePercent: Double?
+    public internal(set) var noisePercent: Double?
+    /// The prior degrees of freedom d0 of the between-run variance borrowed across the suite
+    /// (`ModerationStep`, Smyth 2004), or nil when the comparison's variances were its own.
+    public internal(set) var priorDegreesOfFreedom: Double?
     /// The distribution of the log change that equivalence and non-inferiority are judged from,
     /// or nil without a test.
-    public let evidence: ChangeEvidence?
+    public internal(set) var evidence: ChangeEvidence?
     /// Footnote-worthy remarks (outliers, pairing, …).
     public internal(set) var notes: [ComparisonNote]
     /// The p-value adjusted for multiple comparisons, or nil (set by the correction step): twice the
@@ -70,7 +73,9 @@ public struct Comparison: Sendable {
     public internal(set) var isPrimaryMetric: Bool = true
     /// σ of one observation on the log scale, for the power analysis that fills `samplesNeeded`
     /// once the verdict is known to be inconclusive.
-    let observationSigma: Double?
+    var observationSigma: Double?
+    /// What `ModerationStep` needs, for Welch comparisons of runs on both sides.
+    let moderation: ModerationInput?
 
     /// A comparison as the estimation step makes it.
     init(
@@ -87,6 +92,7 @@ public struct Comparison: Sendable {
         self.noisePercent = estimate?.noisePercent
         self.observationSigma = estimate?.observationSigma
         self.evidence = estimate?.evidence
+        self.moderation = estimate?.moderation
         self.decision = decision
         self.notes = notes
     }

@@ -9,7 +9,7 @@ public struct SideSummary: Sendable, Equatable {
     /// The centre: the geometric mean (Welch) or the median (Mann–Whitney), in the base unit.
     public let centre: Double
     /// The confidence interval of the centre, or nil when it cannot be estimated.
-    public let centreInterval: ClosedRange<Double>?
+    public internal(set) var centreInterval: ClosedRange<Double>?
     /// The coefficient of variation of the samples in percent (the sample sd of the logs, as a
     /// percentage), or nil with fewer than two samples.
     public let spreadPercent: Double?
