@@ -163,7 +163,7 @@ enum HTMLReport {
     }
 
     static func legend(_ options: AnalysisOptions) -> String {
-        let centre = options.test == .welch ? "geometric mean" : "median"
+        let centre = ReasonText.centreName(options.test)
         return "Each dot is one sample (one row of dots per run); the solid line is the \(centre) and the "
             + "shaded bar its \(TextReport.percent(options.confidence)) confidence interval; the dashed lines "
             + "mark the practical threshold around the base centre. The axis is logarithmic."

@@ -66,6 +66,9 @@ enum ReasonText {
         case .baseRunOutsideHistory(let percent, let sigmas):
             "the base run is \(ReportNumber.signedPercent(percent)) (\(PrintfNumber.format(sigmas, "%+.1f"))σ) "
                 + "off its history: outside the 99% prediction interval of one more history run"
+        case .robustEstimateDisagrees(let trimmed):
+            "20%-trimmed means of the logs change by \(ReportNumber.signedPercent(trimmed)): a heavy tail pulls "
+                + "the mean; --test yuen is robust to it"
         case .varianceBorrowed(let prior):
             "between-run variance borrowed across the suite (empirical Bayes, prior worth "
                 + "\(PrintfNumber.format(prior, "%.1f")) degrees of freedom; --no-moderation turns it off)"
@@ -109,6 +112,15 @@ enum ReasonText {
     static func environment(_ difference: EnvironmentDifference) -> String {
         "\(difference.key): \(difference.baseLabel) has \(difference.baseValues.joined(separator: " | ")), "
             + "\(difference.headLabel) has \(difference.headValues.joined(separator: " | "))"
+    }
+
+    /// What a side's centre is under `test`.
+    static func centreName(_ test: ComparisonTest) -> String {
+        switch test {
+        case .welch: "geometric mean"
+        case .mannWhitney: "median"
+        case .yuen: "20%-trimmed geometric mean"
+        }
     }
 
     /// `±5%`.

@@ -198,7 +198,7 @@ struct StripPlot {
         return "Samples of \(comparison.benchmark.name): " + sides.joined(separator: "; ")
     }
 
-    var centreName: String { test == .welch ? "geometric mean" : "median" }
+    var centreName: String { ReasonText.centreName(test) }
 
     /// A label that fits the left margin.
     static func shortened(_ label: String) -> String {

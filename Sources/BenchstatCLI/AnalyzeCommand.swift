@@ -43,7 +43,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Confidence level of intervals (default 0.95).")
     var confidence: Double?
 
-    @Option(help: "Test: welch (t on logs, the default) or mann-whitney.")
+    @Option(help: "Test: welch (t on logs, the default), mann-whitney, or yuen (20%-trimmed means of logs).")
     var test: ComparisonTest?
 
     @Option(help: "Multiple-comparison correction: bh (default), holm or none.")

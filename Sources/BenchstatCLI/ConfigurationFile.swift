@@ -10,7 +10,7 @@ import TOMLKit
 /// [defaults]
 /// alpha = 0.05
 /// confidence = 0.95
-/// test = "welch"          # or "mann-whitney"
+/// test = "welch"          # or "mann-whitney", "yuen"
 /// correction = "bh"       # or "holm", "none"
 /// strict = false
 ///
@@ -69,7 +69,7 @@ struct ConfigurationFile {
                 guard let text = value.string, let test = ComparisonTest(rawValue: text) else {
                     throw ConfigurationError(
                         path: path, key: "defaults.test",
-                        problem: .invalidValue(expected: "must be \"welch\" or \"mann-whitney\""))
+                        problem: .invalidValue(expected: "must be \"welch\", \"mann-whitney\" or \"yuen\""))
                 }
                 file.test = test
             }

@@ -82,6 +82,15 @@ public enum YuenTTest {
             degeneracy: nil)
     }
 
+    /// The γ-trimmed mean of `values`: the mean of what remains after ⌊γn⌋ values are dropped from
+    /// each end (the location Yuen's test compares; scipy `trim_mean`).
+    /// - Throws: `.emptySample`, `.nonFinite(index:)`, `.invalidArgument` for γ outside [0, 0.5).
+    public static func trimmedMean(_ values: [Double], trim: Double = 0.2) throws(StatisticsError) -> Double {
+        guard trim >= 0, trim < 0.5 else { throw .invalidArgument("trim must lie in [0, 0.5), got \(trim)") }
+        try validateFinite(values)
+        return trimmedSide(values, trim: trim).trimmedMean
+    }
+
     /// One side's trimmed mean, number of retained values h and d = (n − 1)·s²_w / (h·(h − 1))
     /// (nil for h < 2). Sums run in sorted order.
     private static func trimmedSide(

@@ -258,4 +258,27 @@ import Testing
         #expect(alone.verdict == .inconclusive, "1 degree of freedom per side cannot show +20%")
         #expect(alone.priorDegreesOfFreedom == nil)
     }
+
+    /// Defect 11: a heavy right tail pulls the mean of logs; the trimmed means say so, and
+    /// `--test yuen` is not fooled.
+    @Test func aHeavyTailIsNotedAndYuenResistsIt() throws {
+        let base = Self.noisy(100, count: 20, spread: 0.01)
+        let head = Self.noisy(100, count: 18, spread: 0.01, phase: 1) + [900, 1100]
+        let dataset = DatasetBuilder.dataset(
+            base: [DatasetBuilder.series("tail", runs: [base])], head: [DatasetBuilder.series("tail", runs: [head])])
+        let welch = try only(try Analyzer.analyze(dataset: dataset), "tail")
+        #expect((welch.change?.percent ?? 0) > 15)
+        let note = welch.notes.first {
+            if case .robustEstimateDisagrees = $0 { true } else { false }
+        }
+        guard case .robustEstimateDisagrees(let trimmed) = note else {
+            Issue.record("no note: \(welch.notes)")
+            return
+        }
+        #expect(abs(trimmed) < 2)
+        let yuen = try only(try Analyzer.analyze(dataset: dataset, options: AnalysisOptions(test: .yuen)), "tail")
+        #expect(yuen.method == .yuenTrimmedLog)
+        #expect(abs(yuen.change?.percent ?? 100) < 2)
+        #expect(yuen.verdict != .regression)
+    }
 }

@@ -21,6 +21,9 @@ public enum ComparisonNote: Sendable, Hashable {
     /// The base's centre lies `percent` away from the mean of its history runs, `sigmas` history
     /// standard deviations: outside the 99% prediction interval of one more history run.
     case baseRunOutsideHistory(percent: Double, sigmas: Double)
+    /// The 20%-trimmed means of the logs (Yuen 1974) change by `trimmedChangePercent`, which differs
+    /// from the default estimate by more than the threshold: a heavy tail is pulling the mean.
+    case robustEstimateDisagrees(trimmedChangePercent: Double)
     /// The between-run variance was borrowed across the suite with a prior worth
     /// `priorDegreesOfFreedom` runs (`ModerationStep`).
     case varianceBorrowed(priorDegreesOfFreedom: Double)

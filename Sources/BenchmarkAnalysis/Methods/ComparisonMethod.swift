@@ -69,6 +69,7 @@ enum MethodRegistry {
         switch test {
         case .welch: WelchLogMethod()
         case .mannWhitney: MannWhitneyMethod()
+        case .yuen: YuenTrimmedLogMethod()
         }
     }
 
@@ -77,6 +78,7 @@ enum MethodRegistry {
         switch test {
         case .welch: WelchLogMethod.identifier
         case .mannWhitney: MannWhitneyMethod.identifier
+        case .yuen: YuenTrimmedLogMethod.identifier
         }
     }
 }

@@ -8,6 +8,8 @@ public enum MethodIdentifier: String, Sendable, Hashable, CaseIterable {
     case mannWhitney = "mann-whitney"
     /// The paired t-test on log ratios of interleaved samples (Student 1908): `PairedTLogMethod`.
     case pairedTLog = "paired-t-log"
+    /// Yuen's trimmed-means test on the logarithms (Yuen 1974): `YuenTrimmedLogMethod`.
+    case yuenTrimmedLog = "yuen-trimmed-log"
     /// Counters that can be zero, decided on their exact values: `ExactCountsMethod`.
     case exactCounts = "exact-counts"
 }

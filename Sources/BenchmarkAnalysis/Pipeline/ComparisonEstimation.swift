@@ -77,6 +77,13 @@ struct ComparisonEstimation {
         if baseSummary.outliers > 0 { notes.append(.outliers(count: baseSummary.outliers, label: baseLabel)) }
         if headSummary.outliers > 0 { notes.append(.outliers(count: headSummary.outliers, label: headLabel)) }
         if sides.base.mode != sides.head.mode { notes.append(.modeDiffers(used: subject.mode, label: baseLabel)) }
+        if estimate.method == .welchLog, let change = estimate.change,
+            let robust = Self.trimmedLogChange(base: baseLogs, head: headLogs),
+            abs(log1p(change.percent / 100) - robust) > log1p(subject.thresholdPercent / 100)
+        {
+            // A heavy tail pulls the mean of logs; the trimmed means disagree by more than the threshold.
+            notes.append(.robustEstimateDisagrees(trimmedChangePercent: expm1(robust) * 100))
+        }
         if subject.historyPercent == nil, baseLogs.runCount == 1, headLogs.runCount == 1, estimate.noise != .none {
             // Nothing in the input shows how far a run's centre moves between runs.
             notes.append(.driftNotMeasured)
@@ -89,6 +96,16 @@ struct ComparisonEstimation {
         return Comparison(
             subject: subject, base: baseSummary, head: headSummary, method: estimate.method, estimate: estimate,
             decision: nil, notes: notes)
+    }
+
+    /// The difference of the 20%-trimmed means of the logs (of the run means when both sides have
+    /// several runs), Yuen's location (Yuen 1974), or nil when it cannot be computed.
+    static func trimmedLogChange(base: LogSamples, head: LogSamples) -> Double? {
+        let useRuns = base.runCount >= 2 && head.runCount >= 2
+        guard let b = try? YuenTTest.trimmedMean(useRuns ? base.runMeans : base.all, trim: YuenTrimmedLogMethod.trim),
+            let h = try? YuenTTest.trimmedMean(useRuns ? head.runMeans : head.all, trim: YuenTrimmedLogMethod.trim)
+        else { return nil }
+        return h - b
     }
 
     /// A benchmark present on one side only (or with no samples on one side).

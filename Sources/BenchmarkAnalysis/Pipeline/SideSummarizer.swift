@@ -21,6 +21,11 @@ struct SideSummarizer {
             let centre: Double
             var interval: ClosedRange<Double>?
             switch self.centre {
+            case .yuen:
+                centre =
+                    samples.isConstant
+                    ? (samples.raw.first ?? exp(logStats.mean)) : exp(try YuenTTest.trimmedMean(samples.all))
+                interval = logInterval.map { exp($0.lowerBound)...exp($0.upperBound) }
             case .welch:
                 // An exact measurement keeps its exact value (exp∘log would perturb the last digits).
                 centre = samples.isConstant ? (samples.raw.first ?? exp(logStats.mean)) : exp(logStats.mean)

@@ -9,6 +9,8 @@ public enum ComparisonTest: String, Sendable, CaseIterable {
     /// Hodges–Lehmann shift of the logarithms, with Moses's distribution-free interval, as the change
     /// (Hodges & Lehmann 1963), in the manner of Go's benchstat.
     case mannWhitney = "mann-whitney"
+    /// Yuen's test on the logarithms (Yuen 1974): 20%-trimmed means, robust to heavy tails.
+    case yuen
 }
 
 /// How the p-values of one analysis are adjusted for testing many benchmarks at once.
