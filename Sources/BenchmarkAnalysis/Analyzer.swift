@@ -26,6 +26,9 @@ public enum Analyzer {
     ) throws(AnalysisError) -> AnalysisResult {
         var (baseData, heads) = try LabelResolution.resolve(dataset, base: base, head: head)
         var warnings = dataset.warnings.map(AnalysisWarning.input)
+        if LabelResolution.looksLikeRuns(dataset) {
+            warnings.append(.labelsLookLikeRuns(labels: dataset.labels.map(\.label)))
+        }
         // From here the labels are the only references this function holds to the samples: once
         // compared, they are dropped, so that a caller that handed its dataset over (`consume`)
         // has them freed before the verdicts' texts and the report are built.
@@ -45,6 +48,11 @@ public enum Analyzer {
                 methods: methods)
             var compared = try concurrentMap(count: pairs.count) { index throws(AnalysisError) in
                 try estimation.compare(pairs[index].series(base: baseData, head: headData))
+            }
+            if !compared.isEmpty, compared.allSatisfy({ $0.verdict == .missing }) {
+                throw .nothingCompared(
+                    baseLabel: baseData.label, baseNames: Self.names(baseData), headLabel: headData.label,
+                    headNames: Self.names(headData))
             }
             var seenNames = Set<String>(minimumCapacity: pairs.count)
             for index in compared.indices {
@@ -68,5 +76,16 @@ public enum Analyzer {
             baseLabel: baseData.label, headLabels: heads.map(\.label), options: options, comparisons: comparisons,
             summaries: summaries, gate: Gate.evaluate(comparisons, strict: options.strict), warnings: warnings,
             historyRuns: historyNoise?.runCount)
+    }
+
+    /// The first few distinct benchmark names of a label, for a message.
+    private static func names(_ label: LabelData) -> [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        for series in label.series where seen.insert(series.benchmark.name).inserted {
+            names.append(series.benchmark.name)
+            if names.count > 5 { break }
+        }
+        return names
     }
 }

@@ -105,6 +105,10 @@ enum ReasonText {
         case .input(let input): input.description
         case .ignoredByConfiguration(let count):
             "\(count) benchmark(s) left out by the configuration's ignore rules"
+        case .labelsLookLikeRuns(let labels):
+            "the labels \(labels.prefix(4).joined(separator: ", "))\(labels.count > 4 ? ", …" : "") look like runs of one "
+                + "label (one file each, the same benchmarks, none named base or head); lay runs out as "
+                + "runs/base/<run>.json and runs/head/<run>.json and pass runs/"
         }
     }
 

@@ -185,6 +185,14 @@ public enum GSL {
         return try finite(gsl_cdf_chisq_Q(x, df), "gsl_cdf_chisq_Q", "x=\(x), df=\(df)")
     }
 
+    /// Upper tail P(X > x) of the F distribution with `df1` and `df2` degrees of freedom.
+    /// The corresponding GSL function is `gsl_cdf_fdist_Q`.
+    public static func fSurvival(_ x: Double, df1: Double, df2: Double) throws(GSLError) -> Double {
+        ensureHandlerOff()
+        try domain(df1 > 0 && df2 > 0 && !x.isNaN, "gsl_cdf_fdist_Q", "df1 and df2 must be > 0 (\(df1), \(df2))")
+        return try finite(gsl_cdf_fdist_Q(x, df1, df2), "gsl_cdf_fdist_Q", "x=\(x), df1=\(df1), df2=\(df2)")
+    }
+
     // MARK: Numerical integration
 
     /// ∫ₐᵇ f(x) dx by adaptive 61-point Gauss–Kronrod quadrature on each panel between known

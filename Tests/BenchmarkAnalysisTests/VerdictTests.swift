@@ -177,13 +177,29 @@ import Testing
 
     @Test func missingOnEitherSide() throws {
         let dataset = DatasetBuilder.dataset(
-            base: [DatasetBuilder.series("gone", runs: [Self.noisy(100)])],
-            head: [DatasetBuilder.series("new", runs: [Self.noisy(100)])])
+            base: [
+                DatasetBuilder.series("gone", runs: [Self.noisy(100)]),
+                DatasetBuilder.series("kept", runs: [Self.noisy(100)]),
+            ],
+            head: [
+                DatasetBuilder.series("new", runs: [Self.noisy(100)]),
+                DatasetBuilder.series("kept", runs: [Self.noisy(100)]),
+            ])
         let result = try Analyzer.analyze(dataset: dataset)
         #expect(try only(result, "gone").verdict == .missing)
         #expect(try only(result, "new").verdict == .missing)
         #expect(try only(result, "new").reason == .onlyIn(side: .head, label: "head"))
         #expect(result.gate.verdict == .pass)
+        // Sharing nothing at all is an input error naming both sides.
+        let disjoint = DatasetBuilder.dataset(
+            base: [DatasetBuilder.series("gone", runs: [Self.noisy(100)])],
+            head: [DatasetBuilder.series("new", runs: [Self.noisy(100)])])
+        #expect(throws: AnalysisError.self) { try Analyzer.analyze(dataset: disjoint) }
+        do {
+            _ = try Analyzer.analyze(dataset: disjoint)
+        } catch {
+            #expect(error.description.contains("base has \"gone\", head has \"new\""))
+        }
     }
 
     @Test func incompatibleUnitsAreAnError() throws {

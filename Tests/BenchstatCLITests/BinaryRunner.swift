@@ -48,8 +48,11 @@ enum Binary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Standard error is drained on another thread: a process that fills it (more than a pipe
+        // holds) before closing standard output would otherwise wait forever.
+        let errorReader = ErrorReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.wait()
         process.waitUntilExit()
         return BinaryRun(
             exitCode: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
@@ -69,5 +72,23 @@ extension TemporaryDirectory {
             if let run { line += ", \"run\": \"\(run)\"" }
             return line + "}\n"
         }.joined()
+    }
+}
+
+/// Reads a file handle to its end on a thread of its own.
+private final class ErrorReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -52,7 +52,7 @@ struct ExactCountsMethod: ComparisonMethod {
             head: Self.summary(sides.head, label: sides.headLabel, centre: headCentre))
     }
 
-    private static func summary(_ series: BenchmarkSeries, label: String, centre: Double) -> SideSummary {
+    static func summary(_ series: BenchmarkSeries, label: String, centre: Double) -> SideSummary {
         let values = series.allValues
         let low = values.min() ?? 0
         let high = values.max() ?? 0

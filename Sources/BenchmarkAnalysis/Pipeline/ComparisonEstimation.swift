@@ -113,17 +113,20 @@ struct ComparisonEstimation {
         throws(AnalysisError) -> Comparison
     {
         let name = subject.benchmark.name
-        let baseLogs = try pair.base.map { series throws(AnalysisError) in try LogSamples(series: series) }
-        let headLogs = try pair.head.map { series throws(AnalysisError) in try LogSamples(series: series) }
+        // A side with zeros (Go's 0 B/op) has no logarithms: summarised on its raw values, as
+        // exact counts are — a new zero-allocation benchmark is missing on one side, not an error.
+        func summary(_ series: BenchmarkSeries?, label: String) throws(AnalysisError) -> SideSummary? {
+            guard let series, series.sampleCount > 0 else { return nil }
+            if series.runs.contains(where: { $0.values.contains(0) }) {
+                return ExactCountsMethod.summary(
+                    series, label: label, centre: (try? Summation.mean(series.allValues)) ?? 0)
+            }
+            return try summarizer.summary(try LogSamples(series: series), label: label, interval: nil, name: name)
+        }
         let side: ComparisonSide = pair.base == nil ? .head : .base
         return Comparison(
-            subject: subject,
-            base: try baseLogs.map { s throws(AnalysisError) in
-                try summarizer.summary(s, label: baseLabel, interval: nil, name: name)
-            },
-            head: try headLogs.map { s throws(AnalysisError) in
-                try summarizer.summary(s, label: headLabel, interval: nil, name: name)
-            },
+            subject: subject, base: try summary(pair.base, label: baseLabel),
+            head: try summary(pair.head, label: headLabel),
             method: MethodRegistry.identifier(for: options.test), estimate: nil,
             decision: Decision(
                 verdict: .missing, reason: .onlyIn(side: side, label: side == .base ? baseLabel : headLabel)),

@@ -4,6 +4,17 @@ import BenchmarkModel
 /// (DESIGN.md: `--base`, default `base` when present, else the first label; `--head`, default every
 /// other label).
 enum LabelResolution {
+    /// Whether the labels look like the run files of one label: no `base` or `head`, at least two
+    /// labels, each read from one file, all with the same benchmarks and units.
+    static func looksLikeRuns(_ dataset: Dataset) -> Bool {
+        let labels = dataset.labels
+        guard labels.count >= 2, !labels.contains(where: { $0.label == "base" || $0.label == "head" }),
+            labels.allSatisfy({ $0.files.count == 1 })
+        else { return false }
+        let keys = labels.map { Set($0.series.map(SeriesKey.init)) }
+        return keys.allSatisfy { $0 == keys[0] } && !keys[0].isEmpty
+    }
+
     static func resolve(_ dataset: Dataset, base: String?, head: String?) throws(AnalysisError)
         -> (base: LabelData, heads: [LabelData])
     {

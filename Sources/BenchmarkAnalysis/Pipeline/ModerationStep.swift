@@ -18,6 +18,9 @@ enum ModerationStep {
     static let maximumPriorDegreesOfFreedom = 10.0
     /// The fewest comparisons a group needs to fit a prior.
     static let minimumBenchmarks = 8
+    /// A side whose variance lies in the upper `outlierLevel` tail of the prior's F distribution
+    /// keeps its own.
+    static let outlierLevel = 0.05
 
     static func apply(_ comparisons: inout [Comparison], options: AnalysisOptions) throws(AnalysisError) {
         guard options.moderatedVariance else { return }
@@ -48,16 +51,39 @@ enum ModerationStep {
             } catch {
                 throw .statistics(error, subject: "(between-run variance across the suite)")
             }
-            guard squeezed.priorDegreesOfFreedom > 0 else { continue }
+            guard squeezed.priorDegreesOfFreedom > 0, let priorVariance = squeezed.priorVariance else { continue }
+            let prior = squeezed.priorDegreesOfFreedom
+            // A side whose own variance is far above the prior (upper tail of F(d, d0) below
+            // `outlierLevel`) is noisier than the suite's benchmarks, not an unlucky draw from
+            // them: it keeps its own variance (limma's robust fit gives such features their own
+            // prior; on real A/A walltime, shrinking them let 1–7% of suites fail).
+            func posterior(_ feature: Int, prior: Double) throws(AnalysisError) -> (variance: Double, df: Double) {
+                let own = variances[feature]
+                let df = degreesOfFreedom[feature]
+                let borrowed = ((prior * priorVariance + df * own) / (prior + df), prior + df)
+                guard df > 0, own > priorVariance else { return borrowed }
+                let tail: Double
+                do {
+                    tail = try FDistribution.survival(own / priorVariance, df1: df, df2: prior)
+                } catch {
+                    throw .statistics(error, subject: "(between-run variance across the suite)")
+                }
+                return tail < outlierLevel ? (own, df) : borrowed
+            }
             for (position, index) in members.enumerated() {
-                try retest(
-                    &comparisons[index],
-                    base: (squeezed.posteriorVariances[2 * position], squeezed.posteriorDegreesOfFreedom[2 * position]),
-                    head: (
-                        squeezed.posteriorVariances[2 * position + 1],
-                        squeezed.posteriorDegreesOfFreedom[2 * position + 1]
-                    ),
-                    prior: squeezed.priorDegreesOfFreedom, confidence: options.confidence)
+                // The prior is worth at most as many degrees of freedom as the comparison's own runs:
+                // when run effects are shared across benchmarks (one machine state per run), the
+                // benchmarks' variances are low or high together, and the suite knows the run
+                // variance no better than the runs do.
+                let own = degreesOfFreedom[2 * position] + degreesOfFreedom[2 * position + 1]
+                let credited = min(prior, own)
+                guard credited > 0 else { continue }
+                let base = try posterior(2 * position, prior: credited)
+                let head = try posterior(2 * position + 1, prior: credited)
+                guard base.df > degreesOfFreedom[2 * position] || head.df > degreesOfFreedom[2 * position + 1] else {
+                    continue
+                }
+                try retest(&comparisons[index], base: base, head: head, prior: credited, confidence: options.confidence)
             }
         }
     }

@@ -18,8 +18,18 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
         location: SourceLocation?)
     /// A value with no logarithm (≤ 0, or not finite) in a series compared on the log scale.
     case notOnLogScale(benchmark: String, value: Double, location: SourceLocation)
+    /// Base and a head label share no benchmark: nothing was compared. A few names of each side.
+    case nothingCompared(baseLabel: String, baseNames: [String], headLabel: String, headNames: [String])
     /// A statistic failed for `subject` (a benchmark name, or a whole-analysis step).
     case statistics(StatisticsError, subject: String)
+
+    /// `"a", "b", "c", …` (names quoted, at most the first five, each cut at 60 characters).
+    static func list(_ names: [String]) -> String {
+        guard !names.isEmpty else { return "no benchmark" }
+        // A name can be any length; a message shows 60 characters of it.
+        let shown = names.prefix(5).map { name in "\"" + (name.count > 60 ? name.prefix(59) + "…" : name) + "\"" }
+        return shown.joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+    }
 
     public var description: String {
         switch self {
@@ -37,6 +47,10 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
         case .notOnLogScale(let benchmark, let value, let location):
             "\(location): benchmark \"\(benchmark)\": value \(value) cannot be compared on a log scale "
                 + "(it must be finite and > 0)"
+        case .nothingCompared(let baseLabel, let baseNames, let headLabel, let headNames):
+            "\"\(baseLabel)\" and \"\(headLabel)\" share no benchmark, so nothing was compared; \(baseLabel) has "
+                + Self.list(baseNames) + ", \(headLabel) has " + Self.list(headNames)
+                + " (names must match exactly, e.g. hyperfine's command strings or --label-by)"
         case .statistics(let error, let subject):
             "benchmark \"\(subject)\": statistics failed: \(error)"
         }

@@ -6,6 +6,9 @@ public enum AnalysisWarning: Sendable, Hashable {
     case input(InputWarning)
     /// `count` benchmarks were left out by the configuration's `ignore` rules.
     case ignoredByConfiguration(count: Int)
+    /// The labels look like runs of one label (each one file of the same benchmarks, none named
+    /// `base` or `head`): probably one label's directory was given instead of `runs/`.
+    case labelsLookLikeRuns(labels: [String])
 }
 
 /// An environment key whose values differ between base and head (for example Go's `cpu:`).
