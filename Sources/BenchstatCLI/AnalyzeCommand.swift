@@ -34,7 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
-    @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+    @Option(help: "Write the report to FILE (atomically; never a file the run reads) instead of standard output.")
     var output: String?
 
     @Option(help: "Significance level for adjusted p-values (default 0.05).")
@@ -98,6 +98,10 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let output {
+            try OutputSafety.check(
+                output: output, against: OutputSafety.roles(paths: paths, history: history, config: config))
+        }
         let configuration = try config.map { path throws(CommandFailure) in try ConfigurationFile.load(path) }
         let options = resolveOptions(configuration)
         var loadOptions = LoadOptions()
