@@ -111,12 +111,15 @@ struct AnalyzeCommand: ParsableCommand {
         defer { status.clear() }
         do {
             status.show("loading \(paths.count) path(s)…")
-            let dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
+            var dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
             // The loaders' buffers and indexes are freed: hand their pages back before the analysis.
             _ = benchstat_return_free_memory()
             let historyRuns = try history.map { directory throws(InputError) in
                 status.show("loading history \(directory)…")
-                return try DatasetLoader.loadHistory(directory: directory, options: loadOptions)
+                let loaded = try DatasetLoader.loadHistoryDataset(directory: directory, options: loadOptions)
+                // History warnings are reported like input warnings (issue 16).
+                dataset.warnings += HistoryCheck.warnings(history: loaded, dataset: dataset, base: base, head: head)
+                return loaded.labels
             }
             let series = dataset.labels.reduce(0) { $0 + $1.series.count }
             status.show("comparing \(series) series in \(dataset.labels.count) labels…")
