@@ -19,7 +19,8 @@ enum GoogleBenchmarkLoader {
     private static let standardKeys: Set<String> = [
         "name", "family_index", "per_family_instance_index", "run_name", "run_type", "repetitions",
         "repetition_index", "threads", "iterations", "real_time", "cpu_time", "time_unit", "bytes_per_second",
-        "items_per_second", "label", "error_occurred", "error_message", "skipped", "skip_message", "aggregate_name", "aggregate_unit",
+        "items_per_second", "label", "error_occurred", "error_message", "skipped", "skip_message", "aggregate_name",
+        "aggregate_unit",
         "big_o", "rms", "complexity_n",
     ]
 
