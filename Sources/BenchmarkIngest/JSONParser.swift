@@ -23,7 +23,10 @@ struct JSONParser {
 
     /// Parses one whole document: one value, then only whitespace.
     static func parseDocument(_ buffer: UnsafeRawBufferPointer, file: String) throws(InputError) -> JSONNode {
-        var parser = JSONParser(buffer, file: file)
+        // A UTF-8 byte-order mark (Windows editors, PowerShell's Out-File -Encoding utf8) is skipped,
+        // as the line formats skip it.
+        let bom = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        var parser = JSONParser(buffer, file: file, start: bom ? 3 : 0)
         let node = try parser.parseValue()
         parser.skipWhitespace()
         if parser.position < parser.end {
