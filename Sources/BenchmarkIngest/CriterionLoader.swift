@@ -122,6 +122,14 @@ enum CriterionLoader {
                     name = parts.map(\.1).joined(separator: "/")
                 }
             }
+            if iters.isEmpty {
+                // No samples (`iters: []`): the benchmark is missing on this side, said where.
+                context.warn(
+                    SourceLocation(file: samplePath, line: sample.line),
+                    "benchmark \"\(name)\" has no samples here (\"iters\" and \"times\" are empty); it is left "
+                        + "out of label \"\(label.label)\" (missing on this side)")
+                continue
+            }
             let series = try label.series(
                 name: name, parameters: parameters, unit: nanoseconds, mode: nil, line: sample.line,
                 context: &context)

@@ -280,7 +280,10 @@ struct LabelAccumulator {
     /// - Throws: `incompatibleUnits` when one benchmark has disjoint sets of base units in two
     ///   files of this label (for example `ns/op` in one and only `instructions` in another).
     ///   Benchmarks are checked in first-seen order.
-    func finish() throws(InputError) -> LabelData {
+    /// The label's series. A series that got no sample (criterion `iters: []`, hyperfine
+    /// `times: []`, pyperf `runs: []`) is left out with a warning naming where it was declared, so
+    /// that the benchmark is missing on this side instead of failing the statistics.
+    func finish(context: inout IngestContext) throws(InputError) -> LabelData {
         for (position, builder) in builders.enumerated() where builder.nextOfName >= 0 {
             // Only from the first series of a name: no earlier series links to it.
             guard index[builder.benchmark.name] == position else { continue }
@@ -292,8 +295,19 @@ struct LabelAccumulator {
             }
             try checkUnits(name: builder.benchmark.name, positions: positions)
         }
-        let series = builders.map {
-            BenchmarkSeries(benchmark: $0.benchmark, unit: $0.unit, mode: $0.mode, runs: $0.trimmedRuns)
+        var series: [BenchmarkSeries] = []
+        series.reserveCapacity(builders.count)
+        for builder in builders {
+            guard builder.runs.contains(where: { !$0.values.isEmpty }) else {
+                context.warn(
+                    builder.firstSeen,
+                    "benchmark \"\(builder.benchmark.name)\" has no samples here; it is left out of label "
+                        + "\"\(label)\" (missing on this side)")
+                continue
+            }
+            series.append(
+                BenchmarkSeries(
+                    benchmark: builder.benchmark, unit: builder.unit, mode: builder.mode, runs: builder.trimmedRuns))
         }
         return LabelData(label: label, series: series, files: files)
     }

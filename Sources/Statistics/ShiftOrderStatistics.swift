@@ -51,8 +51,9 @@ struct ShiftOrderStatistics {
         var active = count
         var atMost = [Int](repeating: 0, count: m)
         var below = [Int](repeating: 0, count: m)
-        // A window of a few times m + n elements is finished by sorting it.
-        let smallEnough = 4 * (m + n)
+        // A window of about (m + n) / 2 elements is finished by sorting it: a round costs O(m + n),
+        // so a smaller window costs a few more rounds, a larger one a longer sort.
+        let smallEnough = max(1024, (m + n) / 2)
         while active > smallEnough {
             let pivot = pickPivot(active: active, lower: lower, upper: upper, random: random)
             let (lessThan, lessOrEqual) = ranks(of: pivot, below: &below, atMost: &atMost)
