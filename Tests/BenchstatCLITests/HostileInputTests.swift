@@ -33,4 +33,36 @@ import Testing
         #expect(rows.count == 1, "\(report ?? "no report")")
         #expect(rows.first?.contains(",5,") == true, "n must be 5 per side: \(rows)")
     }
+
+    /// A FIFO, /dev/zero and a broken link as `--config`: said in words, and a FIFO is never opened
+    /// (opening it for reading would block with no writer). `/dev/null` is no configuration.
+    @Test func configurationThatIsNotAFile() throws {
+        let dir = try TemporaryDirectory()
+        let fifo = dir.url.appendingPathComponent("benchstat.toml").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let inputs = [BadInputCatalogue.folder + "/good/base.jsonl", BadInputCatalogue.folder + "/jsonl/crlf.jsonl"]
+        try BadInputCatalogue.check(
+            inputs + ["--config", fifo], exit: 2, message: "it is a FIFO (named pipe), not a regular file",
+            location: fifo)
+        try BadInputCatalogue.check(
+            inputs + ["--config", "/dev/zero"], exit: 2, message: "it is a device, not a regular file",
+            location: "/dev/zero")
+        let broken = dir.url.appendingPathComponent("gone.toml").path
+        #expect(symlink("/nonexistent/benchstat.toml", broken) == 0)
+        try BadInputCatalogue.check(
+            inputs + ["--config", broken], exit: 2, message: "a broken symbolic link", location: broken)
+        try BadInputCatalogue.check(inputs + ["--config", "/dev/null"], exit: 0, message: "noise", location: nil)
+    }
+
+    /// A FIFO in the place of a label directory is named, with why (it was skipped as a loose file,
+    /// and the message said "need at least two labels, found 1 (base)").
+    @Test func labelThatIsAFIFO() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("runs/base/r.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [1, 2, 3]))
+        let fifo = dir.url.appendingPathComponent("runs/head").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        try BadInputCatalogue.check(
+            [dir.url.appendingPathComponent("runs").path], exit: 2,
+            message: "a FIFO (named pipe) where a label directory is expected", location: fifo)
+    }
 }
