@@ -18,7 +18,8 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             PATH is a directory of label sub-directories (base/, head/, …), a directory of files (one label \
             per file), or files given directly. Exit status: 0 gate passed, 1 gate failed (a regression; \
-            with --strict also an inconclusive comparison), 2 usage or input error.
+            with --strict also an inconclusive comparison), 2 usage or input error, or a report that cannot be \
+            written. A reader that closes the pipe early (| head) leaves the gate's status.
             """
     )
 
