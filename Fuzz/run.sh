@@ -43,23 +43,26 @@ module() {
     -emit-module -emit-module-path "$BUILD/$name.swiftmodule" -c "$@" -o "$object"
 }
 
-module BenchmarkModel "$SRC"/BenchmarkModel/*.swift
+# Every Swift file of a target, sub-folders included, in a stable order.
+sources() { find "$SRC/$1" -name '*.swift' | LC_ALL=C sort; }
+
+module BenchmarkModel $(sources BenchmarkModel)
 binary="$BUILD/fuzz-$target"
 case $target in
   analysis)
-    module Statistics "$SRC"/Statistics/*.swift
+    module Statistics $(sources Statistics)
     clang -O1 -g -fsanitize=fuzzer-no-link,address -I "$SRC/CNumberText/include" -c "$SRC/CNumberText/number_text.c" \
       -o "$BUILD/CNumberText.o"
-    module NumberText "$SRC"/NumberText/*.swift
-    module BenchmarkAnalysis "$SRC"/BenchmarkAnalysis/*.swift
-    module BenchmarkReports "$SRC"/BenchmarkReports/*.swift
+    module NumberText $(sources NumberText)
+    module BenchmarkAnalysis $(sources BenchmarkAnalysis)
+    module BenchmarkReports $(sources BenchmarkReports)
     (cd "$BUILD" && "$SWIFTC" "${FLAGS[@]}" -module-name FuzzAnalysis -I "$BUILD" -I "$SRC/CGSL" -I "$SRC/CNumberText/include" \
       "$FUZZ/Targets/fuzz_$target.swift" "$BUILD"/BenchmarkModel.o "$BUILD"/Statistics.o "$BUILD"/CNumberText.o "$BUILD"/NumberText.o "$BUILD"/BenchmarkAnalysis.o "$BUILD"/BenchmarkReports.o \
       "${GSL_L[@]}" -o "$binary")
     ;;
   *)
     # In $BUILD, where swiftc leaves its by-products.
-    (cd "$BUILD" && "$SWIFTC" "${FLAGS[@]}" -module-name FuzzIngest -I "$BUILD" "$SRC"/BenchmarkIngest/*.swift \
+    (cd "$BUILD" && "$SWIFTC" "${FLAGS[@]}" -module-name FuzzIngest -I "$BUILD" $(sources BenchmarkIngest) \
       "$FUZZ/Targets/IngestFuzzSupport.swift" "$FUZZ/Targets/fuzz_$target.swift" "$BUILD"/BenchmarkModel.o -o "$binary")
     ;;
 esac

@@ -18,7 +18,7 @@ enum FuzzIngest {
         do {
             let metadata = try body(input, &label, &context)
             label.endFile(metadata)
-            let data = try label.finish()
+            let data = try label.finish(context: &context)
             for series in data.series {
                 for value in series.allValues where !(value.isFinite && value >= 0) {
                     fatalError("loader accepted a value outside the contract: \(value)")

@@ -29,7 +29,7 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CIn
     do {
         let metadata = try CriterionLoader.load(directory: criterionRoot, into: &label, context: &context)
         label.endFile(metadata)
-        _ = try label.finish()
+        _ = try label.finish(context: &context)
     } catch {
         _ = error.description
     }

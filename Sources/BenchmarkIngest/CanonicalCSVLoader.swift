@@ -44,7 +44,9 @@ enum CanonicalCSVLoader {
                 columns = try readHeader(fields, file: file, line: lineNumber)
                 continue
             }
-            guard fields.count >= header.count else {
+            // More fields than the header (`a,ns,1,100,r1` under `benchmark,unit,value`) would shift
+            // no column but hide a misaligned row: an error, as is a row with fewer.
+            guard fields.count == header.count else {
                 throw .malformed(
                     file, line: lineNumber,
                     "expected \(header.count) comma-separated fields as in the header, found \(fields.count)")
@@ -109,8 +111,19 @@ enum CanonicalCSVLoader {
     private static func readHeader(_ fields: [String], file: String, line: Int) throws(InputError) -> Columns {
         var columns = Columns()
         columns.count = fields.count
+        var seen: [String: Int] = [:]
         for (index, name) in fields.enumerated() {
-            switch name.trimmingCharacters(in: .whitespaces) {
+            let column = name.trimmingCharacters(in: .whitespaces)
+            if ["benchmark", "unit", "value", "mode", "run", "iteration"].contains(column) {
+                if let earlier = seen[column] {
+                    throw InputError(
+                        .malformedLine, at: SourceLocation(file: file, line: line, field: column),
+                        "the CSV header names column \"\(column)\" twice (columns \(earlier + 1) and \(index + 1)); "
+                            + "which one holds the values is ambiguous")
+                }
+                seen[column] = index
+            }
+            switch column {
             case "benchmark": columns.benchmark = index
             case "unit": columns.unit = index
             case "value": columns.value = index

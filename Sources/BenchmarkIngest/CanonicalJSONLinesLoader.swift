@@ -288,6 +288,8 @@ struct FlatLine {
     var iteration = FlatField.missing
     /// Where `scan` found the token of `value` (when it is a number or literal).
     var valueToken = (0, 0)
+    /// The keys other than the canonical ones met so far on the line (byte ranges).
+    private var otherKeys: [(Int, Int)] = []
 
     /// Scans `[start, end)` as a flat JSON object of unescaped strings, numbers and literals.
     /// Returns false when the line needs the general parser (escapes, nesting, syntax errors).
@@ -331,7 +333,7 @@ struct FlatLine {
                 field = token
                 tokenRange = (tokenStart, i)
             }
-            assign(buffer, key, field, tokenRange)
+            guard assign(buffer, key, field, tokenRange) else { return false }
             skipSpace()
             guard i < end else { return false }
             if buffer[i] == UInt8(ascii: ",") {
@@ -369,33 +371,41 @@ struct FlatLine {
         return nil
     }
 
+    /// Assigns a canonical field; false when the key was seen before on this line (the general
+    /// parser then reports the repeated key). Other keys are compared with the earlier other keys.
     private mutating func assign(
         _ buffer: UnsafeRawBufferPointer, _ key: (Int, Int), _ field: FlatField, _ tokenRange: (Int, Int)
-    ) {
+    ) -> Bool {
+        @inline(__always) func set(_ slot: inout FlatField) -> Bool {
+            if case .missing = slot {
+                slot = field
+                return true
+            }
+            return false
+        }
         // By length first: one comparison for most keys.
         switch key.1 - key.0 {
         case 9:
-            if Bytes.equals(buffer, key.0, key.1, "benchmark") {
-                benchmark = field
-            } else if Bytes.equals(buffer, key.0, key.1, "iteration") {
-                iteration = field
-            }
+            if Bytes.equals(buffer, key.0, key.1, "benchmark") { return set(&benchmark) }
+            if Bytes.equals(buffer, key.0, key.1, "iteration") { return set(&iteration) }
         case 4:
-            if Bytes.equals(buffer, key.0, key.1, "unit") {
-                unit = field
-            } else if Bytes.equals(buffer, key.0, key.1, "mode") {
-                mode = field
-            }
+            if Bytes.equals(buffer, key.0, key.1, "unit") { return set(&unit) }
+            if Bytes.equals(buffer, key.0, key.1, "mode") { return set(&mode) }
         case 5:
             if Bytes.equals(buffer, key.0, key.1, "value") {
-                value = field
                 valueToken = tokenRange
+                return set(&value)
             }
         case 3:
-            if Bytes.equals(buffer, key.0, key.1, "run") { run = field }
+            if Bytes.equals(buffer, key.0, key.1, "run") { return set(&run) }
         default:
             break
         }
+        for other in otherKeys where other.1 - other.0 == key.1 - key.0 {
+            if (0..<(key.1 - key.0)).allSatisfy({ buffer[other.0 + $0] == buffer[key.0 + $0] }) { return false }
+        }
+        otherKeys.append(key)
+        return true
     }
 
     /// The fields of a line that the flat scanner declined, through the general JSON parser.

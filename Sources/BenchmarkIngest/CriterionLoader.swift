@@ -59,15 +59,20 @@ enum CriterionLoader {
         return false
     }
 
-    /// The benchmark directories below `path` that have `baseline/sample.json`.
-    private static func benchmarkDirectories(_ path: String, baseline: String, depth: Int) -> [String] {
+    /// The benchmark directories below `path` that have `baseline/sample.json`. Each directory is
+    /// entered once (by device and inode): a symbolic link back up the tree, or two links to one
+    /// benchmark, would otherwise read its samples twice.
+    private static func benchmarkDirectories(
+        _ path: String, baseline: String, depth: Int, visited: inout Set<FileIdentity>
+    ) -> [String] {
         guard depth > 0 else { return [] }
         var found: [String] = []
         for child in subdirectories(path) {
+            guard let identity = FileIdentity(child), visited.insert(identity).inserted else { continue }
             if FileManager.default.fileExists(atPath: "\(child)/\(baseline)/sample.json") {
                 found.append(child)
             } else {
-                found += benchmarkDirectories(child, baseline: baseline, depth: depth - 1)
+                found += benchmarkDirectories(child, baseline: baseline, depth: depth - 1, visited: &visited)
             }
         }
         return found
@@ -78,7 +83,9 @@ enum CriterionLoader {
     ) throws(InputError) -> FileMetadata {
         let baseline = context.options.criterionBaseline
         let root = root(directory)
-        let benchmarks = benchmarkDirectories(root, baseline: baseline, depth: 4)
+        var visited = Set<FileIdentity>()
+        if let identity = FileIdentity(root) { visited.insert(identity) }
+        let benchmarks = benchmarkDirectories(root, baseline: baseline, depth: 4, visited: &visited)
         if benchmarks.isEmpty {
             throw InputError(
                 .unsupportedOption, at: SourceLocation(file: directory),
@@ -114,6 +121,14 @@ enum CriterionLoader {
                 } else if !parts.isEmpty {
                     name = parts.map(\.1).joined(separator: "/")
                 }
+            }
+            if iters.isEmpty {
+                // No samples (`iters: []`): the benchmark is missing on this side, said where.
+                context.warn(
+                    SourceLocation(file: samplePath, line: sample.line),
+                    "benchmark \"\(name)\" has no samples here (\"iters\" and \"times\" are empty); it is left "
+                        + "out of label \"\(label.label)\" (missing on this side)")
+                continue
             }
             let series = try label.series(
                 name: name, parameters: parameters, unit: nanoseconds, mode: nil, line: sample.line,

@@ -115,7 +115,7 @@ public enum DatasetLoader {
             let metadata = try loadInput(path, into: &label, context: &context)
             label.endFile(metadata)
         }
-        return try label.finish()
+        return try label.finish(context: &context)
     }
 
     private static func loadInput(

@@ -78,6 +78,22 @@ enum GoBenchmarkTextLoader {
                         field: unit.written)
                     continue
                 }
+                // A unit repeated on one line (`5 ns/op 7 ns/op`) would add two samples of one
+                // iteration: an error. Only this path can meet it: the cached units are distinct, so a
+                // repeat differs from the cache at its position.
+                for earlier in 0..<position {
+                    let other = measurements[earlier]
+                    if other.unitEnd - other.unitStart == measurement.unitEnd - measurement.unitStart,
+                        Bytes.string(buffer, other.unitStart, other.unitEnd)
+                            == Bytes.string(buffer, measurement.unitStart, measurement.unitEnd)
+                    {
+                        throw .malformed(
+                            file, line: lineNumber,
+                            "unit \"\(Bytes.string(buffer, other.unitStart, other.unitEnd))\" appears twice on this "
+                                + "result line (\(formatNumber(other.value)) and \(formatNumber(measurement.value))); "
+                                + "which one is the measurement is ambiguous")
+                    }
+                }
                 let written = Bytes.string(buffer, measurement.unitStart, measurement.unitEnd)
                 let unit: MeasurementUnit
                 if let known = units[written] {

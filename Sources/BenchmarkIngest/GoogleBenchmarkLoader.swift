@@ -19,7 +19,8 @@ enum GoogleBenchmarkLoader {
     private static let standardKeys: Set<String> = [
         "name", "family_index", "per_family_instance_index", "run_name", "run_type", "repetitions",
         "repetition_index", "threads", "iterations", "real_time", "cpu_time", "time_unit", "bytes_per_second",
-        "items_per_second", "label", "error_occurred", "error_message", "aggregate_name", "aggregate_unit",
+        "items_per_second", "label", "error_occurred", "error_message", "skipped", "skip_message", "aggregate_name",
+        "aggregate_unit",
         "big_o", "rms", "complexity_n",
     ]
 
@@ -32,6 +33,8 @@ enum GoogleBenchmarkLoader {
         let timeField = context.options.googleBenchmarkTime.rawValue
         var aggregates = 0
         var skippedCounters: [String] = []
+        var skipped: [String] = []
+        var skippedLine: Int?
         var units: [String: MeasurementUnit] = [:]
         var samples = 0
         for (index, row) in rows.enumerated() {
@@ -39,6 +42,14 @@ enum GoogleBenchmarkLoader {
             let name = try fields.string(fields.member(row, "name", where_, in: "a benchmark row"), "\(where_).name")
             if let runType = row["run_type"], try fields.string(runType, "\(where_).run_type") == "aggregate" {
                 aggregates += 1
+                continue
+            }
+            // Google Benchmark ≥ 1.8 marks a benchmark that called SkipWithMessage/SkipWithError
+            // `"skipped": true` (with `real_time: 0`): not a measurement; one warning for all of them.
+            if let skip = row["skipped"], case .bool(true) = skip.value {
+                let message = (row["skip_message"] ?? row["error_message"]).flatMap(JSONFields.scalarText)
+                skipped.append(message.map { "\(name) (\($0))" } ?? name)
+                if skippedLine == nil { skippedLine = row.line }
                 continue
             }
             if let error = row["error_occurred"], case .bool(true) = error.value {
@@ -85,6 +96,12 @@ enum GoogleBenchmarkLoader {
                 samples += 1
             }
         }
+        if !skipped.isEmpty {
+            let shown = skipped.prefix(5).joined(separator: ", ") + (skipped.count > 5 ? ", …" : "")
+            context.warn(
+                SourceLocation(file: path, line: skippedLine),
+                "skipped \(skipped.count) row(s) marked \"skipped\" (not measured): \(shown)")
+        }
         if aggregates > 0 {
             context.warn(
                 SourceLocation(file: path),
@@ -95,6 +112,11 @@ enum GoogleBenchmarkLoader {
             context.warn(
                 SourceLocation(file: path),
                 "user counters not loaded (their unit is not in the JSON): \(skippedCounters.joined(separator: ", "))")
+        }
+        if samples == 0, !skipped.isEmpty {
+            throw InputError(
+                .noResults, at: SourceLocation(file: path, line: skippedLine),
+                "every benchmark row is marked \"skipped\" (not measured); nothing to compare")
         }
         if samples == 0 {
             throw InputError(

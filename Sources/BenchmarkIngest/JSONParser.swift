@@ -23,7 +23,10 @@ struct JSONParser {
 
     /// Parses one whole document: one value, then only whitespace.
     static func parseDocument(_ buffer: UnsafeRawBufferPointer, file: String) throws(InputError) -> JSONNode {
-        var parser = JSONParser(buffer, file: file)
+        // A UTF-8 byte-order mark (Windows editors, PowerShell's Out-File -Encoding utf8) is skipped,
+        // as the line formats skip it.
+        let bom = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        var parser = JSONParser(buffer, file: file, start: bom ? 3 : 0)
         let node = try parser.parseValue()
         parser.skipWhitespace()
         if parser.position < parser.end {
@@ -63,6 +66,8 @@ struct JSONParser {
         try enter()
         position += 1
         var members: [(key: String, node: JSONNode)] = []
+        var keys: [String] = []
+        var seenKeys = Set<[UInt8]>()
         skipWhitespace()
         if position < end, buffer[position] == UInt8(ascii: "}") {
             position += 1
@@ -78,6 +83,22 @@ struct JSONParser {
             skipWhitespace()
             guard position < end, buffer[position] == UInt8(ascii: ":") else {
                 throw error("expected ':' after key \"\(key)\", found \(found)")
+            }
+            // RFC 8259 leaves an object with a repeated name undefined (parsers keep the first or the
+            // last): refuse it rather than pick one silently. Names are compared byte for byte.
+            // A set of the names once the object is large, so that a huge object stays linear.
+            var repeated = false
+            if keys.count < 16 {
+                for earlier in keys where earlier.utf8.elementsEqual(key.utf8) { repeated = true }
+            } else {
+                if seenKeys.isEmpty {
+                    for earlier in keys { seenKeys.insert(Array(earlier.utf8)) }
+                }
+                repeated = !seenKeys.insert(Array(key.utf8)).inserted
+            }
+            keys.append(key)
+            if repeated {
+                throw error("key \"\(key)\" appears twice in one object; which value to use is ambiguous")
             }
             position += 1
             let value = try parseValue()

@@ -1,4 +1,5 @@
 import BenchmarkModel
+import Foundation
 
 /// Collects the samples of one label, file after file, into series: one per (benchmark name,
 /// base unit) in first-seen order, each with its runs in first-seen order.
@@ -24,8 +25,41 @@ struct LabelAccumulator {
     /// The run created last, as (series, position in its runs), or (-1, -1).
     private var lastNewRun = (series: -1, run: -1)
 
+    /// For each non-ASCII name (in NFC): its first spelling's bytes and where it was met.
+    private var spellings: [String: (bytes: [UInt8], at: SourceLocation)] = [:]
+
     init(label: String) {
         self.label = label
+    }
+
+    /// `name` in Unicode NFC. Swift compares strings by canonical equivalence, so `café` written
+    /// precomposed (NFC) and decomposed (NFD) would silently be one series; instead every name is
+    /// normalised to NFC, a name that was not is reported with a warning, and two spellings of one
+    /// name in one label — two benchmarks that would be averaged — are an error.
+    private mutating func canonicalName(
+        _ name: String, file: String, line: Int?, context: inout IngestContext
+    ) throws(InputError) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+        let normalised = name.precomposedStringWithCanonicalMapping
+        let location = SourceLocation(file: file, line: line, field: "benchmark")
+        if let first = spellings[normalised] {
+            if !first.bytes.elementsEqual(name.utf8) {
+                throw InputError(
+                    .malformedLine, at: location,
+                    "benchmark \"\(normalised)\" is spelled here with other Unicode code points than at "
+                        + "\(first.at) (the two names differ only in Unicode normalisation, NFC/NFD); they would be "
+                        + "merged into one series: write both names the same way")
+            }
+            return normalised
+        }
+        spellings[normalised] = (Array(name.utf8), location)
+        if !normalised.utf8.elementsEqual(name.utf8) {
+            context.warn(
+                location,
+                "the benchmark name is not in Unicode NFC (composed) form; it is compared as its NFC form, so a "
+                    + "name that differs from it only in normalisation in another label is the same benchmark")
+        }
+        return normalised
     }
 
     fileprivate struct SeriesBuilder {
@@ -88,6 +122,7 @@ struct LabelAccumulator {
         mode explicit: MeasurementMode?, line: Int?, context: inout IngestContext
     ) throws(InputError) -> Int {
         let file = currentFile
+        let name = try canonicalName(name, file: file, line: line, context: &context)
         let mode = context.resolveMode(
             explicit: explicit, unit: unit, at: SourceLocation(file: file, line: line, field: "unit"))
         // The last series of this name, to link a new one after.
@@ -245,7 +280,10 @@ struct LabelAccumulator {
     /// - Throws: `incompatibleUnits` when one benchmark has disjoint sets of base units in two
     ///   files of this label (for example `ns/op` in one and only `instructions` in another).
     ///   Benchmarks are checked in first-seen order.
-    func finish() throws(InputError) -> LabelData {
+    /// The label's series. A series that got no sample (criterion `iters: []`, hyperfine
+    /// `times: []`, pyperf `runs: []`) is left out with a warning naming where it was declared, so
+    /// that the benchmark is missing on this side instead of failing the statistics.
+    func finish(context: inout IngestContext) throws(InputError) -> LabelData {
         for (position, builder) in builders.enumerated() where builder.nextOfName >= 0 {
             // Only from the first series of a name: no earlier series links to it.
             guard index[builder.benchmark.name] == position else { continue }
@@ -257,8 +295,19 @@ struct LabelAccumulator {
             }
             try checkUnits(name: builder.benchmark.name, positions: positions)
         }
-        let series = builders.map {
-            BenchmarkSeries(benchmark: $0.benchmark, unit: $0.unit, mode: $0.mode, runs: $0.trimmedRuns)
+        var series: [BenchmarkSeries] = []
+        series.reserveCapacity(builders.count)
+        for builder in builders {
+            guard builder.runs.contains(where: { !$0.values.isEmpty }) else {
+                context.warn(
+                    builder.firstSeen,
+                    "benchmark \"\(builder.benchmark.name)\" has no samples here; it is left out of label "
+                        + "\"\(label)\" (missing on this side)")
+                continue
+            }
+            series.append(
+                BenchmarkSeries(
+                    benchmark: builder.benchmark, unit: builder.unit, mode: builder.mode, runs: builder.trimmedRuns))
         }
         return LabelData(label: label, series: series, files: files)
     }

@@ -96,6 +96,14 @@ enum LabelDiscovery {
         let hasDirectories = !filesBesideDirectoriesAreLabels && kinds.contains { $0.1 != .file }
         var specs: [LabelSpec] = []
         for (entry, entryKind) in kinds {
+            if hasDirectories, entryKind == .file, let special = specialFileKind(entry) {
+                // Not a note beside the labels but something in a label's place that cannot be
+                // read: say so instead of leaving it out and counting one label too few.
+                throw InputError(
+                    .unreadableFile, at: SourceLocation(file: entry),
+                    "\(special) where a label directory is expected (the labels are the sub-directories of "
+                        + "\(directory)); make it a directory of run files")
+            }
             if hasDirectories, entryKind == .file {
                 context.warn(
                     SourceLocation(file: entry),
@@ -133,6 +141,18 @@ enum LabelDiscovery {
                     "the directory holds no input files (hidden files and *.md are skipped)")
             }
             return LabelSpec(name: InputFile.lastComponent(trimmed), origin: path, inputs: inputs)
+        }
+    }
+
+    /// "a FIFO (named pipe)", "a socket" or "a device" when `path` is one of those, else nil.
+    static func specialFileKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return nil
         }
     }
 

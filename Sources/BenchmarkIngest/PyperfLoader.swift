@@ -17,6 +17,7 @@ enum PyperfLoader {
             fields.member(document, "benchmarks", "", in: "the pyperf document"), "benchmarks")
         let common = document["metadata"]
         var samples = 0
+        var sawRuns = false
         for (index, benchmark) in benchmarks.enumerated() {
             let where_ = "benchmarks[\(index)]"
             let metadata = benchmark["metadata"]
@@ -34,6 +35,7 @@ enum PyperfLoader {
                 fields.member(benchmark, "runs", where_, in: "a pyperf benchmark"), "\(where_).runs")
             let series = try label.series(
                 name: name, parameters: [], unit: unit, mode: nil, line: benchmark.line, context: &context)
+            if !runs.isEmpty { sawRuns = true }
             var runNumber = 0
             for (position, run) in runs.enumerated() {
                 guard let valuesNode = run["values"] else { continue }
@@ -50,7 +52,9 @@ enum PyperfLoader {
                 }
             }
         }
-        if samples == 0 {
+        // Benchmarks with `runs: []` are left out with a warning by the label (missing on this side);
+        // runs that exist but hold only warmups are calibration runs, not results.
+        if samples == 0, sawRuns {
             throw InputError(.noResults, at: SourceLocation(file: path), "no pyperf run has values (only warmups)")
         }
         return FileMetadata(path: path, format: InputFormat.pyperfJSON.rawValue, entries: JSONFields.flatten(common))

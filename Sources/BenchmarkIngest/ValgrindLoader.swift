@@ -64,7 +64,12 @@ public struct ValgrindOutput: Sendable {
         var command: String?
         var entries: [KeyValue] = []
         var inHeader = true
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end in LF or CRLF (a file that passed through Windows); "\r\n" is one Character.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        for (offset, rawLine) in body.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+        )
+        .enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             let number = offset + 1
             guard let colon = line.firstIndex(of: ":") else {

@@ -254,9 +254,13 @@ enum HTMLReport {
 /// Escaping for untrusted text in HTML (and XML) text and attribute values: the five markup
 /// characters become entities, control characters become visible escapes (`\\u{1B}`).
 enum HTMLEscaping {
+    /// `value` as XHTML text or attribute content: controls shown as `\u{…}` (`TextEscaping`),
+    /// markup characters as entities, and the code points XML 1.0 forbids that are left (U+FFFE,
+    /// U+FFFF: the C0 controls are already gone) shown as `\u{FFFE}`, so that the page stays
+    /// well-formed XML.
     static func text(_ value: String) -> String {
         var out = ""
-        for character in TextEscaping.visible(value) {
+        for character in XMLEscaping.replacingForbidden(TextEscaping.visible(value)) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

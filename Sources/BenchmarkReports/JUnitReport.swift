@@ -53,6 +53,31 @@ enum JUnitReport {
 /// XML 1.0 escaping; characters XML 1.0 cannot carry at all (most C0 controls) are written as
 /// visible escapes instead.
 enum XMLEscaping {
+    /// Whether XML 1.0 (§2.2, `Char`) forbids `scalar`: C0 controls but tab, line feed and carriage
+    /// return, and U+FFFE, U+FFFF (surrogates cannot occur in a Swift string).
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 { return value != 0x09 && value != 0x0A && value != 0x0D }
+        return value == 0xFFFE || value == 0xFFFF
+    }
+
+    /// `value` with every scalar XML 1.0 forbids written as `\u{…}` text.
+    static func replacingForbidden(_ value: String) -> String {
+        // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8, controls one byte below 0x20.
+        guard value.utf8.contains(where: { $0 == 0xEF || $0 < 0x20 }),
+            value.unicodeScalars.contains(where: isForbidden)
+        else { return value }
+        var out = ""
+        for scalar in value.unicodeScalars {
+            if isForbidden(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     static func text(_ value: String) -> String { escape(value, attribute: false) }
     static func attribute(_ value: String) -> String { escape(value, attribute: true) }
 
@@ -76,7 +101,7 @@ enum XMLEscaping {
             case "\"" where attribute: out += "&quot;"
             case "\n" where attribute: out += "&#10;"
             case "\n", "\t": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+            case _ where scalar.value < 0x20 || isForbidden(scalar):
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }

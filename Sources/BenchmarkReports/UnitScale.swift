@@ -52,6 +52,10 @@ struct UnitScale {
         Self.significant(value / factor, digits: 4, to: &buffer)
     }
 
+    /// Decimal exponents from which `significant` writes scientific notation.
+    static let scientificAbove = 15
+    static let scientificBelow = -9
+
     static func significant(_ value: Double, digits: Int) -> String {
         var buffer = ReportBuffer(capacity: 16)
         significant(value, digits: digits, to: &buffer)
@@ -63,6 +67,20 @@ struct UnitScale {
         guard value.isFinite else { return buffer.append("-") }
         if value == 0 { return buffer.append("0") }
         let magnitude = Int(floor(log10(abs(value))))
+        // Past a sane width (1e308 instructions would print 309 digits, 1e-300 s 300 decimals),
+        // scientific notation with the same significant digits; every value of a usual report is
+        // inside these bounds, so its text is unchanged.
+        if magnitude >= scientificAbove || magnitude <= scientificBelow {
+            let text: String
+            switch digits {
+            case ...1: text = PrintfNumber.format(value, "%.0e")
+            case 2: text = PrintfNumber.format(value, "%.1e")
+            case 3: text = PrintfNumber.format(value, "%.2e")
+            case 4: text = PrintfNumber.format(value, "%.3e")
+            default: text = PrintfNumber.format(value, "%.4e")
+            }
+            return buffer.append(contentsOf: text)
+        }
         let decimals = max(0, digits - 1 - magnitude)
         buffer.append(value, decimals: decimals)
     }
@@ -80,7 +98,12 @@ enum ReportNumber {
     /// Appends `signedPercent(value)`.
     static func signedPercent(_ value: Double, to buffer: inout ReportBuffer) {
         if value > 0 { buffer.append(byte: UInt8(ascii: "+")) }
-        buffer.append(value, decimals: 2)
+        // A change of 10¹⁵ % and more (a base near zero) in scientific notation, not 300 digits.
+        if value.isFinite, abs(value) >= 1e15 {
+            buffer.append(contentsOf: PrintfNumber.format(value, "%.2e"))
+        } else {
+            buffer.append(value, decimals: 2)
+        }
         buffer.append(byte: UInt8(ascii: "%"))
     }
 

@@ -18,7 +18,8 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             PATH is a directory of label sub-directories (base/, head/, …), a directory of files (one label \
             per file), or files given directly. Exit status: 0 gate passed, 1 gate failed (a regression; \
-            with --strict also an inconclusive comparison), 2 usage or input error.
+            with --strict also an inconclusive comparison), 2 usage or input error, or a report that cannot be \
+            written. A reader that closes the pipe early (| head) leaves the gate's status.
             """
     )
 
@@ -34,7 +35,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
-    @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+    @Option(help: "Write the report to FILE (atomically; never a file the run reads) instead of standard output.")
     var output: String?
 
     @Option(help: "Significance level for adjusted p-values (default 0.05).")
@@ -104,6 +105,10 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let output {
+            try OutputSafety.check(
+                output: output, against: OutputSafety.roles(paths: paths, history: history, config: config))
+        }
         let configuration: ConfigurationFile?
         do {
             configuration = try config.map { path throws(ConfigurationError) in try ConfigurationFile.load(path) }
@@ -118,12 +123,15 @@ struct AnalyzeCommand: ParsableCommand {
         defer { status.clear() }
         do {
             status.show("loading \(paths.count) path(s)…")
-            let dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
+            var dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
             // The loaders' buffers and indexes are freed: hand their pages back before the analysis.
             _ = benchstat_return_free_memory()
             let historyRuns = try history.map { directory throws(InputError) in
                 status.show("loading history \(directory)…")
-                return try DatasetLoader.loadHistory(directory: directory, options: loadOptions)
+                let loaded = try DatasetLoader.loadHistoryDataset(directory: directory, options: loadOptions)
+                // History warnings are reported like input warnings (issue 16).
+                dataset.warnings += HistoryCheck.warnings(history: loaded, dataset: dataset, base: base, head: head)
+                return loaded.labels
             }
             let series = dataset.labels.reduce(0) { $0 + $1.series.count }
             status.show("comparing \(series) series in \(dataset.labels.count) labels…")

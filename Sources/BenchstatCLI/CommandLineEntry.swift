@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// An error that the command line reports with its own exit code, after every other layer has
 /// turned its failure into words. The message is printed once, to standard error.
 public struct CommandFailure: Error, CustomStringConvertible, Sendable {
@@ -49,8 +53,36 @@ public enum CommandLineEntry {
         }
     }
 
-    /// Writes `text` to standard error without buffering it behind standard output.
+    /// Writes `text` to standard error without buffering it behind standard output; a closed or
+    /// full standard error loses the text (there is nowhere else to say it) but never stops the run.
     static func writeToStandardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(STDERR_FILENO, base + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return }
+                offset += count
+            }
+        }
+    }
+
+    /// Sets up the process before `run(_:)`: SIGPIPE is ignored, so that a reader that stops
+    /// reading (`benchstat analyze … | head -1`) is seen as EPIPE and the exit code stays the gate's
+    /// (README, "Exit status"), not a death by signal (141); a closed standard stream (`>&-`) is
+    /// opened on /dev/null — read-only for standard output, so that writing the report there fails
+    /// (exit 2) rather than a file opened later taking its number and receiving the report.
+    public static func prepareProcess() {
+        signal(SIGPIPE, SIG_IGN)
+        for (descriptor, flags) in [(STDIN_FILENO, O_RDONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_WRONLY)]
+        where fcntl(descriptor, F_GETFD) == -1 {
+            let opened = open("/dev/null", flags)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
     }
 }

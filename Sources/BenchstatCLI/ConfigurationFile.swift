@@ -3,6 +3,10 @@ import BenchmarkModel
 import Foundation
 import TOMLKit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `benchstat.toml`: defaults, per-mode thresholds and per-benchmark glob rules. Unknown keys are
 /// errors (a typo should not silently change a gate). Example (also in the README):
 ///
@@ -36,12 +40,7 @@ struct ConfigurationFile {
     var rules: [ThresholdOverride] = []
 
     static func load(_ path: String) throws(ConfigurationError) -> ConfigurationFile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigurationError(path: path, problem: .unreadable(error.localizedDescription))
-        }
+        let text = try readText(path)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -51,6 +50,49 @@ struct ConfigurationFile {
             throw ConfigurationError(path: path, problem: .notTOML("not valid TOML: \(error)"))
         }
         return try parse(table, path: path)
+    }
+
+    /// The configuration file's text. What is wrong is said in words (not Foundation's "You don't
+    /// have permission" or "error 256"): a directory, a FIFO or device (refused without opening it,
+    /// so a FIFO never blocks), UTF-16, bytes that are not UTF-8.
+    static func readText(_ path: String) throws(ConfigurationError) -> String {
+        func failure(_ reason: String) -> ConfigurationError {
+            ConfigurationError(path: path, problem: .unreadable(reason))
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            var link = stat()
+            throw failure(
+                errno == ENOENT && lstat(path, &link) == 0
+                    ? "a broken symbolic link or a symbolic link loop" : String(cString: strerror(errno)))
+        }
+        // `--config /dev/null`: no configuration, as a shell user means it.
+        if info.st_mode & S_IFMT == S_IFCHR, let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            if String(cString: resolved) == "/dev/null" { return "" }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure("it is a directory, not a benchstat.toml file")
+        case S_IFIFO: throw failure("it is a FIFO (named pipe), not a regular file; write the configuration to a file")
+        case S_IFCHR, S_IFBLK: throw failure("it is a device, not a regular file")
+        default: throw failure("it is a socket, not a regular file")
+        }
+        guard info.st_size <= 16 << 20 else { throw failure("it is \(info.st_size) bytes; a configuration is small") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw failure(String(cString: strerror(errno == 0 ? EIO : errno)))
+        }
+        let bytes = [UInt8](data)
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            throw failure("the file is UTF-16; save it as UTF-8")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw failure("binary data (a NUL byte at offset \(nul)); TOML is UTF-8 text")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw failure("the file is not valid UTF-8 text")
+        }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
     static func parse(_ table: TOMLTable, path: String) throws(ConfigurationError) -> ConfigurationFile {

@@ -6,54 +6,171 @@ import Foundation
 
 /// Writes reports: to standard output, or to a file through a temporary file in the same directory
 /// and an atomic rename, so that a failed run never leaves a half-written report behind.
+///
+/// What `--output PATH` does with what is already there (README, "Output safety"):
+/// - nothing: a new regular file, mode `0666 & ~umask`;
+/// - a regular file: replaced atomically (a temporary file created with `mkstemp` — a random name,
+///   `O_EXCL`, so a link planted beside it is never followed — then `rename(2)`);
+/// - a symbolic link: written *through*: the file it leads to is replaced as above and the link
+///   stays; a link that leads nowhere (or a loop) is refused;
+/// - `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N` (process substitution `>(…)`):
+///   written to that open descriptor;
+/// - a FIFO or a character device (`/dev/null`, a terminal): opened and written in place, never
+///   renamed over; a directory, a block device or a socket is refused.
 enum OutputWriter {
-    static func write(_ text: String, to path: String?) throws(CommandFailure) {
+    /// What happened to the report when standard output was closed by its reader.
+    enum Outcome {
+        case written
+        /// The reader of standard output (a pipe) went away: the report was cut short (EPIPE).
+        case readerClosed
+    }
+
+    @discardableResult
+    static func write(_ text: String, to path: String?) throws(CommandFailure) -> Outcome {
         try write(bytes: Array(text.utf8), to: path)
     }
 
-    /// Writes UTF-8 `bytes` (a rendered report) to standard output, or to `path` atomically.
-    static func write(bytes: [UInt8], to path: String?) throws(CommandFailure) {
-        guard let path else {
-            // A closed or full standard output is not worth a second message: the shell shows it.
-            _ = writeAll(bytes, to: STDOUT_FILENO)
-            return
+    /// Writes UTF-8 `bytes` (a rendered report) to standard output, or to `path` as described above.
+    ///
+    /// - Throws: a `CommandFailure` (exit 2) naming the path (or standard output) when a byte
+    ///   cannot be written; a closed pipe is not an error but `.readerClosed`.
+    @discardableResult
+    static func write(bytes: [UInt8], to path: String?) throws(CommandFailure) -> Outcome {
+        guard let path else { return try writeToDescriptor(bytes, STDOUT_FILENO, name: "standard output") }
+        if let descriptor = openDescriptorNamed(by: path) {
+            return try writeToDescriptor(bytes, descriptor, name: path)
         }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(
-                ".\(url.lastPathComponent).benchstat-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CommandFailure("\(path): cannot write the report: \(String(cString: strerror(errno)))")
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            guard errno == ENOENT else { throw failure(path, String(cString: strerror(errno))) }
+            try replaceAtomically(bytes, at: path, display: path)
+            return .written
         }
-        let written = writeAll(bytes, to: descriptor)
-        let closed = close(descriptor) == 0
-        guard written == nil, closed else {
-            let reason = written ?? String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw CommandFailure("\(path): cannot write the report: \(reason)")
+        var target = path
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let resolved = realPath(path), stat(resolved, &info) == 0 else {
+                throw failure(
+                    path,
+                    "it is a symbolic link that leads nowhere (or a link loop); give the file it should name")
+            }
+            target = resolved
         }
-        // rename(2) replaces an existing report atomically (FileManager.replaceItemAt on Linux removed
-        // the old report and then failed).
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw CommandFailure("\(path): cannot write the report: \(reason)")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            try replaceAtomically(bytes, at: target, display: path)
+            return .written
+        case S_IFIFO, S_IFCHR:
+            return try writeInPlace(bytes, at: target, display: path)
+        case S_IFDIR:
+            throw failure(path, "it is a directory")
+        default:
+            throw failure(path, "it is a block device or a socket, not a file a report can be written to")
         }
     }
 
-    /// Writes every byte with write(2), retrying after interruptions and short writes; the reason
-    /// for the failure, or nil.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
-        bytes.withUnsafeBytes { buffer -> String? in
+    /// The descriptor that `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N` name, when
+    /// it is open: those are written as they are (a pipe, a terminal, or a file opened by the shell
+    /// with `>>`), never replaced.
+    static func openDescriptorNamed(by path: String) -> Int32? {
+        let number: Int32?
+        switch path {
+        case "/dev/stdout": number = STDOUT_FILENO
+        case "/dev/stderr": number = STDERR_FILENO
+        default:
+            let prefixes = ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"]
+            guard let prefix = prefixes.first(where: { path.hasPrefix($0) }) else { return nil }
+            number = Int32(path.dropFirst(prefix.count))
+        }
+        guard let number, number >= 0, fcntl(number, F_GETFD) != -1 else { return nil }
+        return number
+    }
+
+    private static func writeToDescriptor(_ bytes: [UInt8], _ descriptor: Int32, name: String) throws(CommandFailure)
+        -> Outcome
+    {
+        guard let error = writeAll(bytes, to: descriptor) else { return .written }
+        if error == EPIPE { return .readerClosed }
+        throw failure(name, String(cString: strerror(error)))
+    }
+
+    /// Opens a FIFO or a character device for writing, without creating or truncating anything.
+    private static func writeInPlace(_ bytes: [UInt8], at target: String, display: String) throws(CommandFailure)
+        -> Outcome
+    {
+        var descriptor: Int32
+        repeat {
+            descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else { throw failure(display, String(cString: strerror(errno))) }
+        let written = writeAll(bytes, to: descriptor)
+        close(descriptor)
+        if let written {
+            if written == EPIPE { return .readerClosed }
+            throw failure(display, String(cString: strerror(written)))
+        }
+        return .written
+    }
+
+    /// Writes `bytes` to a new temporary file beside `target` (random name, exclusive creation, mode
+    /// `0666 & ~umask`) and renames it over `target`.
+    private static func replaceAtomically(_ bytes: [UInt8], at target: String, display: String)
+        throws(CommandFailure)
+    {
+        let url = URL(fileURLWithPath: target)
+        var template = Array(
+            url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).benchstat-XXXXXX")
+                .path.utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else { throw failure(display, String(cString: strerror(errno))) }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        let temporary = template.withUnsafeBufferPointer { buffer in
+            String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        // mkstemp creates the file 0600; a report is as readable as any file the user creates.
+        let mask = currentUmask()
+        var problem: Int32? = fchmod(descriptor, 0o666 & ~mask) == 0 ? nil : errno
+        if problem == nil { problem = writeAll(bytes, to: descriptor) }
+        if close(descriptor) != 0, problem == nil { problem = errno }
+        if problem == nil, rename(temporary, target) != 0 { problem = errno }
+        if let problem {
+            unlink(temporary)
+            throw failure(display, String(cString: strerror(problem)))
+        }
+    }
+
+    /// The process's umask (read by setting it and putting it back).
+    private static func currentUmask() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func failure(_ name: String, _ reason: String) -> CommandFailure {
+        CommandFailure("\(name): cannot write the report: \(reason)")
+    }
+
+    /// Writes every byte with write(2), retrying after interruptions and short writes; the errno
+    /// of the failure, or nil.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
                 let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
+                    return errno
                 }
+                if count == 0 { return EIO }
                 offset += count
             }
             return nil

@@ -6,4 +6,5 @@ import BenchstatCLI
     import Darwin
 #endif
 
+CommandLineEntry.prepareProcess()
 exit(CommandLineEntry.run(Array(CommandLine.arguments.dropFirst())))

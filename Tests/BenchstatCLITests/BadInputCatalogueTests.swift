@@ -51,8 +51,12 @@ enum BadInputCatalogue {
     ) throws -> (run: BinaryRun, report: String?) {
         let output = try TemporaryDirectory()
         let reportURL = output.url.appendingPathComponent("report.txt")
+        let before = InputSnapshot(arguments)
         let run = try Binary.run(["analyze"] + arguments + ["--output", reportURL.path])
         let context = "\(arguments.joined(separator: " ")): exit \(run.exitCode)\n\(run.standardError)"
+        #expect(
+            before.changes().isEmpty, "inputs changed: \(before.changes()) — \(context)", sourceLocation: sourceLocation
+        )
         #expect(run.exitCode == exit, "\(context)", sourceLocation: sourceLocation)
         for marker in crashMarkers {
             #expect(!run.standardError.contains(marker), "\(context)", sourceLocation: sourceLocation)
@@ -77,6 +81,42 @@ enum BadInputCatalogue {
                 "\(context)\n\(report ?? "no report")", sourceLocation: sourceLocation)
         }
         return (run, report)
+    }
+}
+
+/// The bytes of every file an invocation names (directories walked, links followed), to check that a
+/// run changed none of them.
+struct InputSnapshot {
+    let files: [String: Data]
+
+    /// Every argument that names an existing file or directory (options' values included).
+    init(_ arguments: [String]) {
+        var files: [String: Data] = [:]
+        for argument in arguments where !argument.hasPrefix("-") {
+            let path = argument.hasPrefix("/") ? argument : Binary.repository.path + "/" + argument
+            Self.collect(path, into: &files, depth: 8)
+        }
+        self.files = files
+    }
+
+    private static func collect(_ path: String, into files: inout [String: Data], depth: Int) {
+        var isDirectory: ObjCBool = false
+        guard depth > 0, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                collect(path + "/" + name, into: &files, depth: depth - 1)
+            }
+        } else {
+            var info = stat()
+            // Only regular files: reading a FIFO would block.
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+            files[path] = FileManager.default.contents(atPath: path) ?? Data()
+        }
+    }
+
+    /// The files whose bytes differ now (or that are gone).
+    func changes() -> [String] {
+        files.compactMap { path, data in FileManager.default.contents(atPath: path) == data ? nil : path }.sorted()
     }
 }
 

@@ -14,6 +14,8 @@ import Testing
         "pipe|in|name", "back`tick`s", "<script>alert(1)</script>", "]]> cdata end", "new\nline",
         "ansi \u{1B}[31mred", "ping @octocat", "quote \"double\" 'single'", "tab\there", "nul\u{0}byte",
         "bell\u{7}", "&amp; entity", "unicode λ→😀", "\u{202E}rtl override",
+        // Code points XML 1.0 forbids beyond the C0 controls (issue 16), and a lone carriage return.
+        "nonchar \u{FFFE} and \u{FFFF}", "vertical\u{B}tab form\u{C}feed", "carriage\rreturn",
     ]
 
     /// base and head JSON Lines where every name regresses by 20%.

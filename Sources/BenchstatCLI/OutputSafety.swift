@@ -1,0 +1,61 @@
+import BenchmarkIngest
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Refuses an `--output` that names a file the run reads: an input, a `--history` run or the
+/// `--config` file, in any spelling (`./`, `..`, a symbolic link, a hard link). Checked before
+/// anything is read, so that the report can never replace its own data.
+enum OutputSafety {
+    /// One file the run reads and what it is, in words ("an input of label \"base\"").
+    struct Role {
+        let path: String
+        let role: String
+    }
+
+    /// The files that `analyze` will read. Discovery errors are left to the loading that follows
+    /// (it fails on them before any report is written).
+    static func roles(paths: [String], history: String?, config: String?) -> [Role] {
+        var roles: [Role] = []
+        if let config { roles.append(Role(path: config, role: "the --config file")) }
+        if let found = try? DatasetLoader.inputPaths(paths: paths) {
+            roles += found.map { Role(path: $0.path, role: "an input of label \"\($0.label)\"") }
+        }
+        if let history, let found = try? DatasetLoader.historyInputPaths(directory: history) {
+            roles += found.map { Role(path: $0.path, role: "a --history run (\"\($0.label)\")") }
+        }
+        return roles
+    }
+
+    /// - Throws: a `CommandFailure` naming `output`, its role as an input and the input's path.
+    static func check(output: String, against roles: [Role]) throws(CommandFailure) {
+        if let identity = FileIdentity(output) {
+            for role in roles where FileIdentity(role.path) == identity {
+                throw refusal(output, role)
+            }
+            return
+        }
+        // No such file yet: compare the canonical directory and name.
+        guard let canonical = canonicalPath(output) else { return }
+        for role in roles where canonicalPath(role.path) == canonical {
+            throw refusal(output, role)
+        }
+    }
+
+    private static func refusal(_ output: String, _ role: Role) -> CommandFailure {
+        let same = role.path == output ? "" : " (\(role.path))"
+        return CommandFailure(
+            "\(output): --output names \(role.role)\(same); refusing to replace it with the report "
+                + "(nothing was read or written)")
+    }
+
+    /// The real path of `path`'s directory, joined with its last component.
+    private static func canonicalPath(_ path: String) -> String? {
+        let url = URL(fileURLWithPath: path)
+        guard let directory = realpath(url.deletingLastPathComponent().path, nil) else { return nil }
+        defer { free(directory) }
+        return String(cString: directory) + "/" + url.lastPathComponent
+    }
+}

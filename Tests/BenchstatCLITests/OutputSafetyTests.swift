@@ -1,0 +1,160 @@
+import BenchstatTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Issue 16, "Data loss and security": `--output` never replaces a file the run reads, never follows
+/// a planted link, writes special files in place, and standard output errors are errors.
+@Suite struct OutputSafetyTests {
+    /// runs/{base,head}/r.jsonl (head 2× slower: the gate fails), history/h1.jsonl, benchstat.toml.
+    static func workspace() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory()
+        try dir.write("runs/base/r.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [100, 101, 102, 103, 104]))
+        try dir.write("runs/head/r.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [200, 201, 202, 203, 204]))
+        for run in ["h1", "h2", "h3"] {
+            try dir.write("history/\(run).jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [100, 101, 102]))
+        }
+        try dir.write("benchstat.toml", "[defaults]\nalpha = 0.05\n")
+        return dir
+    }
+
+    /// Every spelling of an input, a history run and the configuration file as `--output`: exit 2,
+    /// one message naming both roles, and every file byte-identical afterwards.
+    @Test(arguments: [
+        ("runs/base/r.jsonl", "an input of label \"base\""),
+        ("./runs/head/r.jsonl", "an input of label \"head\""),
+        ("runs/base/../head/r.jsonl", "an input of label \"head\""),
+        ("link.jsonl", "an input of label \"base\""),
+        ("hard.jsonl", "an input of label \"head\""),
+        ("history/h2.jsonl", "a --history run (\"h2\")"),
+        ("benchstat.toml", "the --config file"),
+        ("./link-to-config", "the --config file"),
+    ])
+    func outputThatIsAnInputIsRefused(_ output: String, _ role: String) throws {
+        let dir = try Self.workspace()
+        #expect(symlink("runs/base/r.jsonl", dir.url.appendingPathComponent("link.jsonl").path) == 0)
+        #expect(symlink("benchstat.toml", dir.url.appendingPathComponent("link-to-config").path) == 0)
+        #expect(
+            link(
+                dir.url.appendingPathComponent("runs/head/r.jsonl").path,
+                dir.url.appendingPathComponent("hard.jsonl").path) == 0)
+        let snapshot = InputSnapshot([dir.url.path])
+        let run = try Binary.runProcess(
+            URL(fileURLWithPath: "/bin/sh"),
+            arguments: [
+                "-c", "cd \"$1\" && exec \"$0\" analyze runs --history history --config benchstat.toml --output \"$2\"",
+                Binary.productsDirectory.appendingPathComponent("benchstat").path, dir.url.path, output,
+            ], environment: ["NO_COLOR": "1"])
+        #expect(run.exitCode == 2, "\(run.standardError)")
+        #expect(run.standardError.hasPrefix("benchstat: \(output): --output names \(role)"), "\(run.standardError)")
+        #expect(run.standardError.hasSuffix("refusing to replace it with the report (nothing was read or written)\n"))
+        #expect(snapshot.changes().isEmpty, "changed: \(snapshot.changes())")
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    /// A new report gets mode 0666 & ~umask, its temporary file has a random name created
+    /// exclusively (a link planted at the old predictable name is not followed), and nothing else
+    /// is left beside it.
+    @Test func newReportModeFollowsTheUmaskAndNoTemporaryIsLeft() throws {
+        let dir = try Self.workspace()
+        let victim = try dir.write("victim.txt", "precious\n")
+        let out = dir.url.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // The old temporary name was `.report.txt.benchstat-PID.tmp`: plant links for many PIDs.
+        for pid in 1..<400 {
+            _ = symlink(victim.path, out.appendingPathComponent(".report.txt.benchstat-\(pid).tmp").path)
+        }
+        let run = try Binary.runProcess(
+            URL(fileURLWithPath: "/bin/sh"),
+            arguments: [
+                "-c", "umask 027; exec \"$0\" analyze \"$1\" --output \"$2\"",
+                Binary.productsDirectory.appendingPathComponent("benchstat").path,
+                dir.url.appendingPathComponent("runs").path, out.appendingPathComponent("report.txt").path,
+            ], environment: ["NO_COLOR": "1"])
+        #expect(run.exitCode == 1, "\(run.standardError)")
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
+        var info = stat()
+        #expect(lstat(out.appendingPathComponent("report.txt").path, &info) == 0)
+        #expect(info.st_mode & S_IFMT == S_IFREG)
+        #expect(info.st_mode & 0o777 == 0o640)
+        let left = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasSuffix(".tmp") }
+        #expect(left == ["report.txt"])
+    }
+
+    /// A symbolic link as `--output` is written through: the link stays, its target holds the
+    /// report. A link that leads nowhere is refused.
+    @Test func symbolicLinkOutputIsWrittenThrough() throws {
+        let dir = try Self.workspace()
+        let target = try dir.write("reports/latest.txt", "old report\n")
+        let linkPath = dir.url.appendingPathComponent("report.txt").path
+        #expect(symlink(target.path, linkPath) == 0)
+        let run = try Binary.run(["analyze", dir.url.appendingPathComponent("runs").path, "--output", linkPath])
+        #expect(run.exitCode == 1, "\(run.standardError)")
+        var info = stat()
+        #expect(lstat(linkPath, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("regression"))
+        let dangling = dir.url.appendingPathComponent("dangling.txt").path
+        #expect(symlink(dir.url.appendingPathComponent("nowhere/x.txt").path, dangling) == 0)
+        let refused = try Binary.run(["analyze", dir.url.appendingPathComponent("runs").path, "--output", dangling])
+        #expect(refused.exitCode == 2)
+        #expect(refused.standardError.contains("a symbolic link that leads nowhere"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("nowhere").path))
+    }
+
+    /// A FIFO, /dev/null, /dev/stdout and process substitution are written in place: none becomes a
+    /// regular file.
+    @Test func specialFilesAreWrittenInPlace() throws {
+        let dir = try Self.workspace()
+        let binary = Binary.productsDirectory.appendingPathComponent("benchstat").path
+        let runs = dir.url.appendingPathComponent("runs").path
+        let fifo = dir.url.appendingPathComponent("report.fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let run = try Binary.runProcess(
+            URL(fileURLWithPath: "/bin/bash"),
+            arguments: [
+                "-c",
+                """
+                cat "$3" > "$3.read" & reader=$!
+                "$0" analyze "$1" --output "$3"; echo "fifo $?"; wait $reader
+                "$0" analyze "$1" --output /dev/null; echo "null $?"
+                "$0" analyze "$1" --output /dev/stdout | grep -c '^gate: FAIL'; echo "stdout ${PIPESTATUS[0]}"
+                "$0" analyze "$1" --output >(grep -c '^gate: FAIL' > "$2/substituted"); echo "substitution $?"
+                sleep 0.2
+                """,
+                binary, runs, dir.url.path, fifo,
+            ], environment: ["NO_COLOR": "1"])
+        #expect(run.standardOutput == "fifo 1\nnull 1\n1\nstdout 1\nsubstitution 1\n", "\(run.standardError)")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(lstat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(try String(contentsOfFile: fifo + ".read", encoding: .utf8).contains("gate: FAIL"))
+        #expect(try String(contentsOf: dir.url.appendingPathComponent("substituted"), encoding: .utf8) == "1\n")
+    }
+
+    /// A full or closed standard output is exit 2 with a message; a reader that stops reading
+    /// (`| head`) leaves the gate's exit code (1 here), not death by SIGPIPE (141).
+    @Test func standardOutputErrors() throws {
+        let dir = try Self.workspace()
+        let binary = Binary.productsDirectory.appendingPathComponent("benchstat").path
+        let runs = dir.url.appendingPathComponent("runs").path
+        for redirection in [">/dev/full", ">&-"] {
+            let run = try Binary.runProcess(
+                URL(fileURLWithPath: "/bin/sh"),
+                arguments: ["-c", "exec \"$0\" analyze \"$1\" \(redirection)", binary, runs],
+                environment: ["NO_COLOR": "1"])
+            #expect(run.exitCode == 2, "\(redirection): \(run.standardError)")
+            #expect(run.standardError.hasPrefix("benchstat: standard output: cannot write the report: "))
+        }
+        let piped = try Binary.runProcess(
+            URL(fileURLWithPath: "/bin/bash"),
+            arguments: [
+                "-c", "set -o pipefail; \"$0\" analyze \"$1\" --format html | (exec 0<&-; sleep 0.1); echo $?", binary,
+                runs,
+            ], environment: ["NO_COLOR": "1"])
+        #expect(piped.standardOutput == "1\n", "\(piped.standardError)")
+        #expect(piped.standardError.isEmpty)
+    }
+}
