@@ -60,9 +60,18 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(
         help:
-            "A directory of past baseline runs (one sub-directory or file per run) that sets each benchmark's noise floor."
+            "Past baseline runs that set each benchmark's noise floor: a directory (one sub-directory or file per run), or a history store (a SQLite file or postgresql:// URL)."
     )
     var history: String?
+
+    @Option(help: "With a history store: use runs of this branch (default main).")
+    var historyBranch: String = "main"
+
+    @Option(help: "With a history store: use runs of this machine (default: this host / CPU model).")
+    var historyMachine: String?
+
+    @Option(help: "With a history store: use the last N runs (default 30).")
+    var historyLast: Int = 30
 
     @Option(help: "A benchstat.toml configuration file (defaults, thresholds, per-benchmark rules).")
     var config: String?
@@ -83,6 +92,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one directory or file to analyse") }
+        if historyLast < 1 { throw ValidationError("--history-last must be ≥ 1, got \(historyLast)") }
         if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie in (0, 1), got \(alpha)") }
         if let confidence, !(confidence > 0 && confidence < 1) {
             throw ValidationError("--confidence must lie in (0, 1), got \(confidence)")
@@ -107,12 +117,16 @@ struct AnalyzeCommand: ParsableCommand {
         defer { status.clear() }
         do {
             status.show("loading \(paths.count) path(s)…")
-            let dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
+            var dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
             // The loaders' buffers and indexes are freed: hand their pages back before the analysis.
             _ = benchstat_return_free_memory()
-            let historyRuns = try history.map { directory throws(InputError) in
-                status.show("loading history \(directory)…")
-                return try DatasetLoader.loadHistory(directory: directory, options: loadOptions)
+            var historyRuns: [LabelData]?
+            if let history {
+                status.show("loading history \(history)…")
+                let loaded = try HistorySource.load(
+                    history, branch: historyBranch, machine: historyMachine, last: historyLast, options: loadOptions)
+                historyRuns = loaded.runs
+                dataset.warnings.append(contentsOf: loaded.warnings)
             }
             let series = dataset.labels.reduce(0) { $0 + $1.series.count }
             status.show("comparing \(series) series in \(dataset.labels.count) labels…")

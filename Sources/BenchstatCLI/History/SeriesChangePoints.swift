@@ -1,0 +1,124 @@
+import BenchmarkHistory
+import BenchmarkModel
+import Foundation
+import Statistics
+
+/// One series of one machine over time: the input of change-point detection.
+struct MachineSeries {
+    let series: StoredSeries
+    let machine: String
+    /// The runs, oldest first, parallel to `points`.
+    let runs: [StoredRun]
+    let points: [SeriesPoint]
+}
+
+/// A change point found in a series, with what `history changes` reports.
+struct FoundChange {
+    let series: MachineSeries
+    /// Index (in `series.runs`) of the first run after the change.
+    let index: Int
+    /// Relative change of the geometric mean of run centres after vs before (Welch on logs), in %.
+    let percent: Double
+    /// Its confidence interval in %, nil when a segment has one run or a centre ≤ 0.
+    let interval: (lower: Double, upper: Double)?
+    /// Otava's p-value of the split (pooled t-test on the centres between neighbouring change points).
+    let pValue: Double
+    /// Benjamini–Hochberg adjusted across every series tested.
+    var pAdjusted: Double = 1
+
+    var firstRun: StoredRun { series.runs[index] }
+
+    /// Whether the change is for the worse, given the unit's direction.
+    var isRegression: Bool {
+        series.series.measurementUnit.direction == .lowerIsBetter ? percent > 0 : percent < 0
+    }
+}
+
+/// Change points over stored series: Hunter/Otava's split and merge on each series of run centres
+/// (oldest first), the change of every point estimated between its neighbouring change points,
+/// and Benjamini–Hochberg over the whole family (each change point's p, plus p = 1 for every series
+/// tested where none was found: it contributes one hypothesis with no evidence).
+enum SeriesChangePoints {
+    /// Groups the points of `runs` (oldest first) by series and machine.
+    static func machineSeries(
+        store: any HistoryStore, runs: [StoredRun], seriesFilter: (StoredSeries) -> Bool
+    ) throws(HistoryError) -> [MachineSeries] {
+        let selected = try store.series().filter(seriesFilter)
+        let ids = Set(selected.map(\.id))
+        let all = try store.points(seriesIDs: ids.count == 1 ? ids : nil, runIDs: runs.map(\.id))
+        var runByID: [Int64: StoredRun] = [:]
+        for run in runs { runByID[run.id] = run }
+        var result: [MachineSeries] = []
+        for series in selected {
+            guard let points = all[series.id] else { continue }
+            var byMachine: [String: ([StoredRun], [SeriesPoint])] = [:]
+            var machineOrder: [String] = []
+            for point in points {
+                guard let run = runByID[point.runID] else { continue }
+                if byMachine[run.info.machine] == nil { machineOrder.append(run.info.machine) }
+                byMachine[run.info.machine, default: ([], [])].0.append(run)
+                byMachine[run.info.machine, default: ([], [])].1.append(point)
+            }
+            for machine in machineOrder {
+                guard let (machineRuns, machinePoints) = byMachine[machine] else { continue }
+                result.append(MachineSeries(series: series, machine: machine, runs: machineRuns, points: machinePoints))
+            }
+        }
+        return result
+    }
+
+    /// The change points of every series, with BH-adjusted p-values; `tested` counts the series.
+    static func detect(
+        _ family: [MachineSeries], options: HunterChangePoints.Options, confidence: Double = 0.95
+    ) -> (changes: [FoundChange], tested: Int) {
+        var changes: [FoundChange] = []
+        var pValues: [Double] = []
+        var owners: [Int?] = []  // parallel to pValues: the change it belongs to, nil for a series without
+        var tested = 0
+        for series in family {
+            let centres = series.points.map(\.centre)
+            guard centres.count >= 3, centres.allSatisfy(\.isFinite) else { continue }
+            tested += 1
+            guard let found = try? HunterChangePoints.detect(centres, options: options).changePoints,
+                !found.isEmpty
+            else {
+                pValues.append(1)
+                owners.append(nil)
+                continue
+            }
+            let bounds = [0] + found.map(\.index) + [centres.count]
+            for (position, point) in found.enumerated() {
+                let before = Array(centres[bounds[position]..<point.index])
+                let after = Array(centres[point.index..<bounds[position + 2]])
+                let p = point.comparison.pValue.isNaN ? 1 : point.comparison.pValue
+                let (percent, interval) = estimate(before: before, after: after, confidence: confidence)
+                changes.append(
+                    FoundChange(series: series, index: point.index, percent: percent, interval: interval, pValue: p))
+                pValues.append(p)
+                owners.append(changes.count - 1)
+            }
+        }
+        if let adjusted = try? MultipleComparisons.adjust(pValues, method: .benjaminiHochberg) {
+            for (family, change) in owners.enumerated() {
+                if let change { changes[change].pAdjusted = adjusted[family] }
+            }
+        }
+        return (changes, tested)
+    }
+
+    /// Geometric-mean ratio after/before − 1 with Welch's interval on the logs (the analysis' method),
+    /// or the ratio of arithmetic means without an interval when a centre is ≤ 0.
+    static func estimate(before: [Double], after: [Double], confidence: Double) -> (Double, (Double, Double)?) {
+        if before.allSatisfy({ $0 > 0 }), after.allSatisfy({ $0 > 0 }),
+            let result = try? GeometricMeanRatio.compare(base: before, head: after, confidence: confidence)
+        {
+            return (
+                (result.ratio - 1) * 100,
+                result.confidenceInterval.map { (($0.lower - 1) * 100, ($0.upper - 1) * 100) }
+            )
+        }
+        let meanBefore = before.reduce(0, +) / Double(max(before.count, 1))
+        let meanAfter = after.reduce(0, +) / Double(max(after.count, 1))
+        return (meanBefore == 0 ? 0 : (meanAfter / meanBefore - 1) * 100, nil)
+    }
+}
