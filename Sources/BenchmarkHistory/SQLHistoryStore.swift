@@ -261,10 +261,14 @@ final class SQLHistoryStore: HistoryStore {
             stored[series.name, default: []].append((series.baseUnit, series.mode.rawValue, series.id))
         }
         var unitsByName: [String: [BenchmarkSeries]] = [:]
-        for series in label.series { unitsByName[series.benchmark.name, default: []].append(series) }
+        var names: [String] = []  // first-seen order, so that the first offending benchmark is named
+        for series in label.series {
+            if unitsByName[series.benchmark.name] == nil { names.append(series.benchmark.name) }
+            unitsByName[series.benchmark.name, default: []].append(series)
+        }
         var ids: [Key: Int64] = [:]
-        for (name, recorded) in unitsByName {
-            guard let known = stored[name] else { continue }
+        for name in names {
+            guard let known = stored[name], let recorded = unitsByName[name] else { continue }
             let knownUnits = Set(known.map(\.baseUnit))
             if knownUnits.isDisjoint(with: recorded.map(\.unit.baseUnit)) {
                 throw HistoryError(
