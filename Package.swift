@@ -26,10 +26,12 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        // SQLite (the embedded history store) and libpq (the shared PostgreSQL store), each seen through one
-        // shim header; only BenchmarkHistory's SQLiteConnection.swift and PostgresConnection.swift import them.
+        // SQLite (the embedded history store) through one shim header, and libpq (the shared PostgreSQL
+        // store) loaded with dlopen on first use, so that a process that never connects does not load it and
+        // its ~20 dependencies; only BenchmarkHistory's SQLiteConnection.swift and PostgresConnection.swift
+        // import them.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CPostgreSQL", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "CPostgreSQL", linkerSettings: [.linkedLibrary("dl")]),
         // printf's number conversions without Foundation's variadic String(format:) (C: snprintf).
         .target(name: "CNumberText"),
         .target(name: "NumberText", dependencies: ["CNumberText"], swiftSettings: strictSettings),

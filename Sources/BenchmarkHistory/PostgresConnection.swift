@@ -1,7 +1,8 @@
 internal import CPostgreSQL
 import Foundation
 
-/// A connection to a PostgreSQL server through libpq (the only file that imports CPostgreSQL).
+/// A connection to a PostgreSQL server through libpq, loaded on first use (the only file that imports
+/// CPostgreSQL).
 ///
 /// Results are read in libpq's binary format (no text parsing of doubles or byte strings), bulk
 /// inserts go through `COPY … FROM STDIN`, and every wait for a lock is bounded by `lock_timeout`.
@@ -15,6 +16,11 @@ final class PostgresConnection: SQLConnection {
     init(url: String, connectTimeout: Int = 10, lockTimeout: Int = 10) throws(HistoryError) {
         displayName = ConnectionURL.redacted(url)
         secret = ConnectionURL.password(in: url)
+        var reason = [CChar](repeating: 0, count: 256)
+        guard benchstat_pq_load(&reason, reason.count) == 1 else {
+            let text = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw HistoryError(.cannotConnect, store: displayName, "cannot connect: \(text)")
+        }
         let keywords = ["dbname", "connect_timeout", "application_name"]
         let values = [url, String(connectTimeout), "benchstat"]
         var keywordPointers = keywords.map { strdup($0) }
@@ -31,7 +37,7 @@ final class PostgresConnection: SQLConnection {
                     vals.baseAddress.flatMap { valueBase in
                         keyBase.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: keys.count) { k in
                             valueBase.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: vals.count) { v in
-                                PQconnectdbParams(k, v, 1)
+                                benchstat_PQconnectdbParams(k, v, 1)
                             }
                         }
                     }
@@ -41,16 +47,16 @@ final class PostgresConnection: SQLConnection {
         guard let pointer else {
             throw HistoryError(.cannotConnect, store: displayName, "cannot connect: libpq is out of memory")
         }
-        guard PQstatus(pointer) == CONNECTION_OK else {
-            let message = Self.scrub(String(cString: PQerrorMessage(pointer)), secret: secret)
-            PQfinish(pointer)
+        guard benchstat_PQstatus(pointer) == BENCHSTAT_CONNECTION_OK else {
+            let message = Self.scrub(String(cString: benchstat_PQerrorMessage(pointer)), secret: secret)
+            benchstat_PQfinish(pointer)
             throw HistoryError(.cannotConnect, store: displayName, "cannot connect: \(message)")
         }
         connection = pointer
         try execute("SET lock_timeout = '\(lockTimeout)s'; SET client_min_messages = warning")
     }
 
-    deinit { PQfinish(connection) }
+    deinit { benchstat_PQfinish(connection) }
 
     private static func scrub(_ message: String, secret: String?) -> String {
         var text = message.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
@@ -59,10 +65,13 @@ final class PostgresConnection: SQLConnection {
     }
 
     private func failure(_ result: OpaquePointer?, _ what: String) -> HistoryError {
-        let raw = result.map { String(cString: PQresultErrorMessage($0)) } ?? ""
-        let message = Self.scrub(raw.isEmpty ? String(cString: PQerrorMessage(connection)) : raw, secret: secret)
-        let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
-        if PQstatus(connection) != CONNECTION_OK {
+        let raw = result.map { String(cString: benchstat_PQresultErrorMessage($0)) } ?? ""
+        let message = Self.scrub(
+            raw.isEmpty ? String(cString: benchstat_PQerrorMessage(connection)) : raw, secret: secret)
+        let state = result.flatMap { benchstat_PQresultErrorField($0, BENCHSTAT_PG_DIAG_SQLSTATE) }.map {
+            String(cString: $0)
+        }
+        if benchstat_PQstatus(connection) != BENCHSTAT_CONNECTION_OK {
             return HistoryError(.cannotConnect, store: displayName, "the connection was lost (\(what)): \(message)")
         }
         switch state {
@@ -74,10 +83,10 @@ final class PostgresConnection: SQLConnection {
     }
 
     func execute(_ sql: String) throws(HistoryError) {
-        let result = PQexec(connection, sql)
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+        let result = benchstat_PQexec(connection, sql)
+        defer { benchstat_PQclear(result) }
+        let status = benchstat_PQresultStatus(result)
+        guard status == BENCHSTAT_PGRES_COMMAND_OK || status == BENCHSTAT_PGRES_TUPLES_OK else {
             throw failure(result, String(sql.prefix(40)))
         }
     }
@@ -129,15 +138,15 @@ final class PostgresConnection: SQLConnection {
         }
         let lengths = buffers.map { Int32($0.count) }
         let result: OpaquePointer? = Self.withPointers(buffers, present: present) { pointers in
-            PQexecParams(
+            benchstat_PQexecParams(
                 connection, Self.numbered(sql), Int32(parameters.count), nil, pointers, lengths, formats, 1)
         }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK, let result else {
+        defer { benchstat_PQclear(result) }
+        let status = benchstat_PQresultStatus(result)
+        guard status == BENCHSTAT_PGRES_COMMAND_OK || status == BENCHSTAT_PGRES_TUPLES_OK, let result else {
             throw failure(result, String(sql.prefix(40)))
         }
-        let count = PQntuples(result)
+        let count = benchstat_PQntuples(result)
         let reader = PostgresRow(result: result)
         for index in 0..<count {
             reader.row = index
@@ -174,14 +183,14 @@ final class PostgresConnection: SQLConnection {
 
     func insertRows(table: String, columns: [String], rows: [[SQLValue]]) throws(HistoryError) {
         guard !rows.isEmpty else { return }
-        let start = PQexec(connection, "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN")
-        let startStatus = PQresultStatus(start)
-        guard startStatus == PGRES_COPY_IN else {
+        let start = benchstat_PQexec(connection, "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN")
+        let startStatus = benchstat_PQresultStatus(start)
+        guard startStatus == BENCHSTAT_PGRES_COPY_IN else {
             let error = failure(start, "COPY \(table)")
-            PQclear(start)
+            benchstat_PQclear(start)
             throw error
         }
-        PQclear(start)
+        benchstat_PQclear(start)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         let hex = Array("0123456789abcdef".utf8)
@@ -191,7 +200,7 @@ final class PostgresConnection: SQLConnection {
             let status = buffer.withUnsafeBufferPointer { bytes in
                 bytes.baseAddress.map { base in
                     base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                        PQputCopyData(connection, $0, Int32(bytes.count))
+                        benchstat_PQputCopyData(connection, $0, Int32(bytes.count))
                     }
                 } ?? 1
             }
@@ -227,20 +236,20 @@ final class PostgresConnection: SQLConnection {
             if buffer.count > 1 << 20 { flush() }
         }
         flush()
-        _ = PQputCopyEnd(connection, sendFailed ? "benchstat could not send the rows" : nil)
+        _ = benchstat_PQputCopyEnd(connection, sendFailed ? "benchstat could not send the rows" : nil)
         var firstError: HistoryError?
-        while let result = PQgetResult(connection) {
-            if PQresultStatus(result) != PGRES_COMMAND_OK, firstError == nil {
+        while let result = benchstat_PQgetResult(connection) {
+            if benchstat_PQresultStatus(result) != BENCHSTAT_PGRES_COMMAND_OK, firstError == nil {
                 firstError = failure(result, "COPY \(table)")
             }
-            PQclear(result)
+            benchstat_PQclear(result)
         }
         if let firstError { throw firstError }
     }
 
     func beginWrite() throws(HistoryError) { try execute("BEGIN") }
     func commit() throws(HistoryError) { try execute("COMMIT") }
-    func rollback() { PQclear(PQexec(connection, "ROLLBACK")) }
+    func rollback() { benchstat_PQclear(benchstat_PQexec(connection, "ROLLBACK")) }
 }
 
 /// A row of a binary-format result, decoded by column type.
@@ -251,8 +260,8 @@ private final class PostgresRow: SQLRow {
     init(result: OpaquePointer) { self.result = result }
 
     private func bytes(_ column: Int) -> UnsafeRawBufferPointer {
-        let length = Int(PQgetlength(result, row, Int32(column)))
-        guard let pointer = PQgetvalue(result, row, Int32(column)) else {
+        let length = Int(benchstat_PQgetlength(result, row, Int32(column)))
+        guard let pointer = benchstat_PQgetvalue(result, row, Int32(column)) else {
             return UnsafeRawBufferPointer(start: nil, count: 0)
         }
         return UnsafeRawBufferPointer(start: pointer, count: length)
@@ -264,11 +273,11 @@ private final class PostgresRow: SQLRow {
         return value
     }
 
-    func isNull(_ column: Int) -> Bool { PQgetisnull(result, row, Int32(column)) == 1 }
+    func isNull(_ column: Int) -> Bool { benchstat_PQgetisnull(result, row, Int32(column)) == 1 }
 
     func integer(_ column: Int) -> Int64 {
         let raw = bigEndian(column)
-        switch PQftype(result, Int32(column)) {
+        switch benchstat_PQftype(result, Int32(column)) {
         case 21: return Int64(Int16(truncatingIfNeeded: raw))
         case 23: return Int64(Int32(truncatingIfNeeded: raw))
         case 701: return Int64(Double(bitPattern: raw))
@@ -279,7 +288,7 @@ private final class PostgresRow: SQLRow {
     func real(_ column: Int) -> Double? {
         guard !isNull(column) else { return nil }
         let raw = bigEndian(column)
-        switch PQftype(result, Int32(column)) {
+        switch benchstat_PQftype(result, Int32(column)) {
         case 700: return Double(Float(bitPattern: UInt32(truncatingIfNeeded: raw)))
         case 20, 21, 23: return Double(integer(column))
         default: return Double(bitPattern: raw)
