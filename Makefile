@@ -14,7 +14,8 @@ DESTDIR ?=
 
 .PHONY: deps build release analyze test lint format install fuzz-check
 
-# GSL, SQLite and libpq (and pkg-config, which finds them) from Debian, when this machine lacks them.
+# GSL (and pkg-config, which finds it) from Debian, and SQLite and libpq (the history store loads them
+# with dlopen on first use) when this machine lacks them.
 deps:
 	@pkg-config --exists gsl 2>/dev/null || { \
 		echo "installing libgsl-dev (GSL not found by pkg-config)"; \

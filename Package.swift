@@ -26,11 +26,10 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        // SQLite (the embedded history store) through one shim header, and libpq (the shared PostgreSQL
-        // store) loaded with dlopen on first use, so that a process that never connects does not load it and
-        // its ~20 dependencies; only BenchmarkHistory's SQLiteConnection.swift and PostgresConnection.swift
-        // import them.
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // SQLite (the embedded history store) and libpq (the shared PostgreSQL store), each loaded with
+        // dlopen on first use, so that a process that opens no history loads neither (libpq alone pulls in
+        // ~20 libraries); only BenchmarkHistory's SQLiteConnection.swift and PostgresConnection.swift import them.
+        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CPostgreSQL", linkerSettings: [.linkedLibrary("dl")]),
         // printf's number conversions without Foundation's variadic String(format:) (C: snprintf).
         .target(name: "CNumberText"),

@@ -1,7 +1,8 @@
 internal import CSQLite
 import Foundation
 
-/// A connection to one SQLite file through the SQLite C API (the only file that imports CSQLite).
+/// A connection to one SQLite file through the SQLite C API, loaded on first use (the only file that
+/// imports CSQLite).
 ///
 /// Write-ahead logging lets readers run beside a writer; writers take the lock at `BEGIN IMMEDIATE`
 /// and wait for it up to `busyTimeout` (SQLite's busy handler), then fail with `.locked`.
@@ -35,18 +36,25 @@ final class SQLiteConnection: SQLConnection {
                 }
             }
         }
+        var reason = [CChar](repeating: 0, count: 256)
+        guard benchstat_sqlite_load(&reason, reason.count) == 1 else {
+            let text = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw HistoryError(.cannotConnect, store: path, "cannot open: \(text)")
+        }
         var pointer: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &pointer, flags, nil)
-        guard status == SQLITE_OK, let pointer else {
-            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            if let pointer { sqlite3_close_v2(pointer) }
+        let flags =
+            BENCHSTAT_SQLITE_OPEN_READWRITE | (create ? BENCHSTAT_SQLITE_OPEN_CREATE : 0)
+            | BENCHSTAT_SQLITE_OPEN_NOMUTEX
+        let status = benchstat_sqlite3_open_v2(path, &pointer, flags, nil)
+        guard status == BENCHSTAT_SQLITE_OK, let pointer else {
+            let message = pointer.map { String(cString: benchstat_sqlite3_errmsg($0)) } ?? "out of memory"
+            if let pointer { benchstat_sqlite3_close_v2(pointer) }
             throw HistoryError(.cannotConnect, store: path, "cannot open: \(message)")
         }
         handle = pointer
         let milliseconds =
             busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
-        sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
+        benchstat_sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
         // Reading the header tells a non-database file apart before anything is written.
         try execute("PRAGMA foreign_keys = ON")
         try run("SELECT count(*) FROM sqlite_master")
@@ -54,18 +62,18 @@ final class SQLiteConnection: SQLConnection {
         try execute("PRAGMA synchronous = NORMAL")
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit { benchstat_sqlite3_close_v2(handle) }
 
     private func error(_ status: Int32, _ what: String) -> HistoryError {
-        let message = String(cString: sqlite3_errmsg(handle))
+        let message = String(cString: benchstat_sqlite3_errmsg(handle))
         switch status & 0xff {
-        case SQLITE_NOTADB:
+        case BENCHSTAT_SQLITE_NOTADB:
             return HistoryError(.notADatabase, store: displayName, "is not a SQLite database (\(message))")
-        case SQLITE_BUSY, SQLITE_LOCKED:
+        case BENCHSTAT_SQLITE_BUSY, BENCHSTAT_SQLITE_LOCKED:
             return HistoryError(
                 .locked, store: displayName,
                 "the database is locked by another process; waited \(busyTimeout) (\(what))")
-        case SQLITE_CORRUPT:
+        case BENCHSTAT_SQLITE_CORRUPT:
             return HistoryError(.notADatabase, store: displayName, "the database file is damaged (\(message))")
         default:
             return HistoryError(.engine, store: displayName, "\(what): \(message)")
@@ -73,16 +81,14 @@ final class SQLiteConnection: SQLConnection {
     }
 
     func execute(_ sql: String) throws(HistoryError) {
-        var message: UnsafeMutablePointer<CChar>?
-        let status = sqlite3_exec(handle, sql, nil, nil, &message)
-        sqlite3_free(message)
-        guard status == SQLITE_OK else { throw error(status, sql.prefix(40).description) }
+        let status = benchstat_sqlite3_exec(handle, sql)
+        guard status == BENCHSTAT_SQLITE_OK else { throw error(status, sql.prefix(40).description) }
     }
 
     private func prepare(_ sql: String) throws(HistoryError) -> OpaquePointer {
         var statement: OpaquePointer?
-        let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
-        guard status == SQLITE_OK, let statement else { throw error(status, "prepare") }
+        let status = benchstat_sqlite3_prepare_v2(handle, sql, -1, &statement)
+        guard status == BENCHSTAT_SQLITE_OK, let statement else { throw error(status, "prepare") }
         return statement
     }
 
@@ -91,19 +97,17 @@ final class SQLiteConnection: SQLConnection {
             let position = Int32(offset + 1)
             let status: Int32
             switch value {
-            case .null: status = sqlite3_bind_null(statement, position)
-            case .integer(let integer): status = sqlite3_bind_int64(statement, position, integer)
-            case .real(let real): status = sqlite3_bind_double(statement, position, real)
+            case .null: status = benchstat_sqlite3_bind_null(statement, position)
+            case .integer(let integer): status = benchstat_sqlite3_bind_int64(statement, position, integer)
+            case .real(let real): status = benchstat_sqlite3_bind_double(statement, position, real)
             case .text(let text):
-                status = sqlite3_bind_text(statement, position, text, -1, benchstat_sqlite_transient())
+                status = benchstat_sqlite3_bind_text(statement, position, text)
             case .blob(let bytes):
                 status = bytes.withUnsafeBytes { buffer in
-                    sqlite3_bind_blob(
-                        statement, position, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count),
-                        benchstat_sqlite_transient())
+                    benchstat_sqlite3_bind_blob(statement, position, buffer.baseAddress, Int32(buffer.count))
                 }
             }
-            guard status == SQLITE_OK else { throw error(status, "bind") }
+            guard status == BENCHSTAT_SQLITE_OK else { throw error(status, "bind") }
         }
     }
 
@@ -111,13 +115,13 @@ final class SQLiteConnection: SQLConnection {
         throws(HistoryError)
     {
         let statement = try prepare(sql)
-        defer { sqlite3_finalize(statement) }
+        defer { benchstat_sqlite3_finalize(statement) }
         try bind(parameters, to: statement)
         let reader = SQLiteRow(statement: statement)
         while true {
-            let status = sqlite3_step(statement)
-            if status == SQLITE_DONE { return }
-            guard status == SQLITE_ROW else { throw error(status, sql.prefix(40).description) }
+            let status = benchstat_sqlite3_step(statement)
+            if status == BENCHSTAT_SQLITE_DONE { return }
+            guard status == BENCHSTAT_SQLITE_ROW else { throw error(status, sql.prefix(40).description) }
             try row(reader)
         }
     }
@@ -127,35 +131,37 @@ final class SQLiteConnection: SQLConnection {
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let statement = try prepare(
             "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-        defer { sqlite3_finalize(statement) }
+        defer { benchstat_sqlite3_finalize(statement) }
         for values in rows {
             try bind(values, to: statement)
-            let status = sqlite3_step(statement)
-            guard status == SQLITE_DONE else { throw error(status, "insert into \(table)") }
-            sqlite3_reset(statement)
+            let status = benchstat_sqlite3_step(statement)
+            guard status == BENCHSTAT_SQLITE_DONE else { throw error(status, "insert into \(table)") }
+            benchstat_sqlite3_reset(statement)
         }
     }
 
     func beginWrite() throws(HistoryError) { try execute("BEGIN IMMEDIATE") }
     func commit() throws(HistoryError) { try execute("COMMIT") }
-    func rollback() { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
+    func rollback() { _ = benchstat_sqlite3_exec(handle, "ROLLBACK") }
 }
 
 private struct SQLiteRow: SQLRow {
     let statement: OpaquePointer
 
-    func integer(_ column: Int) -> Int64 { sqlite3_column_int64(statement, Int32(column)) }
+    func integer(_ column: Int) -> Int64 { benchstat_sqlite3_column_int64(statement, Int32(column)) }
     func real(_ column: Int) -> Double? {
-        isNull(column) ? nil : sqlite3_column_double(statement, Int32(column))
+        isNull(column) ? nil : benchstat_sqlite3_column_double(statement, Int32(column))
     }
     func text(_ column: Int) -> String {
-        guard let pointer = sqlite3_column_text(statement, Int32(column)) else { return "" }
+        guard let pointer = benchstat_sqlite3_column_text(statement, Int32(column)) else { return "" }
         return String(cString: pointer)
     }
     func blob(_ column: Int) -> [UInt8] {
-        let count = Int(sqlite3_column_bytes(statement, Int32(column)))
-        guard count > 0, let pointer = sqlite3_column_blob(statement, Int32(column)) else { return [] }
+        let count = Int(benchstat_sqlite3_column_bytes(statement, Int32(column)))
+        guard count > 0, let pointer = benchstat_sqlite3_column_blob(statement, Int32(column)) else { return [] }
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
-    func isNull(_ column: Int) -> Bool { sqlite3_column_type(statement, Int32(column)) == SQLITE_NULL }
+    func isNull(_ column: Int) -> Bool {
+        benchstat_sqlite3_column_type(statement, Int32(column)) == BENCHSTAT_SQLITE_NULL
+    }
 }
