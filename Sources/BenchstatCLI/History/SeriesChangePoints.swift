@@ -1,5 +1,6 @@
 import BenchmarkHistory
 import BenchmarkModel
+import Dispatch
 import Foundation
 import Statistics
 
@@ -71,30 +72,42 @@ enum SeriesChangePoints {
     static func detect(
         _ family: [MachineSeries], options: HunterChangePoints.Options, confidence: Double = 0.95
     ) -> (changes: [FoundChange], tested: Int) {
+        // Each series is independent: detect on every core, then assemble in family order.
+        let perSeries = ResultSlots<[FoundChange]>(count: family.count)
+        DispatchQueue.concurrentPerform(iterations: family.count) { position in
+            let series = family[position]
+            let centres = series.points.map(\.centre)
+            guard centres.count >= 3, centres.allSatisfy(\.isFinite) else { return }
+            guard let found = try? HunterChangePoints.detect(centres, options: options).changePoints else {
+                perSeries.set(position, [])
+                return
+            }
+            let bounds = [0] + found.map(\.index) + [centres.count]
+            var result: [FoundChange] = []
+            for (offset, point) in found.enumerated() {
+                let before = Array(centres[bounds[offset]..<point.index])
+                let after = Array(centres[point.index..<bounds[offset + 2]])
+                let p = point.comparison.pValue.isNaN ? 1 : point.comparison.pValue
+                let (percent, interval) = estimate(before: before, after: after, confidence: confidence)
+                result.append(
+                    FoundChange(series: series, index: point.index, percent: percent, interval: interval, pValue: p))
+            }
+            perSeries.set(position, result)
+        }
         var changes: [FoundChange] = []
         var pValues: [Double] = []
         var owners: [Int?] = []  // parallel to pValues: the change it belongs to, nil for a series without
         var tested = 0
-        for series in family {
-            let centres = series.points.map(\.centre)
-            guard centres.count >= 3, centres.allSatisfy(\.isFinite) else { continue }
+        for position in family.indices {
+            guard let found = perSeries.get(position) else { continue }
             tested += 1
-            guard let found = try? HunterChangePoints.detect(centres, options: options).changePoints,
-                !found.isEmpty
-            else {
+            if found.isEmpty {
                 pValues.append(1)
                 owners.append(nil)
-                continue
             }
-            let bounds = [0] + found.map(\.index) + [centres.count]
-            for (position, point) in found.enumerated() {
-                let before = Array(centres[bounds[position]..<point.index])
-                let after = Array(centres[point.index..<bounds[position + 2]])
-                let p = point.comparison.pValue.isNaN ? 1 : point.comparison.pValue
-                let (percent, interval) = estimate(before: before, after: after, confidence: confidence)
-                changes.append(
-                    FoundChange(series: series, index: point.index, percent: percent, interval: interval, pValue: p))
-                pValues.append(p)
+            for change in found {
+                changes.append(change)
+                pValues.append(change.pValue)
                 owners.append(changes.count - 1)
             }
         }
@@ -120,5 +133,25 @@ enum SeriesChangePoints {
         let meanBefore = before.reduce(0, +) / Double(max(before.count, 1))
         let meanAfter = after.reduce(0, +) / Double(max(after.count, 1))
         return (meanBefore == 0 ? 0 : (meanAfter / meanBefore - 1) * 100, nil)
+    }
+}
+
+/// One slot per position, written by concurrent workers and read after they are done.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ position: Int, _ value: Value) {
+        lock.lock()
+        values[position] = value
+        lock.unlock()
+    }
+
+    func get(_ position: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[position]
     }
 }

@@ -81,7 +81,8 @@ enum SeriesHTML {
             let position = x(Double(change.index) - 0.5)
             out += "<line class=\"cp\" x1=\"\(f(position))\" y1=\"\(f(top))\" x2=\"\(f(position))\" "
             out += "y2=\"\(f(height - bottom))\"/>\n"
-            let label = String(format: "%+.2f%% at %@", change.percent, String(change.firstRun.info.commit.prefix(10)))
+            let label =
+                String(format: "%+.2f%%", change.percent) + " at " + String(change.firstRun.info.commit.prefix(10))
             out += "<text class=\"cplabel\" x=\"\(f(position + 3))\" y=\"\(f(top + 10))\">\(escape(label))</text>\n"
         }
         if let first = series.runs.first, let last = series.runs.last {
