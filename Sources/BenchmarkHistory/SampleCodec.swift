@@ -63,7 +63,12 @@ struct RunSummary {
             logSpread = nil
             return
         }
-        if values.allSatisfy({ $0 > 0 }) {
+        if let first = values.first, values.allSatisfy({ $0 == first }) {
+            // Exact counts (one sample, or identical samples): the centre is the value itself, not
+            // exp(log(value)), which can differ in the last bits.
+            centre = first
+            logSpread = values.count >= 2 ? 0 : nil
+        } else if values.allSatisfy({ $0 > 0 }) {
             let logs = values.map { Foundation.log($0) }
             let mean = logs.reduce(0, +) / Double(logs.count)
             centre = exp(mean)

@@ -3,6 +3,7 @@
 # successive python-zstandard sdists, then records each release REPS times as consecutive "commits"
 # (callgrind instruction counts and walltime), then re-runs the last build FLAT more times.
 #   tools/measure.sh WORKDIR OUTDIR [REPS] [FLAT]
+# WALLTIME_ONLY=1 re-measures walltime.jsonl and keeps each commit's instructions.jsonl.
 set -euo pipefail
 work=$1; out=$2; reps=${3:-4}; flat=${4:-30}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,10 +27,12 @@ run_commit() {  # run_commit VERSION
     commit=$((commit + 1))
     dir=$(printf "%s/c%03d-zstandard-%s" "$out" "$commit" "$v")
     mkdir -p "$dir"
-    : > "$dir/walltime.jsonl"; : > "$dir/instructions.jsonl"
+    : > "$dir/walltime.jsonl"
+    [ -n "${WALLTIME_ONLY:-}" ] || : > "$dir/instructions.jsonl"
     for spec in "${benchmarks[@]}"; do
         read -r name mode level file iters <<< "$spec"
-        "$work/bench-$v" "$name" "$mode" "$level" "$work/$file" "$iters" 5 >> "$dir/walltime.jsonl"
+        "$work/bench-$v" "walltime/$name" "$mode" "$level" "$work/$file" "$iters" 5 >> "$dir/walltime.jsonl"
+        [ -n "${WALLTIME_ONLY:-}" ] && continue
         fn=ZSTD_compressCCtx; [ "$mode" = d ] && fn=ZSTD_decompressDCtx
         (cd "$work" && valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file=cg.log --toggle-collect=$fn \
             "./bench-$v" "$name" "$mode" "$level" "$file" 1 1 > /dev/null)
