@@ -59,6 +59,9 @@ public struct SeriesPoint: Sendable, Hashable {
     public let count: Int
     /// The run's centre: the geometric mean of its samples (the arithmetic mean when a sample is ≤ 0).
     public let centre: Double
+    /// The mean of the natural logarithms of the samples > 0 (nil when none is): what the analysis'
+    /// history noise reads of each past run.
+    public let logMean: Double?
     /// The standard deviation of the samples' natural logarithms (nil for one sample or a sample ≤ 0).
     public let logSpread: Double?
 }
@@ -101,8 +104,8 @@ public protocol HistoryStore: AnyObject {
     /// The per-run summaries of the series in `seriesIDs` (every series when nil), limited to
     /// `runIDs`; each list in the order of `runIDs`.
     func points(seriesIDs: Set<Int64>?, runIDs: [Int64]) throws(HistoryError) -> [Int64: [SeriesPoint]]
-    /// The runs as the analysis reads history: one `LabelData` per run (named by its commit), each
-    /// with every sample, as `DatasetLoader.loadHistory` returns a directory of runs.
+    /// The runs with every sample: one `LabelData` per run (named by its commit), as
+    /// `DatasetLoader.loadHistory` returns a directory of runs.
     func labels(for runs: [StoredRun]) throws(HistoryError) -> [LabelData]
     /// The schema version of the store.
     func schemaVersion() throws(HistoryError) -> Int

@@ -29,6 +29,8 @@ enum SQLDialect: Sendable {
     var double: String { self == .sqlite ? "REAL" : "DOUBLE PRECISION" }
     /// The type of an integer.
     var integer: String { self == .sqlite ? "INTEGER" : "BIGINT" }
+    /// A 64-bit primary key given by the writer (SQLite's rowid itself).
+    var dialect64Key: String { self == .sqlite ? "INTEGER PRIMARY KEY" : "BIGINT PRIMARY KEY" }
     /// `WITHOUT ROWID` for SQLite's clustered tables; nothing for PostgreSQL.
     var clustered: String { self == .sqlite ? " WITHOUT ROWID" : "" }
 }

@@ -7,10 +7,11 @@ import Foundation
 /// - `runs`: commit, branch, machine, time, when recorded, counts;
 /// - `run_files` and `run_environment`: each input file's path, format and `key: value` metadata;
 /// - `series`: one row per (benchmark, base unit), shared by all runs (names are stored once);
-/// - `measurements`: the run's sample count, centre (geometric mean) and log spread — what `show`,
-///   `changes` and the change points of `analyze --history` read, clustered by series;
+/// - `measurements`: per run and series, the sample count, centre (geometric mean), mean and standard
+///   deviation of the logs — what `show`, `changes` and `analyze --history` read, clustered by run;
 /// - `samples`: every sample as a little-endian array of doubles, with the names and sizes of the
-///   run's sub-runs (files), clustered by run — what `analyze --history` and `export` read.
+///   run's sub-runs (files), keyed by run × 2³² + series (no index beyond the key) — what `export`
+///   and `labels(for:)` read.
 final class SQLHistoryStore: HistoryStore {
     /// The newest schema version this binary knows.
     static let schemaVersion = 1
@@ -63,16 +64,14 @@ final class SQLHistoryStore: HistoryStore {
                 unit TEXT NOT NULL, mode TEXT NOT NULL, UNIQUE (name, base_unit))
                 """,
                 """
-                CREATE TABLE measurements (series_id \(d.integer) NOT NULL REFERENCES series (id), \
-                run_id \(d.integer) NOT NULL REFERENCES runs (id), sample_count \(d.integer) NOT NULL, \
-                centre \(d.double) NOT NULL, log_spread \(d.double), \
-                PRIMARY KEY (series_id, run_id))\(d.clustered)
+                CREATE TABLE measurements (run_id \(d.integer) NOT NULL REFERENCES runs (id), \
+                series_id \(d.integer) NOT NULL REFERENCES series (id), sample_count \(d.integer) NOT NULL, \
+                centre \(d.double) NOT NULL, log_mean \(d.double), log_spread \(d.double), \
+                PRIMARY KEY (run_id, series_id))\(d.clustered)
                 """,
                 """
-                CREATE TABLE samples (run_id \(d.integer) NOT NULL REFERENCES runs (id), \
-                series_id \(d.integer) NOT NULL REFERENCES series (id), run_names TEXT NOT NULL, \
-                run_sizes \(d.blob) NOT NULL, "values" \(d.blob) NOT NULL, \
-                PRIMARY KEY (run_id, series_id))\(d.clustered)
+                CREATE TABLE samples (key \(d.dialect64Key), run_names TEXT NOT NULL, \
+                run_sizes \(d.blob) NOT NULL, "values" \(d.blob) NOT NULL)
                 """,
             ]
         ]
@@ -151,7 +150,10 @@ final class SQLHistoryStore: HistoryStore {
                     "commit \(info.commit) is already recorded for branch \(info.branch) on machine \(info.machine) "
                         + "(pass --replace to replace it)")
             }
-            for table in ["samples", "measurements", "run_environment", "run_files"] {
+            try connection.run(
+                "DELETE FROM samples WHERE key >= ? AND key < ?",
+                [.integer(existing << 32), .integer((existing + 1) << 32)])
+            for table in ["measurements", "run_environment", "run_files"] {
                 try connection.run("DELETE FROM \(table) WHERE run_id = ?", [.integer(existing)])
             }
             try connection.run("DELETE FROM runs WHERE id = ?", [.integer(existing)])
@@ -218,20 +220,21 @@ final class SQLHistoryStore: HistoryStore {
             guard let seriesID = ids[Key(series)], written.insert(seriesID).inserted else { continue }
             let summary = RunSummary(series.allValues)
             measurementRows.append([
-                .integer(seriesID), .integer(runID), .integer(Int64(summary.count)), .real(summary.centre),
-                summary.logSpread.map { .real($0) } ?? .null,
+                .integer(runID), .integer(seriesID), .integer(Int64(summary.count)), .real(summary.centre),
+                summary.logMean.map { .real($0) } ?? .null, summary.logSpread.map { .real($0) } ?? .null,
             ])
             sampleRows.append([
-                .integer(runID), .integer(seriesID), .text(SampleCodec.joinNames(series.runs.map(\.id))),
+                .integer(runID << 32 | seriesID), .text(SampleCodec.joinNames(series.runs.map(\.id))),
                 .blob(SampleCodec.encodeSizes(series.runs.map(\.values.count))),
                 .blob(SampleCodec.encode(series.allValues)),
             ])
         }
         try connection.insertRows(
-            table: "measurements", columns: ["series_id", "run_id", "sample_count", "centre", "log_spread"],
+            table: "measurements",
+            columns: ["run_id", "series_id", "sample_count", "centre", "log_mean", "log_spread"],
             rows: measurementRows)
         try connection.insertRows(
-            table: "samples", columns: ["run_id", "series_id", "run_names", "run_sizes", "\"values\""],
+            table: "samples", columns: ["key", "run_names", "run_sizes", "\"values\""],
             rows: sampleRows)
         return StoredRun(
             id: runID, info: info, recordedAt: Date().timeIntervalSince1970, seriesCount: written.count,
@@ -342,24 +345,31 @@ final class SQLHistoryStore: HistoryStore {
     }
 
     func points(seriesIDs: Set<Int64>?, runIDs: [Int64]) throws(HistoryError) -> [Int64: [SeriesPoint]] {
+        guard !runIDs.isEmpty else { return [:] }
         var order: [Int64: Int] = [:]
         for (position, id) in runIDs.enumerated() { order[id] = position }
         var collected: [Int64: [(Int, SeriesPoint)]] = [:]
-        let sql: String
+        var sql = "SELECT series_id, run_id, sample_count, centre, log_mean, log_spread FROM measurements"
         var parameters: [SQLValue] = []
-        if let seriesIDs, seriesIDs.count == 1, let only = seriesIDs.first {
-            sql = "SELECT series_id, run_id, sample_count, centre, log_spread FROM measurements WHERE series_id = ?"
-            parameters = [.integer(only)]
-        } else {
-            sql = "SELECT series_id, run_id, sample_count, centre, log_spread FROM measurements"
+        var conditions: [String] = []
+        // By run through the clustered key when the runs are a part of the store; a full scan otherwise.
+        if runIDs.count <= 500 {
+            conditions.append("run_id IN (" + Array(repeating: "?", count: runIDs.count).joined(separator: ", ") + ")")
+            parameters += runIDs.map { .integer($0) }
         }
+        if let seriesIDs, seriesIDs.count == 1, let only = seriesIDs.first {
+            conditions.append("series_id = ?")
+            parameters.append(.integer(only))
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         try connection.query(sql, parameters) { row throws(HistoryError) in
             let runID = row.integer(1)
             guard let position = order[runID] else { return }
             let seriesID = row.integer(0)
             if let seriesIDs, !seriesIDs.contains(seriesID) { return }
             let point = SeriesPoint(
-                runID: runID, count: Int(row.integer(2)), centre: row.real(3) ?? .nan, logSpread: row.real(4))
+                runID: runID, count: Int(row.integer(2)), centre: row.real(3) ?? .nan, logMean: row.real(4),
+                logSpread: row.real(5))
             collected[seriesID, default: []].append((position, point))
         }
         return collected.mapValues { list in list.sorted { $0.0 < $1.0 }.map(\.1) }
@@ -372,39 +382,40 @@ final class SQLHistoryStore: HistoryStore {
         for series in allSeries { byID[series.id] = series }
         var units: [Int64: MeasurementUnit] = [:]
         var labels: [Int64: [BenchmarkSeries]] = [:]
-        let placeholders = Array(repeating: "?", count: runs.count).joined(separator: ", ")
         let sql = """
-            SELECT run_id, series_id, run_names, run_sizes, "values" FROM samples WHERE run_id IN (\(placeholders)) \
-            ORDER BY run_id, series_id
+            SELECT key, run_names, run_sizes, "values" FROM samples WHERE key >= ? AND key < ? ORDER BY key
             """
         let commits = Dictionary(runs.map { ($0.id, $0.info.commit) }, uniquingKeysWith: { first, _ in first })
         var decodeError: HistoryError?
-        try connection.query(sql, runs.map { .integer($0.id) }) { row throws(HistoryError) in
-            let runID = row.integer(0)
-            let seriesID = row.integer(1)
-            guard let stored = byID[seriesID] else { return }
-            let unit = units[seriesID] ?? stored.measurementUnit
-            units[seriesID] = unit
-            let values = SampleCodec.decode(row.blob(4))
-            let names = SampleCodec.splitNames(row.text(2))
-            let sizes = SampleCodec.decodeSizes(row.blob(3))
-            guard sizes.count == names.count, sizes.reduce(0, +) == values.count else {
-                decodeError = HistoryError(
-                    .notADatabase, store: displayName, "the samples of \(stored.name) in run \(runID) are damaged")
-                return
+        for run in runs {
+            try connection.query(sql, [.integer(run.id << 32), .integer((run.id + 1) << 32)]) {
+                row throws(HistoryError) in
+                let runID = row.integer(0) >> 32
+                let seriesID = row.integer(0) & 0xFFFF_FFFF
+                guard let stored = byID[seriesID] else { return }
+                let unit = units[seriesID] ?? stored.measurementUnit
+                units[seriesID] = unit
+                let values = SampleCodec.decode(row.blob(3))
+                let names = SampleCodec.splitNames(row.text(1))
+                let sizes = SampleCodec.decodeSizes(row.blob(2))
+                guard sizes.count == names.count, sizes.reduce(0, +) == values.count else {
+                    decodeError = HistoryError(
+                        .notADatabase, store: displayName, "the samples of \(stored.name) in run \(runID) are damaged")
+                    return
+                }
+                let source = SourceLocation(file: "\(displayName)#\(commits[runID] ?? String(runID))")
+                var offset = 0
+                var benchmarkRuns: [BenchmarkRun] = []
+                for (name, size) in zip(names, sizes) {
+                    benchmarkRuns.append(
+                        BenchmarkRun(id: name, values: Array(values[offset..<offset + size]), source: source))
+                    offset += size
+                }
+                labels[runID, default: []].append(
+                    BenchmarkSeries(
+                        benchmark: BenchmarkIdentity(name: stored.name), unit: unit, mode: stored.mode,
+                        runs: benchmarkRuns))
             }
-            let source = SourceLocation(file: "\(displayName)#\(commits[runID] ?? String(runID))")
-            var offset = 0
-            var benchmarkRuns: [BenchmarkRun] = []
-            for (name, size) in zip(names, sizes) {
-                benchmarkRuns.append(
-                    BenchmarkRun(id: name, values: Array(values[offset..<offset + size]), source: source))
-                offset += size
-            }
-            labels[runID, default: []].append(
-                BenchmarkSeries(
-                    benchmark: BenchmarkIdentity(name: stored.name), unit: unit, mode: stored.mode,
-                    runs: benchmarkRuns))
         }
         if let decodeError { throw decodeError }
         let files = try fileMetadata(for: runs.map(\.id))

@@ -54,10 +54,14 @@ enum SampleCodec {
 struct RunSummary {
     let count: Int
     let centre: Double
+    let logMean: Double?
     let logSpread: Double?
 
     init(_ values: [Double]) {
         count = values.count
+        // As the analysis' HistoryNoise reads a past run: the mean log of the samples > 0.
+        let positive = values.filter { $0 > 0 && $0.isFinite }
+        logMean = positive.isEmpty ? nil : positive.map { Foundation.log($0) }.reduce(0, +) / Double(positive.count)
         guard !values.isEmpty else {
             centre = .nan
             logSpread = nil
