@@ -348,7 +348,8 @@ final class SQLHistoryStore: HistoryStore {
         guard !runIDs.isEmpty else { return [:] }
         var order: [Int64: Int] = [:]
         for (position, id) in runIDs.enumerated() { order[id] = position }
-        var collected: [Int64: [(Int, SeriesPoint)]] = [:]
+        var slot: [Int64: Int] = [:]  // series id → index into `collected`
+        var collected: [(id: Int64, positions: [Int], points: [SeriesPoint])] = []
         var sql = "SELECT series_id, run_id, sample_count, centre, log_mean, log_spread FROM measurements"
         var parameters: [SQLValue] = []
         var conditions: [String] = []
@@ -370,9 +371,28 @@ final class SQLHistoryStore: HistoryStore {
             let point = SeriesPoint(
                 runID: runID, count: Int(row.integer(2)), centre: row.real(3) ?? .nan, logMean: row.real(4),
                 logSpread: row.real(5))
-            collected[seriesID, default: []].append((position, point))
+            let index: Int
+            if let known = slot[seriesID] {
+                index = known
+            } else {
+                index = collected.count
+                slot[seriesID] = index
+                collected.append((seriesID, [], []))
+            }
+            collected[index].positions.append(position)
+            collected[index].points.append(point)
         }
-        return collected.mapValues { list in list.sorted { $0.0 < $1.0 }.map(\.1) }
+        var result: [Int64: [SeriesPoint]] = [:]
+        result.reserveCapacity(collected.count)
+        for entry in collected {
+            // Rows come in run-id order, which is time order unless times were given out of order.
+            if zip(entry.positions, entry.positions.dropFirst()).allSatisfy({ $0 < $1 }) {
+                result[entry.id] = entry.points
+            } else {
+                result[entry.id] = zip(entry.positions, entry.points).sorted { $0.0 < $1.0 }.map(\.1)
+            }
+        }
+        return result
     }
 
     func labels(for runs: [StoredRun]) throws(HistoryError) -> [LabelData] {

@@ -72,7 +72,7 @@ struct HistoryChangesCommand: ParsableCommand {
         let reported = changes.filter { $0.pAdjusted <= alpha }.sorted {
             ($0.series.series.name, $0.series.machine, $0.index) < ($1.series.series.name, $1.series.machine, $1.index)
         }
-        let failing = reported.filter { $0.isRegression && $0.index >= $0.series.runs.count - recent }
+        let failing = reported.filter { $0.isRegression && $0.index >= $0.series.count - recent }
         switch format {
         case .text, .html:
             print(renderText(reported, tested: tested, found: changes.count, failing: failing), terminator: "")
@@ -97,7 +97,7 @@ struct HistoryChangesCommand: ParsableCommand {
         for change in changes {
             rows.append([
                 change.series.series.name, change.series.machine, change.firstRun.info.commit,
-                formatTime(change.firstRun.info.time), "\(change.index)/\(change.series.runs.count - change.index)",
+                formatTime(change.firstRun.info.time), "\(change.index)/\(change.series.count - change.index)",
                 String(format: "%+.2f%%", change.percent), interval(change), String(format: "%.2g", change.pValue),
                 String(format: "%.2g", change.pAdjusted), change.isRegression ? "regression" : "improvement",
             ])
@@ -117,7 +117,7 @@ struct HistoryChangesCommand: ParsableCommand {
                 [
                     change.series.series.name, change.series.series.baseUnit, change.series.machine,
                     change.firstRun.info.commit, formatTime(change.firstRun.info.time), String(change.index),
-                    String(change.series.runs.count), "\(change.percent)", change.interval.map { "\($0.lower)" } ?? "",
+                    String(change.series.count), "\(change.percent)", change.interval.map { "\($0.lower)" } ?? "",
                     change.interval.map { "\($0.upper)" } ?? "", "\(change.pValue)", "\(change.pAdjusted)",
                     change.isRegression ? "regression" : "improvement",
                 ].map(csvField).joined(separator: ","))
@@ -131,7 +131,7 @@ struct HistoryChangesCommand: ParsableCommand {
                 + "\(jsonString(change.series.series.baseUnit)), \"machine\": \(jsonString(change.series.machine)), "
                 + "\"firstCommitAfter\": \(jsonString(change.firstRun.info.commit)), \"time\": "
                 + "\(jsonString(formatTime(change.firstRun.info.time))), \"index\": \(change.index), \"runs\": "
-                + "\(change.series.runs.count), \"change\": {\"percent\": \(jsonNumber(change.percent)), \"ci\": "
+                + "\(change.series.count), \"change\": {\"percent\": \(jsonNumber(change.percent)), \"ci\": "
                 + (change.interval.map { "[\(jsonNumber($0.lower)), \(jsonNumber($0.upper))]" } ?? "null")
                 + "}, \"pValue\": \(jsonNumber(change.pValue)), \"pAdjusted\": \(jsonNumber(change.pAdjusted)), "
                 + "\"kind\": \(jsonString(change.isRegression ? "regression" : "improvement"))}"

@@ -52,9 +52,8 @@ enum HistorySource {
             // of the cost (20,000 benchmarks × 30 runs: 0.1 s instead of 4 s). Tested against the
             // directory of the same runs (HistoryCommandTests).
             let family = try SeriesChangePoints.machineSeries(store: store, runs: runs) { _ in true }
-            var positionOfRun: [Int64: Int] = [:]
-            for (position, run) in runs.enumerated() { positionOfRun[run.id] = position }
             let sources = runs.map { SourceLocation(file: "\(store.displayName)#\($0.info.commit)") }
+            let commits = runs.map(\.info.commit)
             let cuts = ResultSlots<Int>(count: family.count)
             DispatchQueue.concurrentPerform(iterations: family.count) { index in
                 let centres = family[index].points.map(\.centre)
@@ -67,15 +66,18 @@ enum HistorySource {
             var cut: [(name: String, commit: String)] = []
             for (index, series) in family.enumerated() {
                 let firstKept = cuts.get(index) ?? 0
-                if firstKept > 0 { cut.append((series.series.name, series.runs[firstKept].info.commit)) }
+                if firstKept > 0 { cut.append((series.series.name, series.run(at: firstKept).info.commit)) }
                 let unit = series.series.measurementUnit
                 let identity = BenchmarkIdentity(name: series.series.name)
-                for (offset, (run, point)) in zip(series.runs, series.points).enumerated() where offset >= firstKept {
-                    guard let logMean = point.logMean, let position = positionOfRun[run.id] else { continue }
+                for offset in firstKept..<series.count {
+                    guard let logMean = series.points[offset].logMean else { continue }
+                    let position = series.runPositions[offset]
                     perRun[position].append(
                         BenchmarkSeries(
                             benchmark: identity, unit: unit, mode: series.series.mode,
-                            runs: [BenchmarkRun(id: run.info.commit, values: [exp(logMean)], source: sources[position])]
+                            runs: [
+                                BenchmarkRun(id: commits[position], values: [exp(logMean)], source: sources[position])
+                            ]
                         ))
                 }
             }

@@ -8,9 +8,18 @@ import Statistics
 struct MachineSeries {
     let series: StoredSeries
     let machine: String
-    /// The runs, oldest first, parallel to `points`.
-    let runs: [StoredRun]
+    /// Every run read (oldest first), shared by all series; `runPositions` index it.
+    let allRuns: [StoredRun]
+    /// The positions in `allRuns` of this series' runs, oldest first, parallel to `points`.
+    let runPositions: [Int]
     let points: [SeriesPoint]
+
+    /// The number of runs of this series.
+    var count: Int { points.count }
+    /// The run of `points[index]`.
+    func run(at index: Int) -> StoredRun { allRuns[runPositions[index]] }
+    /// The runs, oldest first, parallel to `points`.
+    var runs: [StoredRun] { runPositions.map { allRuns[$0] } }
 }
 
 /// A change point found in a series, with what `history changes` reports.
@@ -27,7 +36,7 @@ struct FoundChange {
     /// Benjamini–Hochberg adjusted across every series tested.
     var pAdjusted: Double = 1
 
-    var firstRun: StoredRun { series.runs[index] }
+    var firstRun: StoredRun { series.run(at: index) }
 
     /// Whether the change is for the worse, given the unit's direction.
     var isRegression: Bool {
@@ -47,22 +56,41 @@ enum SeriesChangePoints {
         let selected = try store.series().filter(seriesFilter)
         let ids = Set(selected.map(\.id))
         let all = try store.points(seriesIDs: ids.count == 1 ? ids : nil, runIDs: runs.map(\.id))
-        var runByID: [Int64: StoredRun] = [:]
-        for run in runs { runByID[run.id] = run }
+        var positionOfRun: [Int64: Int] = [:]
+        var machineIndex: [String: Int] = [:]
+        var machines: [String] = []
+        var machineOfPosition: [Int] = []
+        for (position, run) in runs.enumerated() {
+            positionOfRun[run.id] = position
+            if machineIndex[run.info.machine] == nil {
+                machineIndex[run.info.machine] = machines.count
+                machines.append(run.info.machine)
+            }
+            machineOfPosition.append(machineIndex[run.info.machine] ?? 0)
+        }
         var result: [MachineSeries] = []
         for series in selected {
             guard let points = all[series.id] else { continue }
-            var byMachine: [String: ([StoredRun], [SeriesPoint])] = [:]
-            var machineOrder: [String] = []
-            for point in points {
-                guard let run = runByID[point.runID] else { continue }
-                if byMachine[run.info.machine] == nil { machineOrder.append(run.info.machine) }
-                byMachine[run.info.machine, default: ([], [])].0.append(run)
-                byMachine[run.info.machine, default: ([], [])].1.append(point)
+            let positions = points.map { positionOfRun[$0.runID] ?? 0 }
+            if machines.count == 1 {
+                result.append(
+                    MachineSeries(
+                        series: series, machine: machines[0], allRuns: runs, runPositions: positions, points: points))
+                continue
             }
-            for machine in machineOrder {
-                guard let (machineRuns, machinePoints) = byMachine[machine] else { continue }
-                result.append(MachineSeries(series: series, machine: machine, runs: machineRuns, points: machinePoints))
+            var byMachine = [([Int], [SeriesPoint])](repeating: ([], []), count: machines.count)
+            var order: [Int] = []
+            for (position, point) in zip(positions, points) {
+                let machine = machineOfPosition[position]
+                if byMachine[machine].0.isEmpty { order.append(machine) }
+                byMachine[machine].0.append(position)
+                byMachine[machine].1.append(point)
+            }
+            for machine in order {
+                result.append(
+                    MachineSeries(
+                        series: series, machine: machines[machine], allRuns: runs, runPositions: byMachine[machine].0,
+                        points: byMachine[machine].1))
             }
         }
         return result
