@@ -69,6 +69,15 @@ extension SQLConnection {
         return value
     }
 
+    /// The first column of the first row as text, or nil when there is no row.
+    func scalarText(_ sql: String, _ parameters: [SQLValue] = []) throws(HistoryError) -> String? {
+        var value: String?
+        try query(sql, parameters) { row throws(HistoryError) in
+            if value == nil, !row.isNull(0) { value = row.text(0) }
+        }
+        return value
+    }
+
     /// Runs `body` in a write transaction: committed when it returns, rolled back when it throws.
     func inWriteTransaction<T>(_ body: () throws(HistoryError) -> T) throws(HistoryError) -> T {
         try beginWrite()

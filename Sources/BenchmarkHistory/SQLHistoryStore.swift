@@ -45,7 +45,7 @@ final class SQLHistoryStore: HistoryStore {
                 """
                 CREATE TABLE runs (id \(d.serialKey), commit_sha TEXT NOT NULL, branch TEXT NOT NULL, \
                 machine TEXT NOT NULL, run_time \(d.double) NOT NULL, recorded_at \(d.double) NOT NULL, \
-                series_count \(d.integer) NOT NULL, sample_count \(d.integer) NOT NULL, \
+                series_count \(d.integer) NOT NULL, sample_count \(d.integer) NOT NULL, sub_runs TEXT NOT NULL, \
                 UNIQUE (commit_sha, branch, machine))
                 """,
                 "CREATE INDEX runs_by_branch_machine_time ON runs (branch, machine, run_time)",
@@ -70,8 +70,8 @@ final class SQLHistoryStore: HistoryStore {
                 PRIMARY KEY (run_id, series_id))\(d.clustered)
                 """,
                 """
-                CREATE TABLE samples (key \(d.dialect64Key), run_names TEXT NOT NULL, \
-                run_sizes \(d.blob) NOT NULL, "values" \(d.blob) NOT NULL)
+                CREATE TABLE samples (key \(d.dialect64Key), run_names TEXT, run_sizes \(d.blob), \
+                "values" \(d.blob) NOT NULL)
                 """,
             ]
         ]
@@ -179,15 +179,22 @@ final class SQLHistoryStore: HistoryStore {
             ids = try seriesIDs(for: label)
         }
         let sampleCount = label.series.reduce(0) { $0 + $1.sampleCount }
+        // The sub-run names most series share (usually all: one per input file) are stored once, with
+        // the run; a series stores its own names only when they differ, and its sizes only when it has
+        // more than one sub-run.
+        var nameCounts: [String: Int] = [:]
+        for series in label.series { nameCounts[SampleCodec.joinNames(series.runs.map(\.id)), default: 0] += 1 }
+        let defaultSubRuns = nameCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
         var runID: Int64?
         try connection.query(
             """
-            INSERT INTO runs (commit_sha, branch, machine, run_time, recorded_at, series_count, sample_count) \
-            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+            INSERT INTO runs (commit_sha, branch, machine, run_time, recorded_at, series_count, sample_count, \
+            sub_runs) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
             [
                 .text(info.commit), .text(info.branch), .text(info.machine), .real(info.time),
                 .real(Date().timeIntervalSince1970), .integer(Int64(label.series.count)), .integer(Int64(sampleCount)),
+                .text(defaultSubRuns),
             ]
         ) { row throws(HistoryError) in runID = row.integer(0) }
         guard let runID else { throw HistoryError(.engine, store: displayName, "the new run got no id") }
@@ -224,8 +231,10 @@ final class SQLHistoryStore: HistoryStore {
                 summary.logMean.map { .real($0) } ?? .null, summary.logSpread.map { .real($0) } ?? .null,
             ])
             sampleRows.append([
-                .integer(runID << 32 | seriesID), .text(SampleCodec.joinNames(series.runs.map(\.id))),
-                .blob(SampleCodec.encodeSizes(series.runs.map(\.values.count))),
+                .integer(runID << 32 | seriesID),
+                SampleCodec.joinNames(series.runs.map(\.id)) == defaultSubRuns
+                    ? .null : .text(SampleCodec.joinNames(series.runs.map(\.id))),
+                series.runs.count == 1 ? .null : .blob(SampleCodec.encodeSizes(series.runs.map(\.values.count))),
                 .blob(SampleCodec.encode(series.allValues)),
             ])
         }
@@ -408,6 +417,8 @@ final class SQLHistoryStore: HistoryStore {
         let commits = Dictionary(runs.map { ($0.id, $0.info.commit) }, uniquingKeysWith: { first, _ in first })
         var decodeError: HistoryError?
         for run in runs {
+            let defaultNames =
+                try connection.scalarText("SELECT sub_runs FROM runs WHERE id = ?", [.integer(run.id)]) ?? ""
             try connection.query(sql, [.integer(run.id << 32), .integer((run.id + 1) << 32)]) {
                 row throws(HistoryError) in
                 let runID = row.integer(0) >> 32
@@ -416,8 +427,8 @@ final class SQLHistoryStore: HistoryStore {
                 let unit = units[seriesID] ?? stored.measurementUnit
                 units[seriesID] = unit
                 let values = SampleCodec.decode(row.blob(3))
-                let names = SampleCodec.splitNames(row.text(1))
-                let sizes = SampleCodec.decodeSizes(row.blob(2))
+                let names = SampleCodec.splitNames(row.isNull(1) ? defaultNames : row.text(1))
+                let sizes = row.isNull(2) ? [values.count] : SampleCodec.decodeSizes(row.blob(2))
                 guard sizes.count == names.count, sizes.reduce(0, +) == values.count else {
                     decodeError = HistoryError(
                         .notADatabase, store: displayName, "the samples of \(stored.name) in run \(runID) are damaged")

@@ -1,4 +1,5 @@
 import BenchmarkModel
+import BenchstatTestSupport
 import Dispatch
 import Foundation
 import Testing
@@ -33,6 +34,23 @@ enum StoreContract {
         // A second open of an existing store reads the same (no migration on read).
         let reopened = try fixture.open(create: false)
         #expect(try reopened.runs(RunFilter()).count == 2)
+    }
+
+    /// Series whose sub-runs differ from the run's usual ones, or that have one sub-run, come back too.
+    static func subRunLayouts(_ backend: Backend) throws {
+        let fixture = try StoreFixture(backend)
+        let store = try fixture.open()
+        let series = [
+            DatasetBuilder.series("a", runs: [[1, 2], [3]], runIDs: ["f1", "f2"]),
+            DatasetBuilder.series("b", runs: [[4, 5, 6]], runIDs: ["f1"]),
+            DatasetBuilder.series("c", runs: [[7], [8]], runIDs: ["f1", "f2"]),
+            DatasetBuilder.series("d", runs: [[9], [10], [11]], runIDs: ["g1", "g2", "g3"]),
+        ]
+        let label = DatasetBuilder.label("c1", series)
+        _ = try store.record(StoreFixture.info("c1", time: 1), label: label, replace: false)
+        let loaded = try store.labels(for: try store.runs(RunFilter()))
+        #expect(loaded[0].series.map { $0.runs.map(\.id) } == series.map { $0.runs.map(\.id) })
+        #expect(loaded[0].series.map { $0.runs.map(\.values) } == series.map { $0.runs.map(\.values) })
     }
 
     /// Filters by branch, machine, time and count; points in run order with centres.
@@ -184,6 +202,7 @@ final class ErrorBox: @unchecked Sendable {
 @Suite("History store contract on SQLite")
 struct SQLiteStoreTests {
     @Test func roundTrip() throws { try StoreContract.roundTrip(.sqlite) }
+    @Test func subRunLayouts() throws { try StoreContract.subRunLayouts(.sqlite) }
     @Test func filtersAndPoints() throws { try StoreContract.filtersAndPoints(.sqlite) }
     @Test func duplicateCommit() throws { try StoreContract.duplicateCommit(.sqlite) }
     @Test func unitMismatch() throws { try StoreContract.unitMismatch(.sqlite) }
@@ -198,6 +217,7 @@ struct SQLiteStoreTests {
     .enabled(if: Backend.postgresURL != nil, Comment(rawValue: "skipped: \(Backend.postgresSkipReason)")))
 struct PostgresStoreTests {
     @Test func roundTrip() throws { try StoreContract.roundTrip(.postgres) }
+    @Test func subRunLayouts() throws { try StoreContract.subRunLayouts(.postgres) }
     @Test func filtersAndPoints() throws { try StoreContract.filtersAndPoints(.postgres) }
     @Test func duplicateCommit() throws { try StoreContract.duplicateCommit(.postgres) }
     @Test func unitMismatch() throws { try StoreContract.unitMismatch(.postgres) }
