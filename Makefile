@@ -1,7 +1,8 @@
 # benchstat — the two commands of the README, and their helpers.
 #
 #   make analyze   build the release binary and analyse a real dataset in Data/
-#   make test      build and run every test (what .ci/run calls)
+#   make test      build and run every test (what .ci/run calls), beside a throw-away PostgreSQL
+#                  cluster for the history store's PostgreSQL tests (scripts/test-postgres.sh)
 #   make install   install the release binary and shell completions under PREFIX (/usr/local)
 #   make fuzz-check  build every libFuzzer target and run it on its committed corpus (CI runs it)
 
@@ -13,12 +14,21 @@ DESTDIR ?=
 
 .PHONY: deps build release analyze test lint format install fuzz-check
 
-# GSL (and pkg-config, which finds it) from Debian, when this machine lacks them.
+# GSL (and pkg-config, which finds it) from Debian, and SQLite and libpq (the history store loads them
+# with dlopen on first use) when this machine lacks them.
 deps:
 	@pkg-config --exists gsl 2>/dev/null || { \
 		echo "installing libgsl-dev (GSL not found by pkg-config)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config; }
+	@pkg-config --exists sqlite3 2>/dev/null || { \
+		echo "installing libsqlite3-dev (SQLite not found by pkg-config)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libsqlite3-dev pkg-config; }
+	@pkg-config --exists libpq 2>/dev/null || { \
+		echo "installing libpq-dev (libpq not found by pkg-config)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpq-dev pkg-config; }
 
 build: deps
 	$(SWIFT) build
@@ -31,7 +41,7 @@ analyze: release
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/test-postgres.sh $(SWIFT) test --skip-build
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

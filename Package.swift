@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // SQLite (the embedded history store) and libpq (the shared PostgreSQL store), each loaded with
+        // dlopen on first use, so that a process that opens no history loads neither (libpq alone pulls in
+        // ~20 libraries); only BenchmarkHistory's SQLiteConnection.swift and PostgresConnection.swift import them.
+        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CPostgreSQL", linkerSettings: [.linkedLibrary("dl")]),
         // printf's number conversions without Foundation's variadic String(format:) (C: snprintf).
         .target(name: "CNumberText"),
         .target(name: "NumberText", dependencies: ["CNumberText"], swiftSettings: strictSettings),
@@ -37,6 +42,10 @@ let package = Package(
         .target(name: "BenchmarkModel", swiftSettings: strictSettings),
         // Discovery of runs/ and the loaders for each input format: knows nothing about statistics.
         .target(name: "BenchmarkIngest", dependencies: ["BenchmarkModel"], swiftSettings: strictSettings),
+        // The history store: recorded runs in SQLite or PostgreSQL behind one protocol.
+        .target(
+            name: "BenchmarkHistory", dependencies: ["BenchmarkModel", "CSQLite", "CPostgreSQL"],
+            swiftSettings: strictSettings),
         // Comparisons, noise models, verdicts and the gate.
         .target(
             name: "BenchmarkAnalysis",
@@ -54,6 +63,7 @@ let package = Package(
             name: "BenchstatCLI",
             dependencies: [
                 "BenchmarkModel", "BenchmarkIngest", "BenchmarkAnalysis", "BenchmarkReports", "CProcessMemory",
+                "BenchmarkHistory", "Statistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -86,6 +96,11 @@ let package = Package(
                 "BenchmarkModel", "BenchmarkAnalysis", "Statistics", "BenchstatTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BenchmarkHistoryTests",
+            dependencies: ["BenchmarkHistory", "BenchmarkModel", "BenchmarkIngest", "BenchstatTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

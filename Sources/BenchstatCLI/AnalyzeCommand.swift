@@ -61,9 +61,18 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(
         help:
-            "A directory of past baseline runs (one sub-directory or file per run) that sets each benchmark's noise floor."
+            "Past baseline runs that set each benchmark's noise floor: a directory (one sub-directory or file per run), or a history store (a SQLite file or postgresql:// URL)."
     )
     var history: String?
+
+    @Option(help: "With a history store: use runs of this branch (default main).")
+    var historyBranch: String = "main"
+
+    @Option(help: "With a history store: use runs of this machine (default: this host / CPU model).")
+    var historyMachine: String?
+
+    @Option(help: "With a history store: use the last N runs (default 30).")
+    var historyLast: Int = 30
 
     @Option(help: "A benchstat.toml configuration file (defaults, thresholds, per-benchmark rules).")
     var config: String?
@@ -90,6 +99,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one directory or file to analyse") }
+        if historyLast < 1 { throw ValidationError("--history-last must be ≥ 1, got \(historyLast)") }
         if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie in (0, 1), got \(alpha)") }
         if let confidence, !(confidence > 0 && confidence < 1) {
             throw ValidationError("--confidence must lie in (0, 1), got \(confidence)")
@@ -126,12 +136,17 @@ struct AnalyzeCommand: ParsableCommand {
             var dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
             // The loaders' buffers and indexes are freed: hand their pages back before the analysis.
             _ = benchstat_return_free_memory()
-            let historyRuns = try history.map { directory throws(InputError) in
-                status.show("loading history \(directory)…")
-                let loaded = try DatasetLoader.loadHistoryDataset(directory: directory, options: loadOptions)
-                // History warnings are reported like input warnings (issue 16).
-                dataset.warnings += HistoryCheck.warnings(history: loaded, dataset: dataset, base: base, head: head)
-                return loaded.labels
+            var historyRuns: [LabelData]?
+            if let history {
+                status.show("loading history \(history)…")
+                let loaded = try HistorySource.load(
+                    history, branch: historyBranch, machine: historyMachine, last: historyLast, options: loadOptions)
+                historyRuns = loaded.runs
+                // History warnings are reported like input warnings, with a history run identical
+                // to a compared label warned about (issue 16).
+                dataset.warnings += HistoryCheck.warnings(
+                    history: Dataset(labels: loaded.runs, warnings: loaded.warnings), dataset: dataset, base: base,
+                    head: head)
             }
             let series = dataset.labels.reduce(0) { $0 + $1.series.count }
             status.show("comparing \(series) series in \(dataset.labels.count) labels…")

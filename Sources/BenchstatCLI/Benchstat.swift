@@ -9,7 +9,7 @@ public struct Benchstat: ParsableCommand {
         commandName: "benchstat",
         abstract: "Decide, with honest statistics, whether a benchmark change is a regression or noise.",
         version: version,
-        subcommands: [AnalyzeCommand.self, MeasureCommand.self]
+        subcommands: [AnalyzeCommand.self, MeasureCommand.self, HistoryCommand.self]
     )
 
     public init() {}

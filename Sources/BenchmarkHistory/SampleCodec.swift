@@ -1,0 +1,90 @@
+import Foundation
+
+/// How samples are kept compactly: a run's samples of one series as one byte string of
+/// little-endian IEEE-754 doubles (8 bytes a sample), its sub-runs' sizes as little-endian UInt32s
+/// and their names joined by U+001F (the unit separator).
+enum SampleCodec {
+    static func encode(_ values: [Double]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 8)
+        for value in values {
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [Double] {
+        let count = bytes.count / 8
+        var values = [Double](repeating: 0, count: count)
+        bytes.withUnsafeBytes { raw in
+            for index in 0..<count {
+                let bits = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                values[index] = Double(bitPattern: UInt64(littleEndian: bits))
+            }
+        }
+        return values
+    }
+
+    static func encodeSizes(_ sizes: [Int]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for size in sizes {
+            withUnsafeBytes(of: UInt32(clamping: size).littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        return bytes
+    }
+
+    static func decodeSizes(_ bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBytes { raw in
+            (0..<(bytes.count / 4)).map {
+                Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
+            }
+        }
+    }
+
+    static let separator: Character = "\u{1F}"
+
+    static func joinNames(_ names: [String]) -> String { names.joined(separator: String(separator)) }
+
+    static func splitNames(_ text: String) -> [String] {
+        text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+/// A run's summary of one series: sample count, centre and spread (see `SeriesPoint`).
+struct RunSummary {
+    let count: Int
+    let centre: Double
+    let logMean: Double?
+    let logSpread: Double?
+
+    init(_ values: [Double]) {
+        count = values.count
+        // As the analysis' HistoryNoise reads a past run: the mean log of the samples > 0.
+        let positive = values.filter { $0 > 0 && $0.isFinite }
+        logMean = positive.isEmpty ? nil : positive.map { Foundation.log($0) }.reduce(0, +) / Double(positive.count)
+        guard !values.isEmpty else {
+            centre = .nan
+            logSpread = nil
+            return
+        }
+        if let first = values.first, values.allSatisfy({ $0 == first }) {
+            // Exact counts (one sample, or identical samples): the centre is the value itself, not
+            // exp(log(value)), which can differ in the last bits.
+            centre = first
+            logSpread = values.count >= 2 ? 0 : nil
+        } else if values.allSatisfy({ $0 > 0 }) {
+            let logs = values.map { Foundation.log($0) }
+            let mean = logs.reduce(0, +) / Double(logs.count)
+            centre = exp(mean)
+            if logs.count >= 2 {
+                let variance = logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(logs.count - 1)
+                logSpread = variance.squareRoot()
+            } else {
+                logSpread = nil
+            }
+        } else {
+            centre = values.reduce(0, +) / Double(values.count)
+            logSpread = nil
+        }
+    }
+}
