@@ -698,9 +698,14 @@ def pool(name):
     p = DATA / name
     if (p / "base").exists():
         runs = list(load_runs(p / "base").values()) + list(load_runs(p / "head").values())
+        files = [f"{name}/{side}/{f.name}" for side in ("base", "head") for f in sorted((p / side).glob("*.jsonl"))]
     else:
         runs = list(load_runs(p).values())
-    return [r[0] for r in runs], runs[0][1], runs[0][2]
+        files = [f"{name}/{f.name}" for f in sorted(p.glob("*.jsonl"))]
+    return [r[0] for r in runs], runs[0][1], runs[0][2], files
+
+
+REPRO = []   # AFTER false alarms on real splits: (cell, base files, head files, regressions, --no-moderation gate)
 
 
 NSPLIT = reps(40)
@@ -709,13 +714,14 @@ rows = []
 hist_walltime = [r[0] for r in load_runs(DATA / "history-walltime").values()]
 for pname in ["aa-walltime", "history-walltime", "aa-instrumentation", "history-instrumentation", "history-cycles",
               "aa-cycles"]:
-    runs, mode, unit = pool(pname)
+    runs, mode, unit, files = pool(pname)
     for k in [2, 3, 5]:
         splits = []
         for _ in range(NSPLIT):
             perm = real_rng.permutation(len(runs))
             splits.append(dict(base=[runs[i] for i in perm[:k]], head=[runs[i] for i in perm[k:2 * k]],
-                               history=None, mode=mode, unit=unit, delta=np.zeros(20)))
+                               history=None, mode=mode, unit=unit, delta=np.zeros(20),
+                               files=([files[i] for i in perm[:k]], [files[i] for i in perm[k:2 * k]])))
         variants = [(splits, "")]
         if pname == "aa-walltime":
             variants.append(([dict(s, history=[{b: [np.exp(np.mean(np.log(v)))] for b, v in h.items()}
@@ -726,6 +732,15 @@ for pname in ["aa-walltime", "history-walltime", "aa-instrumentation", "history-
             for name, binary in [("BEFORE", BEFORE), ("AFTER", AFTER)]:
                 res = run_all([(binary, s, ()) for s in ss])
                 fails = sum(x["gate"]["verdict"] == "fail" for x in res)
+                if name == "AFTER":
+                    for s, x in zip(ss, res):
+                        if x["gate"]["verdict"] == "fail":
+                            nm = analyze(AFTER, s, ("--no-moderation",))["gate"]["verdict"]
+                            regs = [f"{c['benchmark']} {c['change']['percent']:+.1f}% "
+                                    f"[{c['change']['ci'][0]:+.1f}, {c['change']['ci'][1]:+.1f}] "
+                                    f"pAdj={c['pAdjusted']:.3f} df={c['degreesOfFreedom']:.1f} "
+                                    f"d0={c['priorDegreesOfFreedom']}" for c in comps(x) if c["verdict"] == "regression"]
+                            REPRO.append((f"{pname}{suffix} k={k}", s["files"][0], s["files"][1], regs, nm))
                 cs = [c for x in res for c in comps(x)]
                 out += [rate(fails, len(res)), rate(sum(bool(covered(c, 0)) for c in cs),
                                                     sum(covered(c, 0) is not None for c in cs))]
@@ -733,6 +748,14 @@ for pname in ["aa-walltime", "history-walltime", "aa-instrumentation", "history-
     say(f"real {pname}: {elapsed()}")
 table(["runs of (REAL)", "k runs/side", "splits", "suite false alarm BEFORE", "AFTER", "coverage of 0 BEFORE",
        "AFTER"], rows)
+if REPRO:
+    say("AFTER false alarms on real same-binary splits (reproduce: copy the base files to `X/base/`, the head files "
+        "to `X/head/`, giving each file a distinct name, then `benchstat analyze X`; add `--no-moderation` to "
+        "compare):\n")
+    for cell, bf, hf, regs, nm in REPRO:
+        say(f"- {cell}: base {', '.join(bf)}; head {', '.join(hf)}; --no-moderation gate: {nm}; regressions: "
+            + "; ".join(regs))
+    say()
 worst = max(rows, key=lambda r: float(r[4].split("%")[0]))
 SUMMARY.append(("REAL", "pseudo-A/A splits, worst suite false alarm (AFTER)", "",
                 f"{worst[4]} ({worst[0]}, k={worst[1]})", "0 on every split"))
