@@ -3,9 +3,10 @@ import BenchmarkModel
 import Foundation
 
 /// JUnit XML, as GitLab, Jenkins and GitHub test reporters read it: one `<testsuite>` per head label
-/// and mode, one `<testcase>` per benchmark; a regression is a `<failure>`, an inconclusive comparison
-/// is a failure under `--strict` and otherwise passes with its reason in `<system-out>`, a missing
-/// benchmark is `<skipped>`.
+/// and mode, one `<testcase>` per benchmark; a regression is a `<failure>`, and under `--strict` so is
+/// any comparison that does not show non-inferiority (what fails the gate); an inconclusive comparison
+/// that does not fail is `<skipped>` ("not decided", as CI dashboards expect), and so is a missing
+/// benchmark; the others pass. Every test case has its reason in `<system-out>`.
 enum JUnitReport {
     static func render(_ input: ReportInput) -> String {
         let result = input.result
@@ -15,7 +16,7 @@ enum JUnitReport {
         out += "<testsuites name=\"benchstat\" tests=\"\(result.comparisons.count)\" failures=\"\(failures)\">\n"
         for group in table.groups {
             let suiteFailures = group.rows.filter { isFailure($0.comparison, strict: result.options.strict) }.count
-            let skipped = group.rows.filter { $0.verdict == .missing }.count
+            let skipped = group.rows.filter { isSkipped($0.comparison, strict: result.options.strict) }.count
             let name = "\(group.headLabel) vs \(result.baseLabel): \(group.mode.rawValue) (\(group.unitHeading))"
             out +=
                 "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(group.rows.count)\" "
@@ -31,7 +32,7 @@ enum JUnitReport {
                     out +=
                         "      <failure message=\"\(XMLEscaping.attribute(message))\" type=\"\(c.verdict.rawValue)\">"
                         + XMLEscaping.text(ReasonText.reason(of: c)) + "</failure>\n"
-                } else if c.verdict == .missing {
+                } else if isSkipped(c, strict: result.options.strict) {
                     out += "      <skipped message=\"\(XMLEscaping.attribute(ReasonText.reason(of: c)))\"/>\n"
                 }
                 out +=
@@ -46,7 +47,12 @@ enum JUnitReport {
     }
 
     static func isFailure(_ c: Comparison, strict: Bool) -> Bool {
-        c.verdict == .regression || (strict && c.verdict == .inconclusive)
+        c.verdict == .regression || (strict && c.verdict != .missing && c.nonInferiorityShown == false)
+    }
+
+    /// Missing, or undecided without failing: reported as not run.
+    static func isSkipped(_ c: Comparison, strict: Bool) -> Bool {
+        c.verdict == .missing || (c.verdict == .inconclusive && !isFailure(c, strict: strict))
     }
 }
 

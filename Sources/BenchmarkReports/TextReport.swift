@@ -242,7 +242,11 @@ enum TextReport {
         var geomean = "geomean n/a"
         if let g = summary.geomean {
             geomean = "geomean \(ReportNumber.signedPercent(g.percent))"
-            if let interval = g.interval { geomean += " \(ReportNumber.interval(interval))" }
+            if let interval = g.interval {
+                geomean += " \(ReportNumber.interval(interval))"
+            } else if summary.geomeanCount < 3 {
+                geomean += " (too few benchmarks for a suite interval)"
+            }
             geomean += " over \(summary.geomeanCount) benchmarks"
         }
         return "\(summary.headLabel) vs \(base): \(geomean); \(counts)"

@@ -6,6 +6,9 @@ import Statistics
 /// benchmarks' ratios (primary metrics only) with a Student-t interval over the benchmarks' log
 /// ratios, the benchmarks treated as a sample of the suite (`MeanConfidenceInterval`).
 enum SuiteSummarizer {
+    /// The fewest benchmarks whose ratios give a suite interval.
+    static let minimumForInterval = 3
+
     static func summarize(
         _ comparisons: [Comparison], of head: LabelData, base: LabelData, confidence: Double
     ) throws(AnalysisError) -> SuiteSummary {
@@ -25,7 +28,9 @@ enum SuiteSummarizer {
             do {
                 let mean = try Summation.mean(logRatios)
                 var interval: ClosedRange<Double>?
-                if logRatios.count >= 2, let sd = try SampleMoments(logRatios).standardDeviation,
+                // Below three benchmarks a t interval over benchmarks (one or two degrees of freedom)
+                // spans orders of magnitude: none is given.
+                if logRatios.count >= Self.minimumForInterval, let sd = try SampleMoments(logRatios).standardDeviation,
                     let tInterval = try MeanConfidenceInterval.studentT(
                         mean: mean, standardDeviation: sd, count: logRatios.count, confidence: confidence)
                 {
