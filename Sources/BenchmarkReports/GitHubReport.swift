@@ -3,7 +3,8 @@ import BenchmarkModel
 import Foundation
 
 /// GitHub Actions workflow commands: `::error` per regression, `::warning` per inconclusive
-/// comparison, `::notice` per improvement, then a closing notice with the gate. The CLI also appends
+/// comparison, `::notice` per improvement, `::warning file=…,line=…` per input warning, then a
+/// closing notice with the gate. The CLI also appends
 /// the markdown report to `$GITHUB_STEP_SUMMARY` when that variable is set.
 enum GitHubReport {
     static func render(_ input: ReportInput) -> String {
@@ -20,6 +21,16 @@ enum GitHubReport {
             let title = "benchstat \(c.verdict.rawValue): \(c.benchmark.name)"
             out +=
                 "::\(command) title=\(property(title))::\(data("\(c.benchmark.name) \(change): \(ReasonText.reason(of: c))"))\n"
+        }
+        for warning in input.result.warnings {
+            // `::warning file=…,line=…::message`: GitHub annotates the file itself.
+            if case .input(let input) = warning {
+                var properties = "file=\(property(input.location.file))"
+                if let line = input.location.line { properties += ",line=\(line)" }
+                out += "::warning \(properties),title=benchstat input::\(data(input.message))\n"
+            } else {
+                out += "::warning title=benchstat::\(data(ReasonText.warning(warning)))\n"
+            }
         }
         let gate = input.result.gate
         out +=

@@ -5,7 +5,7 @@ import NumberText
 /// The words of every report: verdict reasons, comparison notes, gate reasons, warnings and
 /// environment differences, from the analysis' typed values. Numbers go through `ReportNumber`, so a
 /// p-value or a percentage prints the same way in every column and sentence of every format.
-enum ReasonText {
+public enum ReasonText {
     /// One line naming the rule that decided a comparison.
     static func reason(_ reason: VerdictReason) -> String {
         switch reason {
@@ -109,6 +109,15 @@ enum ReasonText {
             "the labels \(labels.prefix(4).joined(separator: ", "))\(labels.count > 4 ? ", …" : "") look like runs of one "
                 + "label (one file each, the same benchmarks, none named base or head); lay runs out as "
                 + "runs/base/<run>.json and runs/head/<run>.json and pass runs/"
+        }
+    }
+
+    /// `file:line: warning: message` (`warning: message` without a location), the form compilers
+    /// and CI logs link to.
+    public static func diagnostic(_ warning: AnalysisWarning) -> String {
+        switch warning {
+        case .input(let input): "\(input.location): warning: \(input.message)"
+        case .ignoredByConfiguration, .labelsLookLikeRuns: "warning: " + Self.warning(warning)
         }
     }
 

@@ -167,6 +167,12 @@ struct AnalyzeCommand: ParsableCommand {
         let report = format.renderUTF8(ReportInput(result: result, colour: colour, plot: plot))
         status.clear()
         try OutputWriter.write(bytes: report, to: output)
+        // Warnings reach the CI log in every format: on standard error, once, as compilers write
+        // them — except when the text report itself is on standard output, where it lists them.
+        if !result.warnings.isEmpty, format != .text || output != nil {
+            CommandLineEntry.writeToStandardError(
+                result.warnings.map { ReasonText.diagnostic($0) + "\n" }.joined())
+        }
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
             !summary.isEmpty
         {
