@@ -16,6 +16,8 @@ import Statistics
 enum ModerationStep {
     /// The largest prior degrees of freedom credited.
     static let maximumPriorDegreesOfFreedom = 10.0
+    /// The most runs per side whose variance is moderated (one or two degrees of freedom).
+    static let maximumRunsModerated = 3
     /// The fewest comparisons a group needs to fit a prior.
     static let minimumBenchmarks = 8
     /// A side whose variance lies in the upper `outlierLevel` tail of the prior's F distribution
@@ -75,6 +77,13 @@ enum ModerationStep {
                 // when run effects are shared across benchmarks (one machine state per run), the
                 // benchmarks' variances are low or high together, and the suite knows the run
                 // variance no better than the runs do.
+                // Only sides of at most `maximumRunsModerated` runs borrow: with more, a comparison's
+                // own degrees of freedom carry it, and on real walltime whose run effects were shared
+                // across benchmarks (machine load), borrowing at five runs per side let 5–7.5% of
+                // same-binary splits fail.
+                guard degreesOfFreedom[2 * position] < Double(maximumRunsModerated),
+                    degreesOfFreedom[2 * position + 1] < Double(maximumRunsModerated)
+                else { continue }
                 let own = degreesOfFreedom[2 * position] + degreesOfFreedom[2 * position + 1]
                 let credited = min(prior, own)
                 guard credited > 0 else { continue }
