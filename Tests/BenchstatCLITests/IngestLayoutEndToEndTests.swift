@@ -60,4 +60,22 @@ import Testing
         #expect(gate.contains("example.com/m/a.BenchmarkParse-8"), "\(run.standardOutput)")
         #expect(!gate.contains("example.com/m/b."), "\(run.standardOutput)")
     }
+
+    /// `cp -r target/criterion runs/base` and `runs/head`: `benchstat analyze runs` compares them.
+    @Test func directoryOfCriterionTreesIsCompared() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(
+            at: dir.url.appendingPathComponent("runs"), withIntermediateDirectories: true)
+        for side in ["base", "head"] {
+            try FileManager.default.copyItem(
+                at: Self.peers.appendingPathComponent("criterion/\(side)/target/criterion"),
+                to: dir.url.appendingPathComponent("runs/\(side)"))
+        }
+        let run = try Binary.run(["analyze", dir.url.appendingPathComponent("runs").path])
+        #expect(!run.standardError.contains("need at least two labels"), "\(run.standardError)")
+        // fib/20 and sort/unstable/1000 are ~10 % slower in head.
+        #expect(run.exitCode == 1, "\(run.standardOutput)\(run.standardError)")
+        #expect(Self.gate(run.standardOutput).contains("fib/20"), "\(run.standardOutput)")
+    }
 }
