@@ -24,6 +24,73 @@ enum CriterionLoader {
         return hasBenchmarks(root(path), depth: 3)
     }
 
+    /// Whether `path` is a directory of criterion.rs trees, one per sub-directory (`runs/<label>/`
+    /// after `cp -r target/criterion runs/<label>/`, or each holding `criterion/` or
+    /// `target/criterion/`): each sub-directory is then a label, not a group of one tree.
+    ///
+    /// A sub-directory is a tree of its own when it holds `criterion/` or `target/criterion/`, or
+    /// when its first benchmark's `benchmark.json` gives a `directory_name` that, taken from the
+    /// sub-directory, is that benchmark's directory (a group of a tree gives a path one level too
+    /// deep). Without `benchmark.json` nothing tells the two apart: the directory stays one tree.
+    static func isDirectoryOfTrees(_ path: String) -> Bool {
+        guard root(path) == path else { return false }
+        let children = subdirectories(path)
+        return !children.isEmpty && children.allSatisfy(isTreeRoot)
+    }
+
+    private static func isTreeRoot(_ path: String) -> Bool {
+        let treeRoot = root(path)
+        if treeRoot != path { return hasBenchmarks(treeRoot, depth: 3) }
+        guard let (benchmark, baseline) = firstBenchmark(path, depth: 3),
+            let info = try? document("\(benchmark)/\(baseline)/benchmark.json"),
+            let node = info["directory_name"], case .string(let directoryName) = node.value, !directoryName.isEmpty
+        else { return false }
+        return LabelDiscovery.join(path, directoryName) == benchmark
+    }
+
+    /// The first benchmark directory below `path` (sorted order) and a baseline it has.
+    private static func firstBenchmark(_ path: String, depth: Int) -> (String, String)? {
+        guard depth > 0 else { return nil }
+        for child in subdirectories(path) {
+            for baseline in ["new", "base"]
+            where FileManager.default.fileExists(atPath: "\(child)/\(baseline)/sample.json") {
+                return (child, baseline)
+            }
+            if let found = firstBenchmark(child, depth: depth - 1) { return found }
+        }
+        return nil
+    }
+
+    /// The baselines of one criterion.rs tree to read as labels, in order: its saved named
+    /// baselines (`--save-baseline main`: `<bench>/main/sample.json`) sorted, then `new`; or, with
+    /// no named baseline, `base` then `new`. Empty when the tree has fewer than two of them.
+    static func labelBaselines(_ path: String) -> [String] {
+        var names = Set<String>()
+        var visited = Set<FileIdentity>()
+        collectBaselines(root(path), depth: 4, into: &names, visited: &visited)
+        guard names.contains("new") else { return [] }
+        let saved = names.subtracting(["new", "base", "change"]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        if !saved.isEmpty { return saved + ["new"] }
+        return names.contains("base") ? ["base", "new"] : []
+    }
+
+    /// Adds the names of the sub-directories holding `sample.json` of every benchmark directory
+    /// below `path` to `names`.
+    private static func collectBaselines(
+        _ path: String, depth: Int, into names: inout Set<String>, visited: inout Set<FileIdentity>
+    ) {
+        guard depth > 0 else { return }
+        for child in subdirectories(path) {
+            guard let identity = FileIdentity(child), visited.insert(identity).inserted else { continue }
+            let baselines = subdirectories(child).filter { FileManager.default.fileExists(atPath: "\($0)/sample.json") }
+            if baselines.isEmpty {
+                collectBaselines(child, depth: depth - 1, into: &names, visited: &visited)
+            } else {
+                for baseline in baselines { names.insert(InputFile.lastComponent(baseline)) }
+            }
+        }
+    }
+
     private static func root(_ path: String) -> String {
         for candidate in ["target/criterion", "criterion"] {
             let full = LabelDiscovery.join(path, candidate)
@@ -78,10 +145,13 @@ enum CriterionLoader {
         return found
     }
 
+    /// Reads the benchmarks of `directory` from their `baseline` directory (nil:
+    /// `LoadOptions.criterionBaseline`).
     static func load(
-        directory: String, into label: inout LabelAccumulator, context: inout IngestContext
+        directory: String, baseline chosen: String? = nil, into label: inout LabelAccumulator,
+        context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
-        let baseline = context.options.criterionBaseline
+        let baseline = chosen ?? context.options.criterionBaseline
         let root = root(directory)
         var visited = Set<FileIdentity>()
         if let identity = FileIdentity(root) { visited.insert(identity) }

@@ -112,17 +112,19 @@ public enum DatasetLoader {
         var label = LabelAccumulator(label: spec.name)
         for path in spec.inputs {
             label.beginFile(path)
-            let metadata = try loadInput(path, into: &label, context: &context)
+            let metadata = try loadInput(
+                path, criterionBaseline: spec.criterionBaseline, into: &label, context: &context)
             label.endFile(metadata)
         }
         return try label.finish(context: &context)
     }
 
     private static func loadInput(
-        _ path: String, into label: inout LabelAccumulator, context: inout IngestContext
+        _ path: String, criterionBaseline: String?, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
         if CriterionLoader.isCriterionDirectory(path) {
-            return try CriterionLoader.load(directory: path, into: &label, context: &context)
+            return try CriterionLoader.load(
+                directory: path, baseline: criterionBaseline, into: &label, context: &context)
         }
         let input: InputFile
         let format: InputFormat

@@ -7,12 +7,38 @@ import BenchmarkModel
 /// full (with `Benchmark` and the `-GOMAXPROCS` suffix, as benchfmt's `.fullname`); its
 /// `/key=value` parts and the GOMAXPROCS suffix become the identity's parameters. Configuration
 /// lines are kept, in order, as the file's metadata. The whole file is one run.
+///
+/// A file with results under two or more `pkg:` values (`go test ./...` of several packages) names
+/// each series `<pkg>.<name>` (`example.com/a.BenchmarkParse-8`), as Go's benchstat keeps the
+/// configurations apart: otherwise one package's `BenchmarkParse` would be averaged with another's.
+/// A file with one package keeps the plain names.
 enum GoBenchmarkTextLoader {
     /// What one value/unit position of the previous result line resolved to.
     private struct CachedPair {
         var unitBytes: ByteKey
         var series: Int
         var unit: MeasurementUnit
+    }
+
+    /// The distinct non-empty `pkg:` values of the file, in first-seen order, up to two (enough to
+    /// know whether the names need their package); the reader is rewound afterwards.
+    private static func packages(_ reader: LineReader) throws(InputError) -> [String] {
+        var packages: [String] = []
+        var scratch = GoBenchmarkTextReader.MeasurementList()
+        while packages.count < 2, let (start, end) = try reader.nextLine() {
+            let buffer = reader.bytes
+            guard end - start > 4, buffer[start] == UInt8(ascii: "p"), Bytes.hasPrefix(buffer, start, end, "pkg:")
+            else { continue }
+            // Only a configuration line can start with `pkg:`; a malformed one is reported by the real pass.
+            if case .configuration("pkg", let value)? = try? GoBenchmarkTextReader.parseLine(
+                buffer, start, end, fileName: reader.path, line: 0, into: &scratch),
+                !value.isEmpty, !packages.contains(value)
+            {
+                packages.append(value)
+            }
+        }
+        try reader.rewind()
+        return packages
     }
 
     /// Reads the file line by line from `reader`.
@@ -33,6 +59,8 @@ enum GoBenchmarkTextLoader {
         var lastResultLine = 0
         var lineNumber = 0
         let run = label.currentFileRun
+        let qualifyByPackage = try packages(reader).count > 1
+        var package = ""
         while let (start, end) = try reader.nextLine() {
             lineNumber += 1
             let buffer = reader.bytes
@@ -50,11 +78,18 @@ enum GoBenchmarkTextLoader {
                     continue
                 case .configuration(let key, let value):
                     if !value.isEmpty { entries.append(KeyValue(key, value)) }
+                    if qualifyByPackage, key == "pkg", value != package {
+                        // The next result starts a series of the new package, even with the same name.
+                        package = value
+                        lastName.clear()
+                        cached.removeAll(keepingCapacity: true)
+                    }
                     continue
                 case .result(let nameEnd, _):
                     if !lastName.equals(buffer, start, nameEnd) {
                         lastName.set(buffer, start, nameEnd)
                         name = Bytes.string(buffer, start, nameEnd)
+                        if qualifyByPackage, !package.isEmpty { name = package + "." + name }
                         cached.removeAll(keepingCapacity: true)
                     }
                 }
@@ -102,8 +137,13 @@ enum GoBenchmarkTextLoader {
                     unit = MeasurementUnit.parse(written)
                     units[written] = unit
                 }
+                let prefixLength = qualifyByPackage && !package.isEmpty ? package.count + 1 : 0
                 let series = try label.series(
-                    name: name, parametersFromName: GoBenchmarkName.parameters, unit: unit, mode: nil,
+                    name: name,
+                    parametersFromName: prefixLength == 0
+                        ? GoBenchmarkName.parameters
+                        : { GoBenchmarkName.parameters(String($0.dropFirst(prefixLength))) },
+                    unit: unit, mode: nil,
                     line: lineNumber, context: &context)
                 try label.append(
                     measurement.value, unit: unit, series: series, runKey: run, line: lineNumber, field: written)

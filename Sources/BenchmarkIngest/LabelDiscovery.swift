@@ -9,6 +9,8 @@ struct LabelSpec: Sendable {
     let origin: String
     /// The files and criterion directories, in order.
     var inputs: [String]
+    /// The criterion.rs baseline its criterion directories are read from (nil: the option's).
+    var criterionBaseline: String? = nil
 }
 
 /// Resolves command-line paths into labels (DESIGN.md, "Input: runs/").
@@ -25,6 +27,7 @@ enum LabelDiscovery {
             throw InputError(.unreadableFile, at: SourceLocation(file: path), InputFile.missingMessage(path))
         }
         guard isDirectory.boolValue else { return .file }
+        if CriterionLoader.isDirectoryOfTrees(path) { return .directory }
         return CriterionLoader.isCriterionDirectory(path) ? .criterion : .directory
     }
 
@@ -54,8 +57,11 @@ enum LabelDiscovery {
     /// - one directory: each entry is a label (a sub-directory by its name, a file by its stem,
     ///   a criterion directory by its name);
     /// - one file: one label named by its stem;
+    /// - one criterion.rs tree with two or more baselines: one label per baseline, the saved
+    ///   named ones (`--save-baseline main`) then `new`, or `base` then `new`;
     /// - several paths: each path is a label (a directory's files are that label's runs).
-    /// A criterion.rs directory is always one input, never a set of labels.
+    /// A criterion.rs directory is always one input; a directory whose sub-directories are each a
+    /// criterion.rs tree is a directory of labels.
     static func labels(
         for paths: [String], context: inout IngestContext
     ) throws(InputError) -> [LabelSpec] {
@@ -65,6 +71,11 @@ enum LabelDiscovery {
         var specs: [LabelSpec] = []
         if paths.count == 1, let path = paths.first, try kind(path) == .directory {
             specs = try labelsOfEntries(of: path, filesBesideDirectoriesAreLabels: false, context: &context)
+        } else if paths.count == 1, let path = paths.first, try kind(path) == .criterion,
+            case let baselines = CriterionLoader.labelBaselines(path), baselines.count > 1
+        {
+            // One criterion.rs tree with saved baselines (critcmp's use): one label per baseline.
+            specs = baselines.map { LabelSpec(name: $0, origin: path, inputs: [path], criterionBaseline: $0) }
         } else {
             for path in paths {
                 specs.append(try label(for: path, context: &context))

@@ -73,6 +73,22 @@ final class LineReader {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    /// Starts again from the first line (for a loader that scans the file once before reading it).
+    ///
+    /// - Throws: `unreadableFile` when the file cannot be read from its start again.
+    func rewind() throws(InputError) {
+        if descriptor >= 0, lseek(descriptor, 0, SEEK_SET) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw InputError(.unreadableFile, at: SourceLocation(file: path), "cannot read the file (\(reason))")
+        }
+        contentsOffset = 0
+        position = 0
+        filled = 0
+        atEndOfFile = false
+        startedFile = false
+        lastLineTerminated = true
+    }
+
     /// The next line as `[start, end)` of `bytes`, without its `\n`; nil at the end of the file.
     ///
     /// - Throws: `unreadableFile` when `read(2)` fails.

