@@ -66,7 +66,7 @@ public enum CanonicalRecordWriter {
     }
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX` (RFC 8259 §7).
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchmarkHistory
+import BenchmarkIngest
 import Foundation
 
 /// `benchstat history …`: a durable store of past runs and change-point detection over it.
@@ -97,21 +98,9 @@ enum MachineIdentity {
     }
 }
 
-/// A JSON string literal.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
-}
+/// A JSON string literal (`CanonicalRecordWriter.quoted`, the one JSON string escaper of the
+/// canonical records).
+func jsonString(_ text: String) -> String { CanonicalRecordWriter.quoted(text) }
 
 /// A JSON number, or null when it does not exist.
 func jsonNumber(_ value: Double?) -> String {
