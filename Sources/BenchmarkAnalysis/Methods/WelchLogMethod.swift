@@ -53,13 +53,16 @@ struct WelchLogMethod: ComparisonMethod {
     private func centreInterval(_ side: SideEstimate, confidence: Double) throws(StatisticsError)
         -> ClosedRange<Double>?
     {
-        guard let estimate = side.estimate, estimate.varianceOfCentre > 0 else { return nil }
-        let critical: Double
-        do {
-            critical = try StudentTQuantile.value(0.5 + confidence / 2, df: estimate.degreesOfFreedom)
-        } catch {
-            throw .gsl(error)
-        }
+        guard let estimate = side.estimate else { return nil }
+        return try Self.logInterval(estimate, confidence: confidence)
+    }
+
+    /// The Student-t interval of a log centre, centre ± t·√variance, or nil without variance.
+    static func logInterval(_ estimate: CentreEstimate, confidence: Double) throws(StatisticsError)
+        -> ClosedRange<Double>?
+    {
+        guard estimate.varianceOfCentre > 0 else { return nil }
+        let critical = try StudentTDistribution.quantile(0.5 + confidence / 2, df: estimate.degreesOfFreedom)
         let half = critical * estimate.varianceOfCentre.squareRoot()
         return (estimate.centre - half)...(estimate.centre + half)
     }

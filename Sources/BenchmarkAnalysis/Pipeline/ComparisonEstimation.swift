@@ -52,7 +52,9 @@ struct ComparisonEstimation {
                     estimate: estimate, decision: decision, notes: notes)
             case .estimate(let estimate, let methodNotes):
                 notes = methodNotes + notes
-                return try estimated(sides, estimate: estimate, subject: subject, summarizer: summarizer, notes: notes)
+                return try estimated(
+                    sides, estimate: estimate, subject: subject, history: historyEstimate, summarizer: summarizer,
+                    notes: notes)
             }
         }
         throw .statistics(.invalidArgument("no method applies"), subject: name)
@@ -61,8 +63,8 @@ struct ComparisonEstimation {
     /// A comparison with an estimate: the sides summarised with the method's centre intervals, and
     /// the outlier and mode notes after the method's.
     private func estimated(
-        _ sides: ComparedSides, estimate: ChangeEstimate, subject: ComparisonSubject, summarizer: SideSummarizer,
-        notes: [ComparisonNote]
+        _ sides: ComparedSides, estimate: ChangeEstimate, subject: ComparisonSubject,
+        history: HistoryNoise.Estimate?, summarizer: SideSummarizer, notes: [ComparisonNote]
     ) throws(AnalysisError) -> Comparison {
         guard let baseLogs = sides.baseLogs, let headLogs = sides.headLogs else {
             throw .statistics(
@@ -88,7 +90,7 @@ struct ComparisonEstimation {
             // Nothing in the input shows how far a run's centre moves between runs.
             notes.append(.driftNotMeasured)
         }
-        if let history = history?.estimate(for: sides.base),
+        if let history,
             let outlier = history.judge(baseCentre: try? Summation.mean(baseLogs.runMeans))
         {
             notes.append(.baseRunOutsideHistory(percent: outlier.percent, sigmas: outlier.sigmas))

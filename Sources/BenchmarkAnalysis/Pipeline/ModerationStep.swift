@@ -135,9 +135,6 @@ enum ModerationStep {
     private static func interval(_ estimate: CentreEstimate, confidence: Double) throws(StatisticsError)
         -> ClosedRange<Double>?
     {
-        guard estimate.varianceOfCentre > 0 else { return nil }
-        let critical = try StudentTDistribution.quantile(0.5 + confidence / 2, df: estimate.degreesOfFreedom)
-        let half = critical * estimate.varianceOfCentre.squareRoot()
-        return exp(estimate.centre - half)...exp(estimate.centre + half)
+        try WelchLogMethod.logInterval(estimate, confidence: confidence).map { exp($0.lowerBound)...exp($0.upperBound) }
     }
 }

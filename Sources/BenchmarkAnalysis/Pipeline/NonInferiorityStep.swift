@@ -35,14 +35,16 @@ enum NonInferiorityStep {
             case .interval(_, let lower, let upper):
                 comparisons[index].nonInferiorityShown = (sign > 0 ? upper : -lower) < bound
             case nil:
-                if c.noise == .exact, let change = c.change {
-                    comparisons[index].nonInferiorityShown = sign * log1p(change.percent / 100) < bound
-                } else if case .exactCountsChanged = c.reason {
-                    comparisons[index].nonInferiorityShown = c.verdict != .regression
-                } else if case .identical = c.reason {
+                switch c.reason {
+                case .identical, .exactCountsChanged:
+                    // Equal, or exact counts not in the regression direction (regressions left above).
                     comparisons[index].nonInferiorityShown = true
-                } else {
-                    comparisons[index].nonInferiorityShown = false
+                default:
+                    if c.noise == .exact, let change = c.change {
+                        comparisons[index].nonInferiorityShown = sign * log1p(change.percent / 100) < bound
+                    } else {
+                        comparisons[index].nonInferiorityShown = false
+                    }
                 }
             }
         }
