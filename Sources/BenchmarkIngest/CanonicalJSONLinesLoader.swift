@@ -21,6 +21,7 @@ enum CanonicalJSONLinesLoader {
         var sink = CanonicalRecordSink()
         var samples = 0
         var cache = LineCache()
+        var resolved = ResolvedSeriesTable()
         var previous = PreviousLine()
         var lineNumber = 0
         while let (start, stop) = try reader.nextLine() {
@@ -47,8 +48,8 @@ enum CanonicalJSONLinesLoader {
                 fields = try FlatLine.general(buffer, lower, upper, file: file, line: lineNumber)
             }
             let iteration = try add(
-                fields, buffer, line: lineNumber, file: file, cache: &cache, sink: &sink, label: &label,
-                context: &context)
+                fields, buffer, line: lineNumber, file: file, cache: &cache, resolved: &resolved, sink: &sink,
+                label: &label, context: &context)
             if flat, cache.valid, case .number = fields.value {
                 previous.set(buffer, lower, upper, value: fields.valueToken, iteration: iteration)
             } else {
@@ -71,6 +72,27 @@ enum CanonicalJSONLinesLoader {
         var series = 0
         var unitValue = MeasurementUnit.parse("")
         var runKey = 0
+
+        /// Remembers the line `fields` (whose name, unit, mode and run are plain bytes or absent)
+        /// as resolved to `series`.
+        mutating func set(
+            _ buffer: UnsafeRawBufferPointer, _ fields: FlatLine, series: Int, unit: MeasurementUnit, runKey: Int
+        ) {
+            guard case .bytes(let nameStart, let nameEnd) = fields.benchmark,
+                case .bytes(let unitStart, let unitEnd) = fields.unit
+            else {
+                valid = false
+                return
+            }
+            name.set(buffer, nameStart, nameEnd)
+            self.unit.set(buffer, unitStart, unitEnd)
+            mode.set(buffer, fields.mode)
+            run.set(buffer, fields.run)
+            valid = true
+            self.series = series
+            unitValue = unit
+            self.runKey = runKey
+        }
     }
 
     /// The bytes of the previous line around its value's token: a line that differs from it only
@@ -148,7 +170,8 @@ enum CanonicalJSONLinesLoader {
     @discardableResult
     private static func add(
         _ fields: FlatLine, _ buffer: UnsafeRawBufferPointer, line: Int, file: String, cache: inout LineCache,
-        sink: inout CanonicalRecordSink, label: inout LabelAccumulator, context: inout IngestContext
+        resolved: inout ResolvedSeriesTable, sink: inout CanonicalRecordSink, label: inout LabelAccumulator,
+        context: inout IngestContext
     ) throws(InputError) -> Int? {
         guard case .number(let value) = fields.value else {
             if case .missing = fields.value {
@@ -173,6 +196,15 @@ enum CanonicalJSONLinesLoader {
                 iteration: iteration)
             return iteration
         }
+        // The same fields earlier in the file (an interleaved file): the series resolved then.
+        let key = fields.byteKey
+        if let key, let known = resolved.find(buffer, name: key.name, unit: key.unit, mode: key.mode, run: key.run) {
+            try label.append(
+                value, unit: known.unit, series: known.series, runKey: known.runKey, line: line, field: "value",
+                iteration: iteration)
+            cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: known.runKey)
+            return iteration
+        }
         let name = try fields.benchmark.requiredString(buffer, field: "benchmark", file: file, line: line)
         let unitText = try fields.unit.requiredString(buffer, field: "unit", file: file, line: line)
         try CanonicalRecordSink.checkNonEmpty(name, field: "benchmark", file: file, line: line)
@@ -188,18 +220,11 @@ enum CanonicalJSONLinesLoader {
         let runKey = run.map { label.runKey($0) } ?? label.currentFileRun
         try label.append(
             value, unit: unit, series: series, runKey: runKey, line: line, field: "value", iteration: iteration)
-        if case .bytes(let nameStart, let nameEnd) = fields.benchmark,
-            case .bytes(let unitStart, let unitEnd) = fields.unit,
-            fields.mode.isBytesOrMissing, fields.run.isBytesOrMissing
-        {
-            cache.name.set(buffer, nameStart, nameEnd)
-            cache.unit.set(buffer, unitStart, unitEnd)
-            cache.mode.set(buffer, fields.mode)
-            cache.run.set(buffer, fields.run)
-            cache.valid = true
-            cache.series = series
-            cache.unitValue = unit
-            cache.runKey = runKey
+        if let key {
+            resolved.record(
+                buffer, name: key.name, unit: key.unit, mode: key.mode, run: key.run,
+                as: .init(series: series, unit: unit, runKey: runKey))
+            cache.set(buffer, fields, series: series, unit: unit, runKey: runKey)
         } else {
             cache.valid = false
         }
@@ -275,6 +300,24 @@ enum FlatField {
     func optionalRun(_ buffer: UnsafeRawBufferPointer, file: String, line: Int) throws(InputError) -> String? {
         if case .number(let value) = self { return formatNumber(value) }
         return try optionalString(buffer, field: "run", file: file, line: line)
+    }
+}
+
+extension FlatLine {
+    /// The byte ranges of the name, unit, mode and run when each is given as plain bytes (the
+    /// mode and run may be absent): the key under which `ResolvedSeriesTable` remembers the line.
+    var byteKey: (name: (Int, Int), unit: (Int, Int), mode: (Int, Int)?, run: (Int, Int)?)? {
+        guard case .bytes(let nameStart, let nameEnd) = benchmark, case .bytes(let unitStart, let unitEnd) = unit
+        else { return nil }
+        func optional(_ field: FlatField) -> (Int, Int)?? {
+            switch field {
+            case .missing: return .some(nil)
+            case .bytes(let start, let end): return .some((start, end))
+            default: return nil
+            }
+        }
+        guard let mode = optional(mode), let run = optional(run) else { return nil }
+        return ((nameStart, nameEnd), (unitStart, unitEnd), mode, run)
     }
 }
 

@@ -20,6 +20,13 @@ enum GoBenchmarkTextLoader {
         var unit: MeasurementUnit
     }
 
+    /// A name met in the file: its `String` (with its package when the file has several) and the
+    /// series its units resolved to on its last line.
+    private struct KnownName {
+        var name: String
+        var cached: [CachedPair]
+    }
+
     /// The distinct non-empty `pkg:` values of the file, in first-seen order, up to two (enough to
     /// know whether the names need their package); the reader is rewound afterwards.
     private static func packages(_ reader: LineReader) throws(InputError) -> [String] {
@@ -44,7 +51,9 @@ enum GoBenchmarkTextLoader {
     /// Reads the file line by line from `reader`.
     ///
     /// Consecutive result lines with the same name and units (the usual `-count N` output) reuse
-    /// the previous line's series by comparing bytes, so such a line costs a scan and an append.
+    /// the previous line's series by comparing bytes, so such a line costs a scan and an append; a
+    /// name met earlier in the file (an interleaved file) is found by its bytes in a `ByteNameTable`
+    /// with the series of its units, so such a line costs a hash, a `memcmp` and an append.
     static func load(
         _ reader: LineReader, into label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> FileMetadata {
@@ -54,6 +63,13 @@ enum GoBenchmarkTextLoader {
         var lastName = ByteKey()
         var name = ""
         var cached: [CachedPair] = []
+        // Every name met in this file (under its package), with its line layout: an interleaved
+        // file (the whole suite once per `-count`) finds the name again by its bytes.
+        var known = ByteNameTable<KnownName>()
+        var current = -1
+        var cacheChanged = false
+        var packageTags: [String: Int] = [:]
+        var packageTag = 0
         var measurements = GoBenchmarkTextReader.MeasurementList()
         var results = 0
         var lastResultLine = 0
@@ -81,16 +97,31 @@ enum GoBenchmarkTextLoader {
                     if qualifyByPackage, key == "pkg", value != package {
                         // The next result starts a series of the new package, even with the same name.
                         package = value
+                        if let tag = packageTags[value] {
+                            packageTag = tag
+                        } else {
+                            packageTag = packageTags.count + 1
+                            packageTags[value] = packageTag
+                        }
                         lastName.clear()
-                        cached.removeAll(keepingCapacity: true)
                     }
                     continue
                 case .result(let nameEnd, _):
                     if !lastName.equals(buffer, start, nameEnd) {
+                        if current >= 0, cacheChanged { known[current].cached = cached }
                         lastName.set(buffer, start, nameEnd)
-                        name = Bytes.string(buffer, start, nameEnd)
-                        if qualifyByPackage, !package.isEmpty { name = package + "." + name }
-                        cached.removeAll(keepingCapacity: true)
+                        if let found = known.find(buffer, start, nameEnd, tag: packageTag) {
+                            current = found
+                            name = known[found].name
+                            cached = known[found].cached
+                        } else {
+                            name = Bytes.string(buffer, start, nameEnd)
+                            if qualifyByPackage, !package.isEmpty { name = package + "." + name }
+                            current = known.insert(
+                                buffer, start, nameEnd, tag: packageTag, value: KnownName(name: name, cached: []))
+                            cached = []
+                        }
+                        cacheChanged = false
                     }
                 }
             }
@@ -151,6 +182,7 @@ enum GoBenchmarkTextLoader {
                 unitBytes.set(buffer, measurement.unitStart, measurement.unitEnd)
                 let entry = CachedPair(unitBytes: unitBytes, series: series, unit: unit)
                 if position < cached.count { cached[position] = entry } else { cached.append(entry) }
+                cacheChanged = true
             }
         }
         if results == 0 {

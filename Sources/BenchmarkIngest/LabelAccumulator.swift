@@ -39,7 +39,7 @@ struct LabelAccumulator {
     private mutating func canonicalName(
         _ name: String, file: String, line: Int?, context: inout IngestContext
     ) throws(InputError) -> String {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+        if Self.isASCII(name) { return name }
         let normalised = name.precomposedStringWithCanonicalMapping
         let location = SourceLocation(file: file, line: line, field: "benchmark")
         if let first = spellings[normalised] {
@@ -60,6 +60,25 @@ struct LabelAccumulator {
                     + "name that differs from it only in normalisation in another label is the same benchmark")
         }
         return normalised
+    }
+
+    /// Whether every byte of `name` is ASCII, eight bytes at a time.
+    private static func isASCII(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+            var combined: UInt64 = 0
+            var i = 0
+            while i + 8 <= bytes.count {
+                combined |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            while i < bytes.count {
+                combined |= UInt64(bytes[i])
+                i += 1
+            }
+            return combined & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     fileprivate struct SeriesBuilder {
@@ -134,15 +153,14 @@ struct LabelAccumulator {
             next = builders[next].nextOfName
         }
         if next >= 0 {
-            let existing = next
-            let builder = builders[existing]
-            if builder.mode != mode {
+            // Read in place: copying the builder would retain its arrays.
+            if builders[next].mode != mode {
                 throw InputError(
                     .conflictingMode, at: SourceLocation(file: file, line: line, field: "mode"),
                     "benchmark \"\(name)\" in \(unit.baseUnit) is \(mode.rawValue) here but "
-                        + "\(builder.mode.rawValue) at \(builder.firstSeen)")
+                        + "\(builders[next].mode.rawValue) at \(builders[next].firstSeen)")
             }
-            return existing
+            return next
         }
         if Self.containsReplacementCharacter(name) {
             context.warn(

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A hash table from byte strings (benchmark names as they stand in a file) to values, looked up
+/// without building a `String`: the line loaders intern each distinct name once per file and find
+/// it again by hashing its bytes, so a file that interleaves its benchmarks (the whole suite once
+/// per `-count`, as Go's benchstat documentation recommends) costs a hash and a `memcmp` per line
+/// instead of a `String`, its UTF-8 validation and a `Dictionary` lookup.
+///
+/// Open addressing with linear probing over a power-of-two slot array kept at most half full; the
+/// key bytes live in one arena. A key carries a small integer `tag` besides its bytes (the Go
+/// loader's package ordinal), so equal bytes under two tags are two keys.
+struct ByteNameTable<Value> {
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var length: Int
+        var tag: Int
+    }
+
+    /// Entry position + 1 per slot; 0 is empty.
+    private var slots: [Int] = Array(repeating: 0, count: 64)
+    private var entries: [Entry] = []
+    private var arena: [UInt8] = []
+    /// The values, by entry position.
+    private(set) var values: [Value] = []
+
+    /// How many keys the table holds.
+    var count: Int { entries.count }
+
+    /// The position of the key (`tag`, bytes `[start, end)` of `buffer`), or nil.
+    @inline(__always)
+    func find(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int = 0) -> Int? {
+        let hash = Self.hash(buffer, start, end, tag: tag)
+        return probe(buffer, start, end, tag: tag, hash: hash).found
+    }
+
+    /// Adds the key (which `find` did not find) with `value`; returns its position.
+    @discardableResult
+    mutating func insert(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int = 0, value: Value) -> Int
+    {
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        let hash = Self.hash(buffer, start, end, tag: tag)
+        let slot = probe(buffer, start, end, tag: tag, hash: hash).slot
+        let position = entries.count
+        entries.append(Entry(hash: hash, start: arena.count, length: end - start, tag: tag))
+        arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+        values.append(value)
+        slots[slot] = position + 1
+        return position
+    }
+
+    /// The value at `position` (from `find` or `insert`).
+    @inline(__always)
+    subscript(position: Int) -> Value {
+        get { values[position] }
+        set { values[position] = newValue }
+    }
+
+    /// Either the position of the key, or the empty slot where it would go.
+    @inline(__always)
+    private func probe(
+        _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int, hash: UInt64
+    ) -> (found: Int?, slot: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let length = end - start
+        while true {
+            let occupant = slots[slot]
+            if occupant == 0 { return (nil, slot) }
+            let entry = entries[occupant - 1]
+            if entry.hash == hash, entry.length == length, entry.tag == tag,
+                arena.withUnsafeBytes({ own in
+                    length == 0
+                        || (own.baseAddress.map { ownBase in
+                            buffer.baseAddress.map { memcmp(ownBase + entry.start, $0 + start, length) == 0 } ?? false
+                        } ?? false)
+                })
+            {
+                return (occupant - 1, slot)
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        var grown = Array(repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (position, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while grown[slot] != 0 { slot = (slot + 1) & mask }
+            grown[slot] = position + 1
+        }
+        slots = grown
+    }
+
+    /// A 64-bit hash of the tag and the bytes, eight bytes at a time (a multiply–xorshift mix in
+    /// the manner of MurmurHash3's finaliser; not cryptographic: keys come from one file, and a
+    /// collision costs a `memcmp`, never a wrong answer).
+    @inline(__always)
+    static func hash(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int) -> UInt64 {
+        var state: UInt64 =
+            0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: end - start) ^ (UInt64(bitPattern: Int64(tag)) &<< 32)
+        guard let base = buffer.baseAddress else { return state }
+        @inline(__always) func mix(_ word: UInt64) {
+            state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            state ^= state &>> 32
+        }
+        var i = start
+        while i + 8 <= end {
+            mix(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < end {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < end {
+                tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) &<< shift
+                shift += 8
+                i += 1
+            }
+            mix(tail)
+        }
+        state ^= state &>> 29
+        state = state &* 0xC4CE_B9FE_1A85_EC53
+        return state ^ (state &>> 32)
+    }
+}

@@ -1,0 +1,176 @@
+import BenchmarkModel
+import BenchstatTestSupport
+import Foundation
+import Testing
+
+@testable import BenchmarkIngest
+
+/// A file that interleaves its benchmarks (the whole suite once per repetition, as Go's benchstat
+/// documentation recommends, or files of several CI jobs concatenated) loads to the same series as
+/// the file with each benchmark's samples on consecutive lines: names are found again by their
+/// bytes (`ByteNameTable`, `ResolvedSeriesTable`), and that must never merge two keys or split one.
+@Suite("Interleaved files load like consecutive ones")
+struct InterleavedOrderTests {
+    /// (name, unit, run) → values, in file order; with each series' mode.
+    private func contents(_ label: LabelData) -> [String: [Double]] {
+        var result: [String: [Double]] = [:]
+        for series in label.series {
+            for run in series.runs {
+                result["\(series.benchmark.name) | \(series.unit.baseUnit) | \(series.mode.rawValue) | \(run.id)"] =
+                    run.values
+            }
+        }
+        return result
+    }
+
+    private func names(_ label: LabelData) -> [String] {
+        label.series.map { "\($0.benchmark.name) | \($0.unit.baseUnit)" }
+    }
+
+    /// Go text of two packages that share a benchmark name, lines with several units, a unit that
+    /// only some lines carry, and names that differ in one byte or only in length.
+    private func goLines(repetitions: Int) -> [[String]] {
+        var passes: [[String]] = []
+        for repetition in 0..<repetitions {
+            var lines = ["pkg: example.com/a"]
+            lines.append("BenchmarkParse-8 10 \(100 + repetition) ns/op \(16 + repetition % 2) B/op")
+            lines.append("BenchmarkParsf-8 10 \(200 + repetition) ns/op")
+            lines.append("BenchmarkParse-16 10 \(300 + repetition) ns/op")
+            lines.append("BenchmarkP-8 10 \(400 + repetition) ns/op" + (repetition % 2 == 0 ? " 3 allocs/op" : ""))
+            lines.append("pkg: example.com/b")
+            lines.append("BenchmarkParse-8 10 \(500 + repetition) ns/op \(32 + repetition) B/op")
+            lines.append("BenchmarkP-8 10 \(600 + repetition) instructions/op")
+            passes.append(lines)
+        }
+        return passes
+    }
+
+    @Test(arguments: [1, 2, 5])
+    func goTextInterleavedEqualsConsecutive(repetitions: Int) throws {
+        let passes = goLines(repetitions: repetitions)
+        // Interleaved: the passes one after the other. Consecutive: every result line of one
+        // (package, name) together, in first-seen order, each package under its own `pkg:` line.
+        let interleaved = passes.flatMap { $0 }.joined(separator: "\n") + "\n"
+        var groups: [(key: String, lines: [String])] = []
+        for pass in passes {
+            var package = ""
+            for line in pass {
+                if line.hasPrefix("pkg: ") {
+                    package = line
+                    continue
+                }
+                let key = package + " " + (line.split(separator: " ").first.map(String.init) ?? "")
+                if let index = groups.firstIndex(where: { $0.key == key }) {
+                    groups[index].lines.append(line)
+                } else {
+                    groups.append((key, [line]))
+                }
+            }
+        }
+        let consecutive =
+            groups.map { group in
+                "pkg: \(group.key.split(separator: " ")[1])\n" + group.lines.joined(separator: "\n")
+            }.joined(separator: "\n") + "\n"
+        try withTemporaryDirectory { directory in
+            let run = try directory.writeFile("i/run.txt", interleaved)
+            let (fromInterleaved, _) = try loadSingle(run)
+            let (fromConsecutive, _) = try loadSingle(try directory.writeFile("c/run.txt", consecutive))
+            let values = contents(fromInterleaved)
+            #expect(
+                values == contents(fromConsecutive).mapKeys { $0.replacingOccurrences(of: "/c/run", with: "/i/run") })
+            #expect(names(fromInterleaved) == names(fromConsecutive))
+            // Written out, so that a table that merged or split keys cannot agree with itself.
+            #expect(
+                values["example.com/a.BenchmarkParse-8 | s | walltime | \(run)"]
+                    == (0..<repetitions).map { Double(100 + $0) * 1e-9 })
+            #expect(
+                values["example.com/b.BenchmarkParse-8 | s | walltime | \(run)"]
+                    == (0..<repetitions).map { Double(500 + $0) * 1e-9 })
+            #expect(
+                values["example.com/a.BenchmarkParsf-8 | s | walltime | \(run)"]
+                    == (0..<repetitions).map { Double(200 + $0) * 1e-9 })
+            #expect(
+                values["example.com/a.BenchmarkParse-16 | s | walltime | \(run)"]
+                    == (0..<repetitions).map { Double(300 + $0) * 1e-9 })
+            #expect(
+                values["example.com/a.BenchmarkP-8 | allocs | instrumentation | \(run)"]
+                    == stride(from: 0, to: repetitions, by: 2).map { _ in 3.0 })
+            #expect(
+                values["example.com/b.BenchmarkP-8 | instructions | instrumentation | \(run)"]
+                    == (0..<repetitions).map { Double(600 + $0) })
+            #expect(
+                values["example.com/b.BenchmarkParse-8 | B | instrumentation | \(run)"]
+                    == (0..<repetitions).map { Double(32 + $0) })
+        }
+    }
+
+    @Test(arguments: [1, 3])
+    func canonicalJSONLinesInterleavedEqualsConsecutive(repetitions: Int) throws {
+        // Keys that differ in name, unit, mode or run (explicit, numeric or absent) only.
+        let keys: [(name: String, extra: String)] = [
+            ("parse", #""unit": "ns""#),
+            ("parse", #""unit": "instructions""#),
+            ("parsf", #""unit": "ns""#),
+            ("parse", #""unit": "ns", "run": "r2""#),
+            ("parse", #""unit": "ns", "run": 2"#),
+            ("lint", #""unit": "widgets", "mode": "instrumentation""#),
+            ("lint", #""unit": "ns", "mode": "walltime", "run": "r2""#),
+            ("caf\u{E9}", #""unit": "ns""#),
+        ]
+        func line(_ key: Int, _ repetition: Int) -> String {
+            #"{"benchmark": "\#(keys[key].name)", \#(keys[key].extra), "value": \#(1000 * (key + 1) + repetition)}"#
+        }
+        let interleaved = (0..<repetitions).flatMap { r in keys.indices.map { line($0, r) } }
+        let consecutive = keys.indices.flatMap { k in (0..<repetitions).map { line(k, $0) } }
+        try withTemporaryDirectory { directory in
+            let file = try directory.writeFile("i/run.jsonl", interleaved.joined(separator: "\n") + "\n")
+            let (fromInterleaved, _) = try loadSingle(file)
+            let (fromConsecutive, _) = try loadSingle(
+                try directory.writeFile("c/run.jsonl", consecutive.joined(separator: "\n") + "\n"))
+            let expectedFromInterleaved = contents(fromInterleaved)
+            #expect(
+                expectedFromInterleaved
+                    == contents(fromConsecutive).mapKeys { $0.replacingOccurrences(of: "/c/run", with: "/i/run") })
+            #expect(names(fromInterleaved) == names(fromConsecutive))
+            let series = (0..<repetitions).map { Double($0) }
+            #expect(expectedFromInterleaved["parse | s | walltime | \(file)"] == series.map { (1000 + $0) * 1e-9 })
+            #expect(expectedFromInterleaved["parse | s | walltime | r2"] == series.map { (4000 + $0) * 1e-9 })
+            #expect(expectedFromInterleaved["parse | s | walltime | 2"] == series.map { (5000 + $0) * 1e-9 })
+            #expect(expectedFromInterleaved["lint | widgets | instrumentation | \(file)"] == series.map { 6000 + $0 })
+            #expect(expectedFromInterleaved.count == keys.count)
+        }
+    }
+
+    @Test func byteNameTableKeepsEveryKeyApartThroughGrowth() {
+        var table = ByteNameTable<Int>()
+        var keys: [[UInt8]] = []
+        // Prefixes of one another, equal bytes under two tags, empty, and enough to grow many times.
+        for index in 0..<5000 {
+            keys.append(Array("name-\(index)".utf8))
+        }
+        keys.append([])
+        keys.append(Array("name-1".utf8) + [0])
+        for (position, key) in keys.enumerated() {
+            key.withUnsafeBytes { bytes in
+                #expect(table.find(bytes, 0, bytes.count, tag: 0) == nil)
+                table.insert(bytes, 0, bytes.count, tag: 0, value: position)
+                #expect(table.find(bytes, 0, bytes.count, tag: 1) == nil)
+            }
+        }
+        for (position, key) in keys.enumerated() {
+            key.withUnsafeBytes { bytes in
+                let found = table.find(bytes, 0, bytes.count, tag: 0)
+                #expect(found.map { table[$0] } == position)
+            }
+        }
+        #expect(table.count == keys.count)
+    }
+}
+
+extension Dictionary where Key == String {
+    fileprivate func mapKeys(_ transform: (String) -> String) -> [String: Value] {
+        var result: [String: Value] = [:]
+        for (key, value) in self { result[transform(key)] = value }
+        return result
+    }
+}
