@@ -17,11 +17,7 @@ enum HistorySource {
     static func load(
         _ location: String, branch: String, machine: String?, last: Int, options: LoadOptions
     ) throws -> (runs: [LabelData], warnings: [InputWarning]) {
-        var isDirectory: ObjCBool = false
-        if !ConnectionURL.isPostgres(location),
-            FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        {
+        if !ConnectionURL.isPostgres(location), FileSystem.kind(location).isDirectory {
             do {
                 let loaded = try DatasetLoader.loadHistoryDataset(directory: location, options: options)
                 return (loaded.labels, loaded.warnings)
