@@ -10,8 +10,7 @@ import Foundation
 /// bytes in `BytePath`'s carrier form; when several elements decode alike, the k-th such argument
 /// takes the k-th such element (the parser keeps the command line's order).
 enum RawArguments {
-    /// Every `argv` element after the program, as bytes, and the value after the first `=` of each
-    /// `--option=value` element.
+    /// Every `argv` element after the program, as bytes.
     static var candidates: [[UInt8]] {
         var found: [[UInt8]] = []
         for index in 1..<Int(max(CommandLine.argc, 1)) {
@@ -19,6 +18,15 @@ enum RawArguments {
             let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map {
                 UInt8(bitPattern: $0)
             }
+            found.append(bytes)
+        }
+        return found
+    }
+
+    /// `elements` and the value after the first `=` of each `--option=value` element.
+    static func expanded(_ elements: [[UInt8]]) -> [[UInt8]] {
+        var found: [[UInt8]] = []
+        for bytes in elements {
             found.append(bytes)
             if bytes.starts(with: Array("--".utf8)), let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
                 found.append(Array(bytes[(equals + 1)...]))
@@ -31,6 +39,7 @@ enum RawArguments {
     /// the parser decoded it lossily.
     static func paths(_ arguments: [String], candidates: [[UInt8]] = candidates) -> [String] {
         var used: [String: Int] = [:]
+        let candidates = expanded(candidates)
         return arguments.map { argument in
             guard argument.unicodeScalars.contains("\u{FFFD}") else {
                 // Valid UTF-8: a code point of the carrier's escape range is carried as its bytes.
