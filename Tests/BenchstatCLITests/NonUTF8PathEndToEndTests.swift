@@ -136,3 +136,20 @@ enum RawArgumentRun {
         #expect(list.standardOutput.contains("2 run(s)"))
     }
 }
+
+extension NonUTF8PathEndToEndTests {
+    @Test func aHistoryStoreWhoseNameIsNotUTF8IsAClearError() throws {
+        let directory = try TemporaryDirectory()
+        let files = ByteNamedFiles(root: directory.path)
+        defer { files.removeAll() }
+        try files.write(Array("base.jsonl".utf8), Self.base)
+        try files.write(Array("head.jsonl".utf8), Self.head)
+        try files.write(RawArgumentRun.latin1("h\u{E9}.db"), "")
+        let run = try RawArgumentRun.run(
+            Self.args("analyze", "base.jsonl", "head.jsonl", "--history", RawArgumentRun.latin1("h\u{E9}.db")),
+            in: directory.path)
+        #expect(run.exitCode == 2)
+        #expect(
+            run.standardError.contains("h\\xE9.db: a history store's file name must be UTF-8"), "\(run.standardError)")
+    }
+}

@@ -25,6 +25,12 @@ enum HistorySource {
                 throw CommandFailure(error.description)
             }
         }
+        guard BytePath(location).isPlain else {
+            // Directories are read through their bytes; the SQLite store opens its path as UTF-8.
+            throw CommandFailure(
+                "\(BytePath.display(location)): a history store's file name must be UTF-8 (a directory of runs "
+                    + "may have any name); rename the file")
+        }
         let machineKey = machine ?? MachineIdentity.current
         let store = try openStoreForReading(location)
         return try withStore { () throws(HistoryError) in
