@@ -17,10 +17,7 @@ enum CriterionLoader {
     /// Whether `path` is a criterion.rs directory: it (or its `target/criterion` or `criterion`)
     /// holds `*/new/sample.json`, `*/*/new/sample.json` or `*/*/*/new/sample.json` (or `base/`).
     static func isCriterionDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return false
-        }
+        guard FileSystem.isDirectory(path) else { return false }
         return hasBenchmarks(root(path), depth: 3)
     }
 
@@ -53,7 +50,7 @@ enum CriterionLoader {
         guard depth > 0 else { return nil }
         for child in subdirectories(path) {
             for baseline in ["new", "base"]
-            where FileManager.default.fileExists(atPath: "\(child)/\(baseline)/sample.json") {
+            where FileSystem.kind("\(child)/\(baseline)/sample.json").exists {
                 return (child, baseline)
             }
             if let found = firstBenchmark(child, depth: depth - 1) { return found }
@@ -82,7 +79,7 @@ enum CriterionLoader {
         guard depth > 0 else { return }
         for child in subdirectories(path) {
             guard let identity = FileIdentity(child), visited.insert(identity).inserted else { continue }
-            let baselines = subdirectories(child).filter { FileManager.default.fileExists(atPath: "\($0)/sample.json") }
+            let baselines = subdirectories(child).filter { FileSystem.kind("\($0)/sample.json").exists }
             if baselines.isEmpty {
                 collectBaselines(child, depth: depth - 1, into: &names, visited: &visited)
             } else {
@@ -94,31 +91,24 @@ enum CriterionLoader {
     private static func root(_ path: String) -> String {
         for candidate in ["target/criterion", "criterion"] {
             let full = LabelDiscovery.join(path, candidate)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
-                return full
-            }
+            if FileSystem.isDirectory(full) { return full }
         }
         return path
     }
 
     private static func subdirectories(_ path: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let names = (try? FileSystem.names(in: path)) ?? []
         return names.filter { !$0.hasPrefix(".") && $0 != "report" }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted { BytePath($0).bytes.lexicographicallyPrecedes(BytePath($1).bytes) }
             .map { LabelDiscovery.join(path, $0) }
-            .filter { candidate in
-                var isDirectory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory)
-                    && isDirectory.boolValue
-            }
+            .filter { FileSystem.isDirectory($0) }
     }
 
     private static func hasBenchmarks(_ path: String, depth: Int) -> Bool {
         guard depth > 0 else { return false }
         for child in subdirectories(path) {
             for baseline in ["new", "base"]
-            where FileManager.default.fileExists(atPath: "\(child)/\(baseline)/sample.json") {
+            where FileSystem.kind("\(child)/\(baseline)/sample.json").exists {
                 return true
             }
             if hasBenchmarks(child, depth: depth - 1) { return true }
@@ -136,7 +126,7 @@ enum CriterionLoader {
         var found: [String] = []
         for child in subdirectories(path) {
             guard let identity = FileIdentity(child), visited.insert(identity).inserted else { continue }
-            if FileManager.default.fileExists(atPath: "\(child)/\(baseline)/sample.json") {
+            if FileSystem.kind("\(child)/\(baseline)/sample.json").exists {
                 found.append(child)
             } else {
                 found += benchmarkDirectories(child, baseline: baseline, depth: depth - 1, visited: &visited)
@@ -176,7 +166,7 @@ enum CriterionLoader {
             var name = String(benchmark.dropFirst(root.count + 1))
             var parameters: [KeyValue] = []
             let infoPath = "\(benchmark)/\(baseline)/benchmark.json"
-            if FileManager.default.fileExists(atPath: infoPath) {
+            if FileSystem.kind(infoPath).exists {
                 let info = try document(infoPath)
                 let parts = ["group_id", "function_id", "value_str"].compactMap { key -> (String, String)? in
                     guard let node = info[key], case .string(let text) = node.value else { return nil }
@@ -212,7 +202,8 @@ enum CriterionLoader {
                         "field \"iters[\(index)]\": value must be > 0, found \(formatNumber(iterations))")
                 }
                 try label.append(
-                    time / iterations, unit: nanoseconds, series: series, run: directory, line: timeNode.line,
+                    time / iterations, unit: nanoseconds, series: series, run: BytePath.display(directory),
+                    line: timeNode.line,
                     field: "times[\(index)]", file: samplePath)
             }
         }

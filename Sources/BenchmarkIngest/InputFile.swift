@@ -15,6 +15,15 @@ struct InputFile {
         let size = try regularFileSize(path)
         // Foundation on Linux leaks a 4 KB buffer for every empty file it reads (found by fuzzing).
         if size == 0 { return InputFile(path: path, data: Data()) }
+        guard BytePath(path).isPlain else {
+            // A name that is not UTF-8: Foundation's URL cannot spell it, read(2) through the bytes.
+            do {
+                return InputFile(path: path, data: try FileSystem.contents(path, size: size))
+            } catch {
+                throw InputError(
+                    .unreadableFile, at: SourceLocation(file: path), "cannot read the file (\(error.reason))")
+            }
+        }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             return InputFile(path: path, data: data)
@@ -31,7 +40,7 @@ struct InputFile {
     static func readPrefix(_ path: String, limit: Int) throws(InputError) -> (input: InputFile, isWholeFile: Bool) {
         let size = try regularFileSize(path)
         if size == 0 { return (InputFile(path: path, data: Data()), true) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = FileSystem.open(path, O_RDONLY | O_CLOEXEC)
         // The whole-file reader gives the message for a file that cannot be opened.
         guard descriptor >= 0 else { return (try read(path), true) }
         defer { close(descriptor) }
@@ -63,8 +72,7 @@ struct InputFile {
     ///
     /// - Throws: `unreadableFile` when it is missing or not a regular file.
     private static func regularFileSize(_ path: String) throws(InputError) -> Int {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard let info = FileSystem.status(path) else {
             throw InputError(.unreadableFile, at: SourceLocation(file: path), missingMessage(path))
         }
         switch info.st_mode & S_IFMT {
@@ -82,8 +90,7 @@ struct InputFile {
 
     /// Why `path` cannot be found: it does not exist, or it is a symbolic link that leads nowhere.
     static func missingMessage(_ path: String) -> String {
-        var info = stat()
-        return lstat(path, &info) == 0
+        FileSystem.status(path, following: false) != nil
             ? "a broken symbolic link or a symbolic link loop" : "no such file or directory"
     }
 

@@ -3,7 +3,8 @@ import Foundation
 
 /// A file that loading will read, and the label (or history run) it belongs to.
 public struct DiscoveredInput: Sendable, Hashable {
-    /// The path as discovered (a file, or a file inside a criterion.rs directory).
+    /// The path as discovered (a file, or a file inside a criterion.rs directory), in `BytePath`'s
+    /// carrier form (`BytePath.display` shows it).
     public let path: String
     /// The label, or the history run, the file is read for.
     public let label: String
@@ -44,10 +45,10 @@ extension DatasetLoader {
         guard let identity = FileIdentity(path) else { return [path] }
         guard identity.isDirectory else { return [path] }
         guard depth > 0, visited.insert(identity).inserted,
-            let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+            let names = try? FileSystem.names(in: path)
         else { return [] }
         var files: [String] = []
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in names.sorted(by: { BytePath($0).bytes.lexicographicallyPrecedes(BytePath($1).bytes) }) {
             files += regularFiles(under: LabelDiscovery.join(path, name), visited: &visited, depth: depth - 1)
         }
         return files
@@ -62,10 +63,10 @@ public struct FileIdentity: Sendable, Hashable {
     /// Whether the file is a directory (not part of the identity).
     public let isDirectory: Bool
 
-    /// The identity of the file `path` leads to, or nil when it does not exist.
+    /// The identity of the file `path` (in `BytePath`'s carrier form) leads to, or nil when it does
+    /// not exist.
     public init?(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard let info = FileSystem.status(path) else { return nil }
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         isDirectory = info.st_mode & S_IFMT == S_IFDIR

@@ -112,9 +112,11 @@ struct LabelAccumulator {
 
     /// Starts a new file: later samples without an explicit run belong to the run named `path`.
     mutating func beginFile(_ path: String) {
-        currentFile = path
-        filePaths.append(path)
-        currentFileRun = runKey(path)
+        // Messages and run names show the path; a name that is not UTF-8 is shown escaped (`BytePath`).
+        let shown = BytePath.display(path)
+        currentFile = shown
+        filePaths.append(shown)
+        currentFileRun = runKey(shown)
     }
 
     /// The key of the run named `id` (an explicit `run` field or a file path: one name space).

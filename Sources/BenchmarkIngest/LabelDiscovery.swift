@@ -22,30 +22,29 @@ enum LabelDiscovery {
     }
 
     private static func kind(_ path: String) throws(InputError) -> Kind {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        let found = FileSystem.kind(path)
+        guard found.exists else {
             throw InputError(.unreadableFile, at: SourceLocation(file: path), InputFile.missingMessage(path))
         }
-        guard isDirectory.boolValue else { return .file }
+        guard found.isDirectory else { return .file }
         if CriterionLoader.isDirectoryOfTrees(path) { return .directory }
         return CriterionLoader.isCriterionDirectory(path) ? .criterion : .directory
     }
 
     /// The entries of `directory` that can be inputs or labels: no hidden files, no `*.md`,
-    /// sorted byte-wise by name.
+    /// sorted byte-wise by name (names that are not UTF-8 included: `BytePath`).
     static func entries(_ directory: String) throws(InputError) -> [String] {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            names = try FileSystem.names(in: directory)
         } catch {
             throw InputError(
-                .unreadableFile, at: SourceLocation(file: directory),
-                "cannot list the directory (\(error.localizedDescription))")
+                .unreadableFile, at: SourceLocation(file: directory), "cannot list the directory (\(error.reason))")
         }
         return
             names
             .filter { !$0.hasPrefix(".") && !$0.lowercased().hasSuffix(".md") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted { BytePath($0).bytes.lexicographicallyPrecedes(BytePath($1).bytes) }
             .map { join(directory, $0) }
     }
 
@@ -113,7 +112,7 @@ enum LabelDiscovery {
                 throw InputError(
                     .unreadableFile, at: SourceLocation(file: entry),
                     "\(special) where a label directory is expected (the labels are the sub-directories of "
-                        + "\(directory)); make it a directory of run files")
+                        + "\(BytePath.display(directory))); make it a directory of run files")
             }
             if hasDirectories, entryKind == .file {
                 context.warn(
@@ -131,9 +130,10 @@ enum LabelDiscovery {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         switch try kind(path) {
         case .file:
-            return LabelSpec(name: InputFile.stem(trimmed), origin: path, inputs: [path])
+            return LabelSpec(name: BytePath.display(InputFile.stem(trimmed)), origin: path, inputs: [path])
         case .criterion:
-            return LabelSpec(name: InputFile.lastComponent(trimmed), origin: path, inputs: [path])
+            return LabelSpec(
+                name: BytePath.display(InputFile.lastComponent(trimmed)), origin: path, inputs: [path])
         case .directory:
             var inputs: [String] = []
             for entry in try entries(path) {
@@ -142,7 +142,8 @@ enum LabelDiscovery {
                 case .directory:
                     context.warn(
                         SourceLocation(file: entry),
-                        "skipped: a sub-directory of label \"\(InputFile.lastComponent(trimmed))\" that is not a "
+                        "skipped: a sub-directory of label \"\(BytePath.display(InputFile.lastComponent(trimmed)))\" "
+                            + "that is not a "
                             + "criterion.rs directory")
                 }
             }
@@ -151,14 +152,13 @@ enum LabelDiscovery {
                     .noInputFiles, at: SourceLocation(file: path),
                     "the directory holds no input files (hidden files and *.md are skipped)")
             }
-            return LabelSpec(name: InputFile.lastComponent(trimmed), origin: path, inputs: inputs)
+            return LabelSpec(name: BytePath.display(InputFile.lastComponent(trimmed)), origin: path, inputs: inputs)
         }
     }
 
     /// "a FIFO (named pipe)", "a socket" or "a device" when `path` is one of those, else nil.
     static func specialFileKind(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard let info = FileSystem.status(path) else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFIFO: return "a FIFO (named pipe)"
         case S_IFSOCK: return "a socket"
@@ -173,7 +173,8 @@ enum LabelDiscovery {
             if let earlier = seen[spec.name] {
                 throw InputError(
                     .duplicateLabel, at: SourceLocation(file: spec.origin),
-                    "label \"\(spec.name)\" is given twice: by \(earlier) and by \(spec.origin); rename one of them")
+                    "label \"\(spec.name)\" is given twice: by \(BytePath.display(earlier)) and by "
+                        + "\(BytePath.display(spec.origin)); rename one of them")
             }
             seen[spec.name] = spec.origin
         }

@@ -38,7 +38,7 @@ final class LineReader {
     /// Opens `path`, or returns nil when `open(2)` fails (the caller then reports the error the
     /// whole-file reader gives).
     init?(path: String, chunkSize: Int = LineReader.defaultChunkSize) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = FileSystem.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         self.path = path
         self.descriptor = descriptor

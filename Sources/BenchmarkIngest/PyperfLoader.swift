@@ -42,7 +42,7 @@ enum PyperfLoader {
                 let values = try fields.array(valuesNode, "\(where_).runs[\(position)].values")
                 if values.isEmpty { continue }
                 runNumber += 1
-                let runID = "\(path)#\(runNumber)"
+                let runID = "\(BytePath.display(path))#\(runNumber)"
                 for (k, node) in values.enumerated() {
                     let field = "\(where_).runs[\(position)].values[\(k)]"
                     try label.append(

@@ -20,7 +20,8 @@ enum ValgrindLoader {
         let event = context.options.callgrindEvent
         let (value, line, field) = try output.total(of: event)
         let unit = MeasurementUnit.parse(event)
-        let name = (output.command?.isEmpty == false ? output.command : nil) ?? InputFile.stem(input.path)
+        let name =
+            (output.command?.isEmpty == false ? output.command : nil) ?? BytePath.display(InputFile.stem(input.path))
         let series = try label.series(
             name: name, parameters: [], unit: unit, mode: .instrumentation, line: line, context: &context)
         try label.append(value, unit: unit, series: series, run: nil, line: line, field: field)

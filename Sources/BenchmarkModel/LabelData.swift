@@ -29,7 +29,7 @@ public struct FileMetadata: Sendable, Hashable {
 
     /// Creates file metadata.
     public init(path: String, format: String, entries: [KeyValue]) {
-        self.path = path
+        self.path = BytePath.display(path)
         self.format = format
         self.entries = entries
     }

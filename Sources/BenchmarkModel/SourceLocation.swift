@@ -1,15 +1,16 @@
 /// Where something came from in the input: a file and, when it helps, a 1-based line and a field.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The path as the user gave it (or as discovered below a directory they gave).
+    /// The path as the user gave it (or as discovered below a directory they gave), as people read
+    /// it: a name that is not UTF-8 has its other bytes escaped (`BytePath.displayName`).
     public let file: String
     /// The 1-based line, or nil when the whole file is meant.
     public let line: Int?
     /// The field or key (for example `value`, `results[2].times`), or nil.
     public let field: String?
 
-    /// Creates a location.
+    /// Creates a location; `file` may be in `BytePath`'s carrier form.
     public init(file: String, line: Int? = nil, field: String? = nil) {
-        self.file = file
+        self.file = BytePath.display(file)
         self.line = line
         self.field = field
     }

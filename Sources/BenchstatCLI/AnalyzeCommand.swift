@@ -115,9 +115,13 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Paths that are not UTF-8 (Latin-1 file names), recovered from the command line's bytes.
+        let paths = RawArguments.paths(self.paths)
+        let history = self.history.map(RawArguments.path)
         if let output {
             try OutputSafety.check(
-                output: output, against: OutputSafety.roles(paths: paths, history: history, config: config))
+                output: RawArguments.path(output),
+                against: OutputSafety.roles(paths: paths, history: history, config: config.map(RawArguments.path)))
         }
         let configuration: ConfigurationFile?
         do {
@@ -138,7 +142,7 @@ struct AnalyzeCommand: ParsableCommand {
             _ = benchstat_return_free_memory()
             var historyRuns: [LabelData]?
             if let history {
-                status.show("loading history \(history)…")
+                status.show("loading history \(BytePath.display(history))…")
                 let loaded = try HistorySource.load(
                     history, branch: historyBranch, machine: historyMachine, last: historyLast, options: loadOptions)
                 historyRuns = loaded.runs

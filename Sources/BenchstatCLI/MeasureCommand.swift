@@ -16,13 +16,17 @@ struct MeasureCommand: ParsableCommand {
         commandName: "measure",
         abstract: "Time two or more commands, interleaved, into a runs/ directory that analyze reads.",
         discussion: """
-            Each COMMAND is run by /bin/sh -c, with standard input and output on /dev/null. Rounds \
+            Each COMMAND is run by /bin/sh -c (with -N/--no-shell: split on whitespace and run \
+            directly), with standard input and output on /dev/null; --prepare CMD runs, untimed, before \
+            every run. Rounds \
             alternate the commands (A B A B …) so that slow drift of the machine hits them alike; every \
             sample carries its round as "iteration", so the comparison can pair them. Samples are \
             written as they are taken (DIR/LABEL/RUN.jsonl): Ctrl-C keeps every completed sample. \
             With --instrumentation the commands then run under valgrind --tool=callgrind and the \
-            instruction counts (Ir) are recorded too. Exit status: 0 done, 2 a command failed or \
-            usage error, 130 interrupted.
+            instruction counts (Ir) are recorded too. At the end each command's mean ± σ and range \
+            are printed, and how many times slower or faster than the first command it ran. Exit \
+            status: 0 done, 2 a command failed or usage error, 130 interrupted; a failure leaves no \
+            empty file or directory behind.
             """
     )
 
@@ -47,6 +51,17 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "The run id: the file name and the \"run\" field (default: m + the start time, UTC).")
     var runID: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A command run before every run of the commands, untimed (e.g. to clear caches).",
+            discussion: "Give it once for every command, or once per command in order."))
+    var prepare: [String] = []
+
+    @Flag(
+        name: [.customShort("N"), .long],
+        help: "Run the commands (and --prepare) without a shell: split on whitespace, found on PATH.")
+    var noShell = false
+
     @Flag(help: "Also count instructions with valgrind --tool=callgrind (Ir).")
     var instrumentation = false
 
@@ -61,6 +76,13 @@ struct MeasureCommand: ParsableCommand {
         if Set(labels).count != labels.count { throw ValidationError("labels must differ: \(labels)") }
         for label in labels where label.isEmpty || label.contains("/") || label.hasPrefix(".") {
             throw ValidationError("--name \"\(label)\" cannot be a directory name")
+        }
+        if prepare.count > 1, prepare.count != commands.count {
+            throw ValidationError(
+                "give --prepare once, or once per command: \(commands.count) commands, \(prepare.count) --prepare")
+        }
+        if noShell, let empty = (commands + prepare).first(where: { Self.words($0).isEmpty }) {
+            throw ValidationError("with --no-shell a command needs a program to run, got \"\(empty)\"")
         }
         if runs < 1 { throw ValidationError("--runs must be at least 1, got \(runs)") }
         if warmup < 0 { throw ValidationError("--warmup must be 0 or more, got \(warmup)") }
@@ -80,26 +102,32 @@ struct MeasureCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let id = runID ?? Self.defaultRunID()
-        let files = try prepare(id: id)
-        do {
-            try measure(files, id: id)
-        } catch {
-            // Nothing measured for a label (a failure in the warm-up): leave no empty file behind.
-            for file in files { file.removeIfEmpty() }
-            throw error
-        }
+    /// `command` split on whitespace, as `--no-shell` runs it.
+    static func words(_ command: String) -> [String] {
+        command.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     }
 
-    /// Checks valgrind and opens one output file per label.
-    func prepare(id: String) throws(CommandFailure) -> [SampleFile] {
+    func run() throws {
+        let id = runID ?? Self.defaultRunID()
         if instrumentation, ProcessTimer.which("valgrind") == nil {
             throw CommandFailure(
                 "--instrumentation needs valgrind, which is not on PATH (Debian: apt-get install valgrind)")
         }
-        return try labels.map { label throws(CommandFailure) in
-            try SampleFile(directory: "\(output)/\(label)", name: "\(id).jsonl")
+        // The directories this measurement creates (outermost first): on failure, those left empty
+        // are removed again, innermost first, so a failed command leaves nothing empty behind.
+        var created: [String] = []
+        var files: [SampleFile] = []
+        do {
+            for label in labels {
+                created += CreatedDirectories.missing(on: "\(output)/\(label)").filter { !created.contains($0) }
+                files.append(try SampleFile(directory: "\(output)/\(label)", name: "\(id).jsonl"))
+            }
+            try measure(files, id: id)
+        } catch {
+            // Nothing measured for a label (a failure in the warm-up): leave no empty file behind.
+            for file in files { file.removeIfEmpty() }
+            CreatedDirectories.removeIfEmpty(created)
+            throw error
         }
     }
 
@@ -113,13 +141,14 @@ struct MeasureCommand: ParsableCommand {
             throw CommandFailure("cannot create \(scratch.path): \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let progress = Progress(total: (warmup + runs) * commands.count, enabled: isatty(STDERR_FILENO) == 1)
+        let progress = MeasureProgress(total: (warmup + runs) * commands.count, enabled: isatty(STDERR_FILENO) == 1)
         InterruptFlag.install()
         defer { InterruptFlag.uninstall() }
         var taken = 0
         let session = Session(
             commands: commands, labels: labels, scratch: scratch, files: files, progress: progress,
-            output: output)
+            output: output, prepare: prepare, noShell: noShell)
+        var samples = Array(repeating: [UInt64](), count: commands.count)
         // Warm-ups, then the timed rounds: A B A B …
         for round in 0..<(warmup + runs) {
             let iteration = round - warmup + 1
@@ -128,6 +157,7 @@ struct MeasureCommand: ParsableCommand {
                     return try session.interrupted(samples: taken)
                 }
                 if iteration >= 1 {
+                    samples[index].append(nanoseconds)
                     try files[index].append(
                         benchmark: benchmark, mode: .walltime, unit: "ns", value: nanoseconds, run: id,
                         iteration: iteration)
@@ -138,7 +168,7 @@ struct MeasureCommand: ParsableCommand {
         progress.finish()
         var counted = 0
         if let valgrind {
-            let countProgress = Progress(total: instrumentationRuns * commands.count, enabled: progress.enabled)
+            let countProgress = MeasureProgress(total: instrumentationRuns * commands.count, enabled: progress.enabled)
             for iteration in 1...instrumentationRuns {
                 for index in commands.indices {
                     guard
@@ -155,7 +185,12 @@ struct MeasureCommand: ParsableCommand {
             }
             countProgress.finish()
         }
-        var message = "benchstat measure: \(taken) walltime sample(s) per command"
+        let summary = MeasureSummary(
+            commands: commands.indices.map {
+                MeasureSummary.Command(label: labels[$0], command: commands[$0], nanoseconds: samples[$0])
+            })
+        var message = summary.lines.map { $0 + "\n" }.joined()
+        message += "benchstat measure: \(taken) walltime sample(s) per command"
         if counted > 0 { message += " and \(counted) callgrind count(s)" }
         message += " in \(output)/{\(labels.joined(separator: ","))}/\(id).jsonl; next: benchstat analyze \(output)"
         if labels.count > 2 || !labels.contains("base") { message += " --base \(labels[0])" }
@@ -179,8 +214,28 @@ extension MeasureCommand {
         let labels: [String]
         let scratch: URL
         let files: [SampleFile]
-        let progress: Progress
+        let progress: MeasureProgress
         let output: String
+        /// The `--prepare` commands: none, one for all, or one per command.
+        let prepare: [String]
+        let noShell: Bool
+
+        /// The program and arguments that run `command`: through `/bin/sh -c`, or split on
+        /// whitespace with `--no-shell`.
+        func argv(_ command: String) -> [String] {
+            noShell ? MeasureCommand.words(command) : ["/bin/sh", "-c", command]
+        }
+
+        /// Runs command `index`'s `--prepare` command, if any (untimed); false when interrupted.
+        func runPrepare(_ index: Int) throws(CommandFailure) -> Bool {
+            guard !prepare.isEmpty else { return true }
+            let command = prepare.count == 1 ? prepare[0] : prepare[index]
+            let outcome = try ProcessTimer.run(
+                argv(command), standardErrorPath: standardErrorPath(index), searchPath: noShell)
+            if InterruptFlag.isRaised { return false }
+            try check(outcome.termination, index: index, what: "", prepareCommand: command)
+            return true
+        }
 
         func standardErrorPath(_ index: Int) -> String {
             scratch.appendingPathComponent("stderr-\(index)").path
@@ -190,8 +245,9 @@ extension MeasureCommand {
         func time(_ index: Int, round: Int) throws(CommandFailure) -> UInt64? {
             if InterruptFlag.isRaised { return nil }
             progress.step(labels[index])
+            guard try runPrepare(index) else { return nil }
             let outcome = try ProcessTimer.run(
-                ["/bin/sh", "-c", commands[index]], standardErrorPath: standardErrorPath(index))
+                argv(commands[index]), standardErrorPath: standardErrorPath(index), searchPath: noShell)
             // Interrupted while the command ran: it was stopped too, so the sample is incomplete.
             if InterruptFlag.isRaised, outcome.termination != .exited(0) { return nil }
             try check(outcome.termination, index: index, what: "")
@@ -200,11 +256,12 @@ extension MeasureCommand {
 
         /// Counts command `index`'s instructions under callgrind (children traced); nil when
         /// interrupted.
-        func countInstructions(_ index: Int, valgrind: String, iteration: Int, progress: Progress)
+        func countInstructions(_ index: Int, valgrind: String, iteration: Int, progress: MeasureProgress)
             throws(CommandFailure) -> UInt64?
         {
             if InterruptFlag.isRaised { return nil }
             progress.step(labels[index] + " (callgrind)")
+            guard try runPrepare(index) else { return nil }
             let directory = scratch.appendingPathComponent("callgrind-\(index)-\(iteration)")
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -214,14 +271,16 @@ extension MeasureCommand {
             let outcome = try ProcessTimer.run(
                 [
                     valgrind, "--tool=callgrind", "--trace-children=yes",
-                    "--callgrind-out-file=\(directory.path)/callgrind.out.%p", "/bin/sh", "-c", commands[index],
-                ], standardErrorPath: standardErrorPath(index))
+                    "--callgrind-out-file=\(directory.path)/callgrind.out.%p",
+                ] + argv(commands[index]), standardErrorPath: standardErrorPath(index))
             if InterruptFlag.isRaised, outcome.termination != .exited(0) { return nil }
             try check(outcome.termination, index: index, what: " under valgrind")
             return try CallgrindTotals.sum(directory: directory)
         }
 
-        func check(_ termination: ProcessTimer.Termination, index: Int, what: String) throws(CommandFailure) {
+        func check(
+            _ termination: ProcessTimer.Termination, index: Int, what: String, prepareCommand: String? = nil
+        ) throws(CommandFailure) {
             let how: String
             switch termination {
             case .exited(0): return
@@ -229,6 +288,9 @@ extension MeasureCommand {
             case .signalled(let signal): how = "was killed by signal \(signal)"
             }
             var message = "command \(labels[index]) (\(commands[index]))\(what) \(how)"
+            if let prepareCommand {
+                message = "the --prepare command of \(labels[index]) (\(prepareCommand)) \(how)"
+            }
             let errors = (try? String(contentsOfFile: standardErrorPath(index), encoding: .utf8)) ?? ""
             let tail = errors.split(separator: "\n").suffix(5).joined(separator: "\n")
             if !tail.isEmpty { message += "; its standard error ended with:\n" + tail }
@@ -323,28 +385,5 @@ enum CallgrindTotals {
             throw CommandFailure("callgrind wrote no instruction count in \(directory.path)")
         }
         return total
-    }
-}
-
-/// `[3/20] B` on standard error, rewritten in place, only when standard error is a terminal.
-final class Progress {
-    let total: Int
-    let enabled: Bool
-    private var done = 0
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled
-    }
-
-    func step(_ label: String) {
-        done += 1
-        guard enabled else { return }
-        CommandLineEntry.writeToStandardError("\r\u{1B}[K[\(done)/\(total)] \(label)")
-    }
-
-    func finish() {
-        guard enabled, done > 0 else { return }
-        CommandLineEntry.writeToStandardError("\r\u{1B}[K")
     }
 }

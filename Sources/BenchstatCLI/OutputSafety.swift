@@ -1,4 +1,5 @@
 import BenchmarkIngest
+import BenchmarkModel
 import Foundation
 
 #if canImport(Glibc)
@@ -45,17 +46,24 @@ enum OutputSafety {
     }
 
     private static func refusal(_ output: String, _ role: Role) -> CommandFailure {
-        let same = role.path == output ? "" : " (\(role.path))"
+        let same = role.path == output ? "" : " (\(BytePath.display(role.path)))"
         return CommandFailure(
-            "\(output): --output names \(role.role)\(same); refusing to replace it with the report "
+            "\(BytePath.display(output)): --output names \(role.role)\(same); refusing to replace it with the report "
                 + "(nothing was read or written)")
     }
 
-    /// The real path of `path`'s directory, joined with its last component.
+    /// The real path of `path`'s directory, joined with its last component (both in `BytePath`'s
+    /// carrier form, so that a name that is not UTF-8 compares by its bytes).
     private static func canonicalPath(_ path: String) -> String? {
-        let url = URL(fileURLWithPath: path)
-        guard let directory = realpath(url.deletingLastPathComponent().path, nil) else { return nil }
+        let parent = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        guard let directory = BytePath(parent.isEmpty ? "." : parent).withCString({ realpath($0, nil) }) else {
+            return nil
+        }
         defer { free(directory) }
-        return String(cString: directory) + "/" + url.lastPathComponent
+        let bytes = Array(UnsafeBufferPointer(start: directory, count: strlen(directory))).map {
+            UInt8(bitPattern: $0)
+        }
+        return BytePath(bytes: bytes).string + "/" + name
     }
 }

@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// Runs one command through `/bin/sh -c` with `posix_spawn` and times it with the monotonic clock:
+/// Runs one command (through `/bin/sh -c`, or directly) with `posix_spawn` and times it with the monotonic clock:
 /// no Foundation `Process` threads between the clock reads and the child. Standard input and output
 /// are `/dev/null`; standard error goes to a file so that a failure can be reported with its words.
 /// SIGINT and SIGTERM are reset to their defaults in the child, so Ctrl-C stops it as usual.
@@ -23,8 +23,11 @@ enum ProcessTimer {
         let nanoseconds: UInt64
     }
 
-    /// Runs `arguments` (the program first), with standard error written to `standardErrorPath`.
-    static func run(_ arguments: [String], standardErrorPath: String) throws(CommandFailure) -> Outcome {
+    /// Runs `arguments` (the program first), with standard error written to `standardErrorPath`;
+    /// with `searchPath` a program name without `/` is looked up on `PATH` (`posix_spawnp`).
+    static func run(
+        _ arguments: [String], standardErrorPath: String, searchPath: Bool = false
+    ) throws(CommandFailure) -> Outcome {
         #if canImport(Darwin)
             var actions: posix_spawn_file_actions_t? = nil
             var attributes: posix_spawnattr_t? = nil
@@ -53,7 +56,11 @@ enum ProcessTimer {
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let start = monotonicNanoseconds()
-        let spawned = posix_spawn(&pid, arguments.first ?? "/bin/sh", &actions, &attributes, argv, environ)
+        let program = arguments.first ?? "/bin/sh"
+        let spawned =
+            searchPath
+            ? posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+            : posix_spawn(&pid, program, &actions, &attributes, argv, environ)
         guard spawned == 0 else {
             throw CommandFailure("cannot start \(arguments.first ?? ""): \(String(cString: strerror(spawned)))")
         }

@@ -183,6 +183,47 @@ struct InputSnapshot {
             location: nil)
     }
 
+    /// File names that are not UTF-8 (issue 16) cannot be committed portably: made here. A Latin-1
+    /// name is read — on the command line and in a label directory — and shown escaped (`b\xE9`) in
+    /// the one-line error at its line; `--output` naming it is refused; every input stays unchanged.
+    @Test func latin1FileNames() throws {
+        let dir = try TemporaryDirectory()
+        let files = ByteNamedFiles(root: dir.path)
+        defer { files.removeAll() }
+        let good = #"{"benchmark":"a","unit":"ns","value":1}"# + "\n"
+        let cases: [(name: String, text: String)] = [
+            ("b\u{E9}.jsonl", good + "{\"benchmark\":\n"), ("runs/base/r\u{E9}.jsonl", good),
+            ("runs/head/r\u{E9}.jsonl", good + good), ("good.jsonl", good),
+        ]
+        for (name, text) in cases { try files.write(ByteNamedFiles.latin1(name), text) }
+        let checks: [(arguments: [[UInt8]], exit: Int32, message: String)] = [
+            (
+                [Array("analyze".utf8), ByteNamedFiles.latin1("b\u{E9}.jsonl"), Array("good.jsonl".utf8)], 2,
+                "benchstat: b\\xE9.jsonl:2: "
+            ),
+            ([Array("analyze".utf8), Array("runs".utf8)], 0, ""),
+            (
+                [
+                    Array("analyze".utf8), Array("good.jsonl".utf8), Array("runs/base".utf8), Array("--output".utf8),
+                    ByteNamedFiles.latin1("runs/base/r\u{E9}.jsonl"),
+                ], 2, "benchstat: runs/base/r\\xE9.jsonl: --output names"
+            ),
+        ]
+        for check in checks {
+            let run = try RawArgumentRun.run(check.arguments, in: dir.path)
+            #expect(run.exitCode == check.exit, "\(run.standardError)")
+            for marker in BadInputCatalogue.crashMarkers { #expect(!run.standardError.contains(marker)) }
+            if check.exit == 2 {
+                #expect(run.standardError.hasPrefix(check.message), "\(run.standardError)")
+                #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
+                #expect(run.standardOutput.isEmpty)
+            }
+            for (name, text) in cases {
+                #expect(files.contents(ByteNamedFiles.latin1(name)) == Array(text.utf8), "\(name) changed")
+            }
+        }
+    }
+
     /// Tests run as root in CI, where mode 000 does not stop reads: the check runs only as a user.
     @Test func unreadableFile() throws {
         guard geteuid() != 0 else { return }

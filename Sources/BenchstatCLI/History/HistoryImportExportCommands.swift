@@ -36,7 +36,7 @@ struct HistoryImportCommand: ParsableCommand {
     func run() throws {
         let dataset: Dataset
         do {
-            dataset = try DatasetLoader.loadHistoryDataset(directory: directory)
+            dataset = try DatasetLoader.loadHistoryDataset(directory: RawArguments.path(directory))
         } catch {
             throw CommandFailure(error.description)
         }

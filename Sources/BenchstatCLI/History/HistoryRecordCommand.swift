@@ -54,7 +54,8 @@ struct HistoryRecordCommand: ParsableCommand {
         if let callgrindEvent { options.callgrindEvent = callgrindEvent }
         let dataset: Dataset
         do {
-            dataset = try DatasetLoader.loadLabel(named: commit, inputs: try Self.inputs(paths), options: options)
+            dataset = try DatasetLoader.loadLabel(
+                named: commit, inputs: try Self.inputs(RawArguments.paths(paths)), options: options)
         } catch let error as InputError {
             throw CommandFailure(error.description)
         }
@@ -72,21 +73,22 @@ struct HistoryRecordCommand: ParsableCommand {
     }
 
     /// Directories are expanded to the files in them (sorted; hidden files and *.md skipped), as the
-    /// runs of one label; criterion directories stay whole.
+    /// runs of one label; criterion directories stay whole. Paths are in `BytePath`'s carrier form
+    /// (names that are not UTF-8 are found and listed through their bytes).
     static func inputs(_ paths: [String]) throws -> [String] {
         var result: [String] = []
-        let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CommandFailure("\(path): no such file or directory")
+            let kind = FileSystem.kind(path)
+            guard kind.exists else {
+                throw CommandFailure("\(BytePath.display(path)): no such file or directory")
             }
-            guard isDirectory.boolValue, !manager.fileExists(atPath: path + "/new/sample.json") else {
+            guard kind.isDirectory, !FileSystem.kind(path + "/new/sample.json").exists else {
                 result.append(path)
                 continue
             }
-            let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-            for entry in entries.sorted() where !entry.hasPrefix(".") && !entry.hasSuffix(".md") {
+            let entries = (try? FileSystem.names(in: path)) ?? []
+            for entry in entries.sorted(by: { BytePath($0).bytes.lexicographicallyPrecedes(BytePath($1).bytes) })
+            where !entry.hasPrefix(".") && !entry.hasSuffix(".md") {
                 result.append((path as NSString).appendingPathComponent(entry))
             }
         }

@@ -17,17 +17,19 @@ enum HistorySource {
     static func load(
         _ location: String, branch: String, machine: String?, last: Int, options: LoadOptions
     ) throws -> (runs: [LabelData], warnings: [InputWarning]) {
-        var isDirectory: ObjCBool = false
-        if !ConnectionURL.isPostgres(location),
-            FileManager.default.fileExists(atPath: location, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        {
+        if !ConnectionURL.isPostgres(location), FileSystem.kind(location).isDirectory {
             do {
                 let loaded = try DatasetLoader.loadHistoryDataset(directory: location, options: options)
                 return (loaded.labels, loaded.warnings)
             } catch {
                 throw CommandFailure(error.description)
             }
+        }
+        guard BytePath(location).isPlain else {
+            // Directories are read through their bytes; the SQLite store opens its path as UTF-8.
+            throw CommandFailure(
+                "\(BytePath.display(location)): a history store's file name must be UTF-8 (a directory of runs "
+                    + "may have any name); rename the file")
         }
         let machineKey = machine ?? MachineIdentity.current
         let store = try openStoreForReading(location)
