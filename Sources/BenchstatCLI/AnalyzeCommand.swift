@@ -142,6 +142,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let loaded = try HistorySource.load(
                     history, branch: historyBranch, machine: historyMachine, last: historyLast, options: loadOptions)
                 historyRuns = loaded.runs
+                try ValgrindToolCheck.check(dataset.labels + loaded.runs)
                 // History warnings are reported like input warnings, with a history run identical
                 // to a compared label warned about (issue 16).
                 dataset.warnings += HistoryCheck.warnings(
