@@ -35,7 +35,7 @@ enum BencherMetricFormatLoader {
         let fields = JSONFields(file: path)
         var samples = 0
         for (benchmark, measuresNode) in try fields.object(document, "") {
-            let where_ = "\"\(benchmark.prefix(60))\""
+            let where_ = String(benchmark.prefix(60))
             for (measure, metric) in try fields.object(measuresNode, where_) {
                 let field = "\(where_).\(measure).value"
                 let valueNode = try fields.member(metric, "value", "\(where_).\(measure)", in: "a BMF metric")

@@ -51,7 +51,8 @@ public enum DatasetLoader {
     /// Loads past baseline runs from a github-action-benchmark history file: each entry (one
     /// workflow run of one suite) is one past run, as one `LabelData`, in file order (oldest
     /// first within a suite).
-    public static func loadHistoryFile(path: String, options: LoadOptions = LoadOptions()) throws(InputError) -> Dataset {
+    public static func loadHistoryFile(path: String, options: LoadOptions = LoadOptions()) throws(InputError) -> Dataset
+    {
         var context = IngestContext(options: options)
         let detection = try InputFormatDetector.detect(path: path, streaming: false)
         var found: JSONNode?

@@ -60,7 +60,8 @@ enum GitHubActionBenchmarkLoader {
             try fields.string(node, "\(where_).tool")
         }
         let higherIsBetter = tool.map(biggerIsBetterTools.contains) ?? false
-        let benches = try fields.array(fields.member(entry.node, "benches", where_, in: "an entry"), "\(where_).benches")
+        let benches = try fields.array(
+            fields.member(entry.node, "benches", where_, in: "an entry"), "\(where_).benches")
         var samples = 0
         for (position, bench) in benches.enumerated() {
             let place = "\(where_).benches[\(position)]"
@@ -132,7 +133,8 @@ enum GitHubActionBenchmarkLoader {
             runs.append(try label.finish(context: &context))
         }
         if runs.isEmpty {
-            throw InputError(.noResults, at: SourceLocation(file: path), "no entries in the github-action-benchmark data")
+            throw InputError(
+                .noResults, at: SourceLocation(file: path), "no entries in the github-action-benchmark data")
         }
         return runs
     }

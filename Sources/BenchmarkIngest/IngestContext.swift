@@ -63,7 +63,8 @@ struct IngestContext: Sendable {
         let where_ = files == 1 ? "" : " in \(files) files (this one and \(files - 1) more)"
         warn(
             SourceLocation(file: first.path),
-            "skipped \(rows) aggregate rows (mean, median, stddev, cv)\(where_); the per-repetition rows are the samples")
+            "skipped \(rows) aggregate rows (mean, median, stddev, cv)\(where_); the per-repetition rows are the samples"
+        )
         skippedAggregates = []
     }
 

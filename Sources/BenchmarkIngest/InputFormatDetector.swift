@@ -159,7 +159,7 @@ public enum InputFormatDetector {
             if head.contains("<Catch") { return (.catch2XML, nil) }
             throw InputError(
                 .unknownFormat, at: SourceLocation(file: file, line: lineNumber),
-                "unknown XML input: only Catch2's -r xml report (<Catch> or <Catch2TestRun>) is read; found "
+                "unknown input format: XML that is not Catch2's -r xml report (<Catch> or <Catch2TestRun>), found "
                     + "\"\(Bytes.excerpt(buffer, start, firstLineUpper))\"")
         }
         if Bytes.hasPrefix(buffer, start, firstLineUpper, "# callgrind format") { return (.callgrind, nil) }

@@ -41,7 +41,8 @@ struct BencherMetricFormatTests {
         BadInput(
             name: "value a string", content: doc("\"12\""), kind: .wrongType, line: 4, fragment: "expected a number",
             fileName: "b.json"),
-        BadInput(name: "NaN", content: doc("NaN"), kind: .nonFiniteValue, line: 4, fragment: "finite", fileName: "b.json"),
+        BadInput(
+            name: "NaN", content: doc("NaN"), kind: .nonFiniteValue, line: 4, fragment: "finite", fileName: "b.json"),
         BadInput(
             name: "negative", content: doc("-1"), kind: .valueOutOfRange, line: 4, fragment: "value must be > 0",
             fileName: "b.json"),
@@ -53,7 +54,7 @@ struct BencherMetricFormatTests {
         BadInput(
             name: "metric without value",
             content: #"{"parse": {"latency": {"value": 1}}, "other": {"latency": {"lower_value": 1}}}"#,
-            kind: .missingField, line: 1, fragment: "\"other\".latency.value", fileName: "b.json"),
+            kind: .missingField, line: 1, fragment: "field \"other.latency.value\"", fileName: "b.json"),
     ]
 
     @Test(arguments: bad)

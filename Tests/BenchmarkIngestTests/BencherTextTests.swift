@@ -13,7 +13,10 @@ struct BencherTextTests {
         #expect(try InputFormatDetector.detect(path: path) == .bencherText)
         let (label, warnings) = try loadSingle(path)
         #expect(warnings.isEmpty)
-        #expect(label.series.map(\.benchmark.name) == ["tests::copy_4k", "tests::copy_4k", "tests::fib_10", "tests::fib_20"])
+        #expect(
+            label.series.map(\.benchmark.name) == [
+                "tests::copy_4k", "tests::copy_4k", "tests::fib_10", "tests::fib_20",
+            ])
         let fib = try #require(label.series("tests::fib_20", "s"))
         #expect(fib.allValues == [157_478.66 * 1e-9])
         #expect(fib.unit.written == "ns/iter")

@@ -102,7 +102,7 @@ struct Catch2Tests {
             kind: .malformedLine, line: 9, fragment: "closes <Group>", fileName: "c.xml"),
         BadInput(
             name: "not Catch2", content: "<?xml version=\"1.0\"?>\n<testsuites/>\n", kind: .unknownFormat, line: 1,
-            fragment: "only Catch2", fileName: "c.xml"),
+            fragment: "XML that is not Catch2", fileName: "c.xml"),
     ]
 
     @Test(arguments: bad)

@@ -70,7 +70,8 @@ struct GitHubActionBenchmarkTests {
     }
 
     static let bad: [BadInput] = [
-        BadInput(name: "NaN", content: doc("NaN"), kind: .nonFiniteValue, line: 6, fragment: "finite", fileName: "d.js"),
+        BadInput(
+            name: "NaN", content: doc("NaN"), kind: .nonFiniteValue, line: 6, fragment: "finite", fileName: "d.js"),
         BadInput(
             name: "negative", content: doc("-3"), kind: .valueOutOfRange, line: 6, fragment: "value must be > 0",
             fileName: "d.js"),

@@ -43,11 +43,14 @@ struct GoogleBenchmarkTests {
         let aggregates = dataset.warnings.filter { $0.message.contains("aggregate rows") }
         #expect(aggregates.count == 1)
         #expect(aggregates.first?.location.file == base)
-        #expect(aggregates.first?.message.hasPrefix("skipped 40 aggregate rows (mean, median, stddev, cv) in 2 files") == true)
+        #expect(
+            aggregates.first?.message.hasPrefix("skipped 40 aggregate rows (mean, median, stddev, cv) in 2 files")
+                == true)
         let single = try DatasetLoader.load(paths: [base])
-        #expect(single.warnings.filter { $0.message.contains("aggregate rows") }.map(\.message) == [
-            "skipped 20 aggregate rows (mean, median, stddev, cv); the per-repetition rows are the samples"
-        ])
+        #expect(
+            single.warnings.filter { $0.message.contains("aggregate rows") }.map(\.message) == [
+                "skipped 20 aggregate rows (mean, median, stddev, cv); the per-repetition rows are the samples"
+            ])
     }
 
     @Test func cpuTimeOption() throws {
