@@ -33,7 +33,40 @@ public enum DatasetLoader {
         var context = IngestContext(options: options, chunkSize: chunkSize)
         let specs = try LabelDiscovery.labels(for: paths, context: &context)
         let labels = try loadLabels(specs, context: &context, concurrently: concurrently)
+        try ValgrindToolCheck.check(labels)
+        context.finish()
         return Dataset(labels: labels, warnings: context.warnings)
+    }
+
+    /// Whether `path` is a file of github-action-benchmark history (`data.js` or
+    /// `benchmark-data.json`), which `loadHistoryFile(path:options:)` reads as past runs. Only the
+    /// first bytes are read when they cannot start such a file (a SQLite store).
+    public static func isHistoryFile(_ path: String) -> Bool {
+        guard let (prefix, _) = try? InputFile.readPrefix(path, limit: 64) else { return false }
+        let head = String(decoding: prefix.data, as: UTF8.self).drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        guard head.hasPrefix("window.BENCHMARK_DATA") || head.hasPrefix("{") else { return false }
+        return (try? InputFormatDetector.detect(path: path)) == .githubActionBenchmark
+    }
+
+    /// Loads past baseline runs from a github-action-benchmark history file: each entry (one
+    /// workflow run of one suite) is one past run, as one `LabelData`, in file order (oldest
+    /// first within a suite).
+    public static func loadHistoryFile(path: String, options: LoadOptions = LoadOptions()) throws(InputError) -> Dataset
+    {
+        var context = IngestContext(options: options)
+        let detection = try InputFormatDetector.detect(path: path, streaming: false)
+        var found: JSONNode?
+        if case .whole(_, let format, let document) = detection, format == .githubActionBenchmark {
+            found = document
+        }
+        guard let document = found else {
+            throw InputError(
+                .unknownFormat, at: SourceLocation(file: path),
+                "a history file must be github-action-benchmark data (data.js or benchmark-data.json)")
+        }
+        let runs = try GitHubActionBenchmarkLoader.loadRuns(document, path: path, context: &context)
+        context.finish()
+        return Dataset(labels: runs, warnings: context.warnings)
     }
 
     /// Loads past baseline runs from `directory`: each sub-directory or file in it is one past run,
@@ -52,6 +85,8 @@ public enum DatasetLoader {
         var context = IngestContext(options: options)
         let specs = try LabelDiscovery.labelsOfEntries(of: directory, context: &context)
         let labels = try loadLabels(specs, context: &context, concurrently: true)
+        try ValgrindToolCheck.check(labels)
+        context.finish()
         return Dataset(labels: labels, warnings: context.warnings)
     }
 
@@ -105,6 +140,8 @@ public enum DatasetLoader {
     ) throws(InputError) -> Dataset {
         var context = IngestContext(options: options)
         let data = try loadLabel(LabelSpec(name: label, origin: label, inputs: inputs), context: &context)
+        try ValgrindToolCheck.check([data])
+        context.finish()
         return Dataset(labels: [data], warnings: context.warnings)
     }
 
@@ -145,6 +182,14 @@ public enum DatasetLoader {
             return try ValgrindLoader.load(input, format: format, into: &label, context: &context)
         case .criterionDirectory:
             return try CriterionLoader.load(directory: path, into: &label, context: &context)
+        case .text(let textFormat):
+            guard let text = String(data: input.data, encoding: .utf8) else {
+                throw InputError(.malformedLine, at: SourceLocation(file: path), "the file is not UTF-8 text")
+            }
+            switch textFormat {
+            case .catch2XML: return try Catch2Loader.load(text, path: path, into: &label, context: &context)
+            case .bencherText: return try BencherTextLoader.load(text, path: path, into: &label, context: &context)
+            }
         case .document(let documentFormat):
             guard let document else {
                 throw InputError(.unknownFormat, at: SourceLocation(file: path), "expected a JSON document")
@@ -181,6 +226,10 @@ public enum DatasetLoader {
             return try PytestBenchmarkLoader.load(document, path: path, into: &label, context: &context)
         case .pyperf:
             return try PyperfLoader.load(document, path: path, into: &label, context: &context)
+        case .bencherMetricFormat:
+            return try BencherMetricFormatLoader.load(document, path: path, into: &label, context: &context)
+        case .githubActionBenchmark:
+            return try GitHubActionBenchmarkLoader.load(document, path: path, into: &label, context: &context)
         }
     }
 }

@@ -4,7 +4,7 @@ import BenchmarkModel
 /// Benchmark user guide, "Output Formats" and "Repetitions").
 ///
 /// - Rows with `run_type: "aggregate"` (`_mean`, `_median`, `_stddev`, `_cv`) are skipped with
-///   one collected warning per file; `iteration` rows are the samples. Rows with
+///   one warning per analysis, naming how many files had them (`IngestContext.finish()`); `iteration` rows are the samples. Rows with
 ///   `error_occurred: true` are skipped with a warning.
 /// - The benchmark name is `run_name` (so `--benchmark_repetitions` rows of one benchmark are
 ///   samples of one run), else `name`; `key:value` parts of the name (`threads:4`) become
@@ -102,12 +102,7 @@ enum GoogleBenchmarkLoader {
                 SourceLocation(file: path, line: skippedLine),
                 "skipped \(skipped.count) row(s) marked \"skipped\" (not measured): \(shown)")
         }
-        if aggregates > 0 {
-            context.warn(
-                SourceLocation(file: path),
-                "skipped \(aggregates) aggregate rows (mean, median, stddev, cv); the per-repetition rows are the samples"
-            )
-        }
+        if aggregates > 0 { context.noteSkippedAggregates(aggregates, in: path) }
         if !skippedCounters.isEmpty {
             context.warn(
                 SourceLocation(file: path),

@@ -15,6 +15,9 @@ struct IngestContext: Sendable {
     /// nil for any other warning.
     private var warningUnits: [String?] = []
     private var warnedUnits: Set<String> = []
+    /// The files whose Google Benchmark aggregate rows were skipped, and how many rows each: said
+    /// once per dataset by `finish()`, not once per file.
+    private var skippedAggregates: [(path: String, rows: Int)] = []
 
     init(options: LoadOptions, chunkSize: Int = LineReader.defaultChunkSize) {
         self.options = options
@@ -35,6 +38,7 @@ struct IngestContext: Sendable {
     /// they had been met by this context: an "unknown unit" warning for a unit this context
     /// already warned about is dropped (it is given once per dataset).
     mutating func merge(_ later: IngestContext) {
+        skippedAggregates += later.skippedAggregates
         for (warning, unit) in zip(later.warnings, later.warningUnits) {
             if let unit {
                 guard warnedUnits.insert(unit).inserted else { continue }
@@ -42,6 +46,26 @@ struct IngestContext: Sendable {
             warnings.append(warning)
             warningUnits.append(unit)
         }
+    }
+
+    /// Notes that `rows` Google Benchmark aggregate rows of `path` were skipped.
+    mutating func noteSkippedAggregates(_ rows: Int, in path: String) {
+        skippedAggregates.append((path, rows))
+    }
+
+    /// Turns what is said once per dataset into warnings: the skipped aggregate rows, as one
+    /// warning at the first such file naming how many files had them. Call once, after the last
+    /// file (and merge) of a dataset.
+    mutating func finish() {
+        guard let first = skippedAggregates.first else { return }
+        let rows = skippedAggregates.reduce(0) { $0 + $1.rows }
+        let files = skippedAggregates.count
+        let where_ = files == 1 ? "" : " in \(files) files (this one and \(files - 1) more)"
+        warn(
+            SourceLocation(file: first.path),
+            "skipped \(rows) aggregate rows (mean, median, stddev, cv)\(where_); the per-repetition rows are the samples"
+        )
+        skippedAggregates = []
     }
 
     /// The mode of a sample: the explicit one, else the unit's implied mode, else walltime with

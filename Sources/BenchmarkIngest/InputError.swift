@@ -29,6 +29,9 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case incompatibleUnits
         /// One benchmark and unit is declared with two different modes.
         case conflictingMode
+        /// One benchmark is measured by two tools whose numbers are not samples of one series
+        /// (callgrind and cachegrind).
+        case mixedTools
         /// Two inputs resolve to the same label name.
         case duplicateLabel
         /// A directory holds no input files.

@@ -22,6 +22,16 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     case callgrind = "callgrind"
     /// valgrind cachegrind output (`cachegrind.out.*`).
     case cachegrind = "cachegrind"
+    /// Catch2's XML reporter (`-r xml`) with `BENCHMARK` results.
+    case catch2XML = "catch2"
+    /// libtest's and criterion.rs's `--output-format bencher` text
+    /// (`test NAME ... bench: 1,234 ns/iter (+/- 56)`).
+    case bencherText = "bencher"
+    /// The Bencher Metric Format JSON (`{"NAME": {"latency": {"value": …}}}`).
+    case bencherMetricFormat = "bmf"
+    /// github-action-benchmark's history: `data.js` (`window.BENCHMARK_DATA = {…}`) or its
+    /// `benchmark-data.json`.
+    case githubActionBenchmark = "github-action-benchmark"
 }
 
 extension InputFormat {
@@ -38,6 +48,10 @@ extension InputFormat {
         case .pyperfJSON: .document(.pyperf)
         case .callgrind, .cachegrind: .valgrind
         case .criterionDirectory: .criterionDirectory
+        case .catch2XML: .text(.catch2XML)
+        case .bencherText: .text(.bencherText)
+        case .bencherMetricFormat: .document(.bencherMetricFormat)
+        case .githubActionBenchmark: .document(.githubActionBenchmark)
         }
     }
 
@@ -58,6 +72,8 @@ enum FormatReading {
     case valgrind
     /// A criterion.rs directory tree.
     case criterionDirectory
+    /// Read whole and decoded as UTF-8 text.
+    case text(TextFormat)
 }
 
 /// The formats read line by line.
@@ -73,4 +89,12 @@ enum DocumentFormat {
     case hyperfine
     case pytestBenchmark
     case pyperf
+    case bencherMetricFormat
+    case githubActionBenchmark
+}
+
+/// The formats read whole as text.
+enum TextFormat {
+    case catch2XML
+    case bencherText
 }

@@ -140,6 +140,28 @@ public enum InputFormatDetector {
             let document = try JSONParser.parseDocument(buffer, file: file)
             return (try classify(document, file: file), document)
         }
+        if Bytes.hasPrefix(buffer, start, firstLineUpper, GitHubActionBenchmarkLoader.scriptPrefix) {
+            if partial { return nil }
+            let document = try JSONParser.parseDocument(
+                buffer, file: file, start: start + GitHubActionBenchmarkLoader.scriptPrefix.utf8CodeUnitCount,
+                line: lineNumber, trailingSemicolon: true)
+            guard GitHubActionBenchmarkLoader.matches(document) else {
+                throw InputError(
+                    .unknownFormat, at: SourceLocation(file: file, line: lineNumber),
+                    "window.BENCHMARK_DATA is not github-action-benchmark data (expected \"entries\" and "
+                        + "\"lastUpdate\")")
+            }
+            return (.githubActionBenchmark, document)
+        }
+        if first == UInt8(ascii: "<") {
+            if partial { return nil }
+            let head = Bytes.string(buffer, start, min(end, start + 4096))
+            if head.contains("<Catch") { return (.catch2XML, nil) }
+            throw InputError(
+                .unknownFormat, at: SourceLocation(file: file, line: lineNumber),
+                "unknown input format: XML that is not Catch2's -r xml report (<Catch> or <Catch2TestRun>), found "
+                    + "\"\(Bytes.excerpt(buffer, start, firstLineUpper))\"")
+        }
         if Bytes.hasPrefix(buffer, start, firstLineUpper, "# callgrind format") { return (.callgrind, nil) }
         var headerRanOut = false
         let valgrind = valgrindHeader(buffer, start, end, ranOut: &headerRanOut)
@@ -149,12 +171,17 @@ public enum InputFormatDetector {
         if firstLineUpper - start <= 65536, isCanonicalCSVHeader(Bytes.string(buffer, start, firstLineUpper)) {
             return (.canonicalCSV, nil)
         }
+        if looksLikeBencher(buffer, start, end) {
+            if partial { return nil }
+            return (.bencherText, nil)
+        }
         if looksLikeGo(buffer, start, end) { return (.goBenchmarkText, nil) }
         if partial { return nil }
         throw InputError(
             .unknownFormat, at: SourceLocation(file: file, line: lineNumber),
             "unknown input format: expected JSON Lines, CSV with a \"benchmark,…\" header, Go benchmark text, "
-                + "Google Benchmark/hyperfine/pytest-benchmark/pyperf JSON or callgrind/cachegrind output; "
+                + "Google Benchmark/hyperfine/pytest-benchmark/pyperf/BMF JSON, callgrind/cachegrind output, "
+                + "Catch2 XML, bencher text or github-action-benchmark data; "
                 + "found \"\(Bytes.excerpt(buffer, start, firstLineUpper))\"")
     }
 
@@ -178,12 +205,15 @@ public enum InputFormatDetector {
         if firstBenchmark?["runs"] != nil || (document["version"] != nil && document["benchmarks"] != nil) {
             return .pyperfJSON
         }
+        if GitHubActionBenchmarkLoader.matches(document) { return .githubActionBenchmark }
+        if BencherMetricFormatLoader.matches(document) { return .bencherMetricFormat }
         let keys = members.prefix(8).map { "\"\($0.key)\"" }.joined(separator: ", ")
         throw InputError(
             .unknownFormat, at: SourceLocation(file: file, line: document.line),
             "unknown JSON input: an object with keys \(keys) matches no supported format (expected Google "
                 + "Benchmark \"context\"+\"benchmarks\", hyperfine \"results\", pytest-benchmark \"machine_info\", "
-                + "pyperf \"benchmarks\" with \"runs\", or one JSON Lines sample per line with \"benchmark\")")
+                + "pyperf \"benchmarks\" with \"runs\", github-action-benchmark \"entries\", BMF {\"NAME\": {\"MEASURE\": "
+                + "{\"value\": …}}}, or one JSON Lines sample per line with \"benchmark\")")
     }
 
     /// The leading `key: value` lines of a valgrind output file, if they include `events:`.
@@ -232,6 +262,26 @@ public enum InputFormatDetector {
             $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }
         return names.contains("benchmark") && names.contains("value")
+    }
+
+    /// Whether a line in the first 64 KiB is a libtest/criterion `bencher` result line
+    /// (`test NAME ... bench: …`). Go text never has one: its result lines start with `Benchmark`.
+    private static func looksLikeBencher(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        var lineStart = start
+        let limit = min(end, start + prefixLength)
+        while lineStart < limit {
+            let stop = Bytes.lineEnd(buffer, from: lineStart, to: end)
+            defer { lineStart = stop + 1 }
+            guard stop - lineStart < 4096 else { continue }
+            var lower = lineStart
+            while lower < stop, buffer[lower] == Bytes.space { lower += 1 }
+            if Bytes.hasPrefix(buffer, lower, stop, "test "),
+                BencherTextLoader.isResultLine(Substring(Bytes.string(buffer, lower, stop)))
+            {
+                return true
+            }
+        }
+        return false
     }
 
     private static func looksLikeGo(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {

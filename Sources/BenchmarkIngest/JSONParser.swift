@@ -26,9 +26,21 @@ struct JSONParser {
         // A UTF-8 byte-order mark (Windows editors, PowerShell's Out-File -Encoding utf8) is skipped,
         // as the line formats skip it.
         let bom = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-        var parser = JSONParser(buffer, file: file, start: bom ? 3 : 0)
+        return try parseDocument(buffer, file: file, start: bom ? 3 : 0, line: 1, trailingSemicolon: false)
+    }
+
+    /// Parses one value that starts at `start` (on line `line`), then only whitespace — and one
+    /// `;` before it when `trailingSemicolon` (a JavaScript assignment such as `data.js`).
+    static func parseDocument(
+        _ buffer: UnsafeRawBufferPointer, file: String, start: Int, line: Int, trailingSemicolon: Bool
+    ) throws(InputError) -> JSONNode {
+        var parser = JSONParser(buffer, file: file, start: start, line: line)
         let node = try parser.parseValue()
         parser.skipWhitespace()
+        if trailingSemicolon, parser.position < parser.end, buffer[parser.position] == UInt8(ascii: ";") {
+            parser.position += 1
+            parser.skipWhitespace()
+        }
         if parser.position < parser.end {
             throw parser.error("expected the end of the JSON document, found \(parser.found)")
         }

@@ -61,7 +61,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(
         help:
-            "Past baseline runs that set each benchmark's noise floor: a directory (one sub-directory or file per run), or a history store (a SQLite file or postgresql:// URL)."
+            "Past baseline runs that set each benchmark's noise floor: a directory (one sub-directory or file per run), github-action-benchmark's data.js or benchmark-data.json (one run per entry), or a history store (a SQLite file or postgresql:// URL)."
     )
     var history: String?
 
@@ -146,6 +146,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let loaded = try HistorySource.load(
                     history, branch: historyBranch, machine: historyMachine, last: historyLast, options: loadOptions)
                 historyRuns = loaded.runs
+                try ValgrindToolCheck.check(dataset.labels + loaded.runs)
                 // History warnings are reported like input warnings, with a history run identical
                 // to a compared label warned about (issue 16).
                 dataset.warnings += HistoryCheck.warnings(

@@ -36,6 +36,23 @@ struct GoogleBenchmarkTests {
         #expect(label.files.first?.value(for: "host_name") == "vm")
     }
 
+    /// Aggregate rows are said once per analysis, naming how many files had them.
+    @Test func aggregateRowsAreOneWarningForAllFiles() throws {
+        let base = "\(Fixtures.peers)/gbench/base/gbench_reps.json"
+        let dataset = try DatasetLoader.load(paths: ["\(Fixtures.peers)/gbench/base", "\(Fixtures.peers)/gbench/head"])
+        let aggregates = dataset.warnings.filter { $0.message.contains("aggregate rows") }
+        #expect(aggregates.count == 1)
+        #expect(aggregates.first?.location.file == base)
+        #expect(
+            aggregates.first?.message.hasPrefix("skipped 40 aggregate rows (mean, median, stddev, cv) in 2 files")
+                == true)
+        let single = try DatasetLoader.load(paths: [base])
+        #expect(
+            single.warnings.filter { $0.message.contains("aggregate rows") }.map(\.message) == [
+                "skipped 20 aggregate rows (mean, median, stddev, cv); the per-repetition rows are the samples"
+            ])
+    }
+
     @Test func cpuTimeOption() throws {
         let path = "\(Fixtures.peers)/gbench/base/gbench_single.json"
         let real = try loadSingle(path).0

@@ -19,7 +19,7 @@ import Testing
         ("Data/injected-instrumentation", ["--history", "Data/history-instrumentation"]),
         ("Data/injected-walltime", ["--test", "mann-whitney", "--correction", "holm"]),
         ("\(peers)/go", []), ("\(peers)/gbench", []), ("\(peers)/hyperfine", []), ("\(peers)/pyperf", []),
-        ("\(peers)/valgrind", []), ("\(peers)/criterion", []),
+        ("\(peers)/catch2", []), ("\(peers)/bencher/libtest", []), ("\(peers)/criterion", []),
     ]
 
     /// The files below `directory`, relative to it, sorted; hidden files and `source/` left out.

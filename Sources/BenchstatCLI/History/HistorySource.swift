@@ -10,7 +10,8 @@ enum HistorySource {
     /// The past baseline runs at `location` (one `LabelData` per run, as `DatasetLoader.loadHistory`
     /// returns them) and the notes to show with the report.
     ///
-    /// A directory is the original layout. A file or a `postgresql://` URL is a store: its newest
+    /// A directory is the original layout; github-action-benchmark's `data.js` or
+    /// `benchmark-data.json` is read as one past run per entry. A file or a `postgresql://` URL is a store: its newest
     /// `last` runs of `branch` on `machine`; for each benchmark, only the runs since its last change
     /// point among them (Hunter/Otava with default settings on the run centres) are kept, so that a
     /// past step in a benchmark is not mistaken for noise.
@@ -20,6 +21,14 @@ enum HistorySource {
         if !ConnectionURL.isPostgres(location), FileSystem.kind(location).isDirectory {
             do {
                 let loaded = try DatasetLoader.loadHistoryDataset(directory: location, options: options)
+                return (loaded.labels, loaded.warnings)
+            } catch {
+                throw CommandFailure(error.description)
+            }
+        }
+        if !ConnectionURL.isPostgres(location), DatasetLoader.isHistoryFile(location) {
+            do {
+                let loaded = try DatasetLoader.loadHistoryFile(path: location, options: options)
                 return (loaded.labels, loaded.warnings)
             } catch {
                 throw CommandFailure(error.description)

@@ -5,7 +5,7 @@
 # NOT run by CI. Run by hand (as root, on a Debian machine with apt + PyPI):
 #     bash Tests/BenchmarkIngestTests/Fixtures/peers/regenerate.sh            # all tools
 #     bash Tests/BenchmarkIngestTests/Fixtures/peers/regenerate.sh go hyperfine
-# Tools: go gbench hyperfine pytest_benchmark pyperf valgrind criterion
+# Tools: go gbench hyperfine pytest_benchmark pyperf valgrind criterion catch2 bencher valgrind_tools
 # Installs what it needs via apt-get / pip when missing. Each tool run is kept
 # well under a minute. Outputs are written verbatim by the tools; never edit them.
 set -euo pipefail
@@ -158,8 +158,49 @@ run_criterion() {
   done
 }
 
+# ---------------------------------------------------------------- Catch2 -r xml (issue 15)
+run_catch2() {
+  apt_install /usr/include/catch2/catch.hpp catch2
+  g++ -O2 -std=c++17 "$HERE/catch2/source/bench.cpp" -o "$WORK/catch2-bench"
+  for v in base head; do
+    mkdir -p "$HERE/catch2/$v"
+    for i in 1 2 3; do "$WORK/catch2-bench" -r xml --benchmark-samples 20 > "$HERE/catch2/$v/run$i.xml"; done
+  done
+}
+
+# ---------------------------------------------------------------- bencher text, BMF, github-action-benchmark (issue 15)
+run_bencher() {
+  # libtest #[bench] (needs RUSTC_BOOTSTRAP on a stable rustc); BMF and the action's history are
+  # built from these runs (no writer of them is installable here: see README.md).
+  (cd "$WORK" && RUSTC_BOOTSTRAP=1 rustc --test -O "$HERE/bencher/source/benches.rs" -o benches)
+  mkdir -p "$HERE/bencher/libtest/base" "$HERE/bencher/libtest/head"
+  "$WORK/benches" --bench > "$HERE/bencher/libtest/base/run1.txt"
+  "$WORK/benches" --bench > "$HERE/bencher/libtest/base/run2.txt"
+  "$WORK/benches" --bench > "$HERE/bencher/libtest/head/run1.txt"
+  # criterion 0.3.6 from Debian's crates, offline (.cargo/config.toml in the source).
+  apt_install /usr/share/cargo/registry/criterion-0.3.6 librust-criterion-dev
+  cp -r "$HERE/bencher/source/criterion" "$WORK/crit"
+  for v in base head; do
+    mkdir -p "$HERE/bencher/criterion/$v"
+    (cd "$WORK/crit" && cargo bench --bench fib -- --output-format bencher --warm-up-time 1 \
+        --measurement-time 2 2>/dev/null) > "$HERE/bencher/criterion/$v/run1.txt"
+  done
+  (cd "$HERE/bmf" && python3 make-bmf.py)
+  (cd "$HERE/gab" && node make-data.js ../bencher/libtest/base/run1.txt ../bencher/libtest/base/run2.txt \
+      ../bencher/libtest/head/run1.txt)
+}
+
+# ---------------------------------------------------------------- callgrind + cachegrind of one command (issue 15)
+run_valgrind_tools() {
+  apt_install valgrind valgrind
+  for i in 1 2 3; do cat /usr/share/common-licenses/GPL-3; done > "$WORK/input"
+  (cd "$WORK" &&
+   valgrind --tool=callgrind --callgrind-out-file="$HERE/valgrind-tools/callgrind.out" gzip -c input > /dev/null 2>&1 &&
+   valgrind --tool=cachegrind --cachegrind-out-file="$HERE/valgrind-tools/cachegrind.out" gzip -c input > /dev/null 2>&1)
+}
+
 # ---------------------------------------------------------------- main
-ALL=(go gomulti gbench hyperfine pytest_benchmark pyperf valgrind criterion)
+ALL=(go gomulti gbench hyperfine pytest_benchmark pyperf valgrind criterion catch2 bencher valgrind_tools)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
 for t in "${SEL[@]}"; do
   echo "== $t" >&2
