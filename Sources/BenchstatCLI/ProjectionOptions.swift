@@ -4,9 +4,11 @@ import BenchmarkModel
 
 /// `analyze`'s Go-benchstat-style projections: `--filter`, `--row`, `--col`/`--label-by`, `--sort`
 /// (golang.org/x/perf/cmd/benchstat, "Filtering" and "Configuring comparisons"). Parsed once here;
-/// a syntax error is a usage error (exit 2) that names the flag and the column.
+/// a syntax error is a usage error (exit 2) that names the flag and the column. Each takes the next
+/// argument whatever it looks like, so `--sort -change` and `--filter -/format:json` work.
 struct ProjectionOptions: ParsableArguments {
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Analyse only the benchmarks matching EXPR (Go benchstat's -filter syntax).",
             discussion:
@@ -15,24 +17,28 @@ struct ProjectionOptions: ParsableArguments {
     var filter: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Group the report into sections by KEYS (Go's -table/-row keys: .name, /param, configuration keys; key@alpha, key@num, key@(a b)).",
             valueName: "KEYS"))
     var row: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Compare across the values of KEY instead of across files (Go's -col): /param, .fullname, .name or a configuration key; KEY@(a b) picks and orders them (the first is the baseline).",
             valueName: "KEY"))
     var col: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Split files into labels by: command (hyperfine's commands, or any whole name), param:NAME, regex:PATTERN (its first group), or a --col key.",
             valueName: "RULE"))
     var labelBy: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Order rows within each table by KEYS: name, change, p, verdict (comma-separated; a leading - reverses).",
             valueName: "KEYS"))
