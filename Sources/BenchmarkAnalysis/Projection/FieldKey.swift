@@ -9,7 +9,8 @@ public enum FieldKey: Sendable, Hashable, CustomStringConvertible {
     case fullName
     /// `.file` (also `.label`): the label the series belongs to — Go's input file or `label=path`.
     case label
-    /// `.unit`: the unit as the input wrote it (`ns/op`), or its base unit (`s`). Filters only.
+    /// `.unit`: the unit as the input wrote it (`ns/op`), Go's tidied form (`sec/op`), or its base
+    /// unit (`s`). Filters only.
     case unit
     /// `/NAME`: the value of a parameter of the name (`/size` of `…/size=4k`; `/gomaxprocs` of the
     /// `-N` suffix).
