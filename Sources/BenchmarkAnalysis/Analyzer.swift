@@ -3,14 +3,15 @@ import BenchmarkModel
 /// Runs one analysis, as a pipeline of steps each in a file named for it:
 ///
 /// 1. `LabelResolution` — the baseline and the labels compared against it;
-/// 2. `IgnoreFilter` — the configuration's ignore rules remove benchmarks;
+/// 2. `IgnoreFilter` — the configuration's ignore rules remove benchmarks; `FilterStep` — `--filter`
+///    (and the `@(…)` orders of `--row`) keep the series they match;
 /// 3. `SeriesPairing` — each base series with its head series (same name and base unit);
 /// 4. `ComparisonEstimation` — each pair estimated by the first applicable `ComparisonMethod`;
 ///    `ModerationStep` — between-run variance borrowed across the suite (two or three runs per side);
 /// 5. `Correction` — p-values adjusted across the whole analysis;
 /// 6. `DecisionStep` — verdicts by `VerdictRule`; `NonInferiorityStep` — what `--strict` asks;
 ///    `CrossModeStory` — a decided change noted with what the benchmark's other mode saw;
-/// 7. `ComparisonOrder` — the report order;
+/// 7. `ComparisonOrder` — the report order; `RowGrouping` — `--row` sections; `ComparisonSort` — `--sort`;
 /// 8. `SuiteSummarizer` — per head label, verdict counts and the suite geomean; then the `Gate`.
 public enum Analyzer {
     /// Analyses `dataset`.
@@ -35,11 +36,14 @@ public enum Analyzer {
         _ = consume dataset
         let ignoredInBase: Set<SeriesKey>
         (baseData, ignoredInBase) = IgnoreFilter.apply(baseData, policy: options.thresholds)
+        let filter = Self.filter(options)
+        if let filter { baseData = FilterStep.apply(baseData, filter: filter).0 }
         let historyNoise = history.map { HistoryNoise(runs: $0) }
         let methods = MethodRegistry.methods(for: options)
         var comparisons: [Comparison] = []
         for position in heads.indices {
-            let (headData, ignoredInHead) = IgnoreFilter.apply(heads[position], policy: options.thresholds)
+            var (headData, ignoredInHead) = IgnoreFilter.apply(heads[position], policy: options.thresholds)
+            if let filter { headData = FilterStep.apply(headData, filter: filter).0 }
             let ignored = ignoredInBase.count + ignoredInHead.subtracting(ignoredInBase).count
             if ignored > 0 { warnings.append(.ignoredByConfiguration(count: ignored)) }
             let pairs = try SeriesPairing.pair(base: baseData, head: headData)
@@ -54,6 +58,10 @@ public enum Analyzer {
                     baseLabel: baseData.label, baseNames: Self.names(baseData), headLabel: headData.label,
                     headNames: Self.names(headData))
             }
+            if let rows = options.rows {
+                RowGrouping.assign(
+                    &compared, projection: rows, fields: RowGrouping.fields(base: baseData, head: headData))
+            }
             var seenNames = Set<String>(minimumCapacity: pairs.count)
             for index in compared.indices {
                 compared[index].isPrimaryMetric = seenNames.insert(compared[index].benchmark.name).inserted
@@ -63,12 +71,15 @@ public enum Analyzer {
             heads[position].series = []
         }
         baseData.series = []
+        if let filter, comparisons.isEmpty { throw .filterMatchedNothing(expression: filter.description) }
         try ModerationStep.apply(&comparisons, options: options)
         try Correction.apply(&comparisons, method: options.correction)
         try DecisionStep.apply(&comparisons, options: options)
         try NonInferiorityStep.apply(&comparisons, options: options)
         CrossModeStory.apply(&comparisons)
         ComparisonOrder.apply(&comparisons, heads: heads.map(\.label))
+        if let rows = options.rows { RowGrouping.order(&comparisons, projection: rows) }
+        ComparisonSort.apply(&comparisons, keys: options.sort)
         let summaries = try heads.map { headData throws(AnalysisError) in
             try SuiteSummarizer.summarize(comparisons, of: headData, base: baseData, confidence: options.confidence)
         }
@@ -76,6 +87,12 @@ public enum Analyzer {
             baseLabel: baseData.label, headLabels: heads.map(\.label), options: options, comparisons: comparisons,
             summaries: summaries, gate: Gate.evaluate(comparisons, strict: options.strict), warnings: warnings,
             historyRuns: historyNoise?.runCount)
+    }
+
+    /// `--filter` and the filter the `--row` projection's fixed orders imply, together; nil for none.
+    private static func filter(_ options: AnalysisOptions) -> FilterExpression? {
+        let terms = [options.filter, options.rows?.impliedFilter].compactMap { $0 }
+        return terms.count > 1 ? .and(terms) : terms.first
     }
 
     /// The first few distinct benchmark names of a label, for a message.

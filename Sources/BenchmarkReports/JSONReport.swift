@@ -89,6 +89,17 @@ enum JSONReport {
             w.field("verdict") { w.string(c.verdict.rawValue) }
             w.field("reason") { w.string(ReasonText.reason(of: c)) }
             w.field("notes") { w.array(c.notes) { w.string(ReasonText.note($0)) } }
+            // Only under --row: the values of its keys (the flat list stays the contract).
+            if !c.group.isEmpty {
+                w.field("group") {
+                    w.array(c.group) { pair in
+                        w.object {
+                            w.field("key") { w.string(pair.key) }
+                            w.field("value") { w.string(pair.value) }
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -64,7 +64,12 @@ enum MarkdownReport {
 
     /// Appends one table per group: a heading, then a row per comparison.
     static func tables(_ groups: [ReportTable.Group], base: String, to out: inout ReportBuffer) {
-        for group in groups {
+        for (index, group) in groups.enumerated() {
+            if !group.section.isEmpty, index == 0 || groups[index - 1].section != group.section {
+                out.append("##### ")
+                MarkdownEscaping.appendInline(ReportTable.sectionHeading(group.section), to: &out)
+                out.append("\n\n")
+            }
             out.append("**")
             out.append(contentsOf: group.mode.rawValue)
             out.append("** · ")

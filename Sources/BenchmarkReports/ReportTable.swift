@@ -87,6 +87,8 @@ struct ReportTable {
     }
 
     struct Group {
+        /// The `--row` values of the group's comparisons (empty without `--row`).
+        let section: [KeyValue]
         let headLabel: String
         let mode: MeasurementMode
         let baseUnit: String
@@ -132,12 +134,13 @@ struct ReportTable {
             }
             groups.append(
                 Group(
-                    headLabel: first.headLabel, mode: first.mode, baseUnit: first.unit.baseUnit,
+                    section: first.group, headLabel: first.headLabel, mode: first.mode, baseUnit: first.unit.baseUnit,
                     unitHeading: scale.heading(baseUnit: first.unit.baseUnit), rows: rows))
             start = end
         }
         for index in comparisons.indices where index > start {
             if comparisons[start].headLabel != comparisons[index].headLabel
+                || comparisons[start].group != comparisons[index].group
                 || comparisons[start].mode != comparisons[index].mode
                 || comparisons[start].unit.baseUnit != comparisons[index].unit.baseUnit
             {
@@ -150,6 +153,11 @@ struct ReportTable {
     }
 
     /// `± 1.2%` from the side's spread, or empty.
+    /// The heading of a `--row` section: `key: value` pairs as Go's benchstat heads its tables.
+    static func sectionHeading(_ section: [KeyValue]) -> String {
+        section.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
+    }
+
     static func spread(_ side: SideSummary?) -> String {
         var buffer = ReportBuffer(capacity: 16)
         spread(side, to: &buffer)

@@ -22,6 +22,10 @@ enum TextReport {
         var cells = CellTable(columns: columnCount)
         for (groupIndex, group) in table.groups.enumerated() {
             let groupShared = sharedIndex[groupIndex]
+            if !group.section.isEmpty, groupIndex == 0 || table.groups[groupIndex - 1].section != group.section {
+                TextEscaping.appendVisible(ReportTable.sectionHeading(group.section), to: &out)
+                out.append("\n")
+            }
             let header = [
                 "\(group.mode.rawValue) · \(group.unitHeading)", result.baseLabel, "", group.headLabel, "", "change",
                 "\(percent(result.options.confidence)) CI", "p", "verdict",

@@ -97,8 +97,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Draw each comparison's base and head distributions under its row (text format).")
     var plot = false
 
+    @OptionGroup(title: "Projections (Go benchstat's -filter, -row, -col)")
+    var projection: ProjectionOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one directory or file to analyse") }
+        _ = try projection.parsed()
         if historyLast < 1 { throw ValidationError("--history-last must be ≥ 1, got \(historyLast)") }
         if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie in (0, 1), got \(alpha)") }
         if let confidence, !(confidence > 0 && confidence < 1) {
@@ -129,7 +133,9 @@ struct AnalyzeCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        let options = resolveOptions(configuration)
+        var options = resolveOptions(configuration)
+        let projections = try projection.parsed()
+        ProjectionOptions.apply(projections, to: &options)
         var loadOptions = LoadOptions()
         if let callgrindEvent { loadOptions.callgrindEvent = callgrindEvent }
         let result: AnalysisResult
@@ -138,6 +144,9 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             status.show("loading \(paths.count) path(s)…")
             var dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
+            if let split = projections.split {
+                dataset = LabelSplit.apply(dataset, rule: split.rule, order: split.order)
+            }
             // The loaders' buffers and indexes are freed: hand their pages back before the analysis.
             _ = benchstat_return_free_memory()
             var historyRuns: [LabelData]?

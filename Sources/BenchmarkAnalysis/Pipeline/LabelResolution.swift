@@ -9,7 +9,9 @@ enum LabelResolution {
     static func looksLikeRuns(_ dataset: Dataset) -> Bool {
         let labels = dataset.labels
         guard labels.count >= 2, !labels.contains(where: { $0.label == "base" || $0.label == "head" }),
-            labels.allSatisfy({ $0.files.count == 1 })
+            labels.allSatisfy({ $0.files.count == 1 }),
+            // Labels split from one file (`--label-by`, `--col`) are variants, not runs.
+            Set(labels.map { $0.files[0].path }).count == labels.count
         else { return false }
         let keys = labels.map { Set($0.series.map(SeriesKey.init)) }
         return keys.allSatisfy { $0 == keys[0] } && !keys[0].isEmpty

@@ -5,6 +5,11 @@ struct SeriesKey: Hashable, Comparable {
     let name: String
     let baseUnit: String
 
+    init(name: String, baseUnit: String) {
+        self.name = name
+        self.baseUnit = baseUnit
+    }
+
     init(_ series: BenchmarkSeries) {
         name = series.benchmark.name
         baseUnit = series.unit.baseUnit

@@ -20,6 +20,8 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     case notOnLogScale(benchmark: String, value: Double, location: SourceLocation)
     /// Base and a head label share no benchmark: nothing was compared. A few names of each side.
     case nothingCompared(baseLabel: String, baseNames: [String], headLabel: String, headNames: [String])
+    /// `--filter` (with the `@(…)` orders of `--row`) left no benchmark on either side.
+    case filterMatchedNothing(expression: String)
     /// A statistic failed for `subject` (a benchmark name, or a whole-analysis step).
     case statistics(StatisticsError, subject: String)
 
@@ -51,6 +53,8 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
             "\"\(baseLabel)\" and \"\(headLabel)\" share no benchmark, so nothing was compared; \(baseLabel) has "
                 + Self.list(baseNames) + ", \(headLabel) has " + Self.list(headNames)
                 + " (names must match exactly, e.g. hyperfine's command strings or --label-by)"
+        case .filterMatchedNothing(let expression):
+            "the filter \(expression) matches no benchmark, so nothing was compared"
         case .statistics(let error, let subject):
             "benchmark \"\(subject)\": statistics failed: \(error)"
         }

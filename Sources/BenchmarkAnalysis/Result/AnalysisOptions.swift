@@ -58,6 +58,13 @@ public struct AnalysisOptions: Sendable {
     /// draw them (HTML, `--plot`); default true. The command line turns it off for the other
     /// reports, so that a large suite's samples are freed once analysed.
     public var keepsSamples: Bool = true
+    /// `--filter`: only the series (runs) this expression matches are analysed (`FilterStep`); nil
+    /// keeps everything.
+    public var filter: FilterExpression?
+    /// `--row`: the keys that group the report into sections (`RowGrouping`); nil for none.
+    public var rows: Projection?
+    /// `--sort`: the order of rows within each table (`ComparisonSort`); empty keeps the report order.
+    public var sort: [SortKey] = []
 
     /// The method the analysis compares with: the paired t-test under `--paired` (comparisons without
     /// iterations fall back to `test`), else `test`'s method. Reports name it in their footers.

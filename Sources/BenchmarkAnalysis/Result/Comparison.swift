@@ -71,6 +71,9 @@ public struct Comparison: Sendable {
     /// Whether this is the benchmark's primary metric: the first unit its base file reported (Go's
     /// `sec/op` before `B/op`). The suite geometric mean uses primary metrics only.
     public internal(set) var isPrimaryMetric: Bool = true
+    /// The values of the `--row` projection's keys for this benchmark (`RowGrouping`), in the
+    /// projection's order; empty without `--row`.
+    public internal(set) var group: [KeyValue] = []
     /// σ of one observation on the log scale, for the power analysis that fills `samplesNeeded`
     /// once the verdict is known to be inconclusive.
     var observationSigma: Double?

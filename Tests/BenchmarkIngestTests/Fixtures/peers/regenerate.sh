@@ -5,7 +5,7 @@
 # NOT run by CI. Run by hand (as root, on a Debian machine with apt + PyPI):
 #     bash Tests/BenchmarkIngestTests/Fixtures/peers/regenerate.sh            # all tools
 #     bash Tests/BenchmarkIngestTests/Fixtures/peers/regenerate.sh go hyperfine
-# Tools: go gbench hyperfine pytest_benchmark pyperf valgrind criterion catch2 bencher valgrind_tools
+# Tools: go gbench hyperfine pytest_benchmark pyperf labelby valgrind criterion catch2 bencher valgrind_tools
 # Installs what it needs via apt-get / pip when missing. Each tool run is kept
 # well under a minute. Outputs are written verbatim by the tools; never edit them.
 set -euo pipefail
@@ -130,6 +130,30 @@ run_pyperf() {
   done
 }
 
+# ---------------------------------------------------------------- variants inside one file (--label-by)
+run_labelby() {
+  apt_install hyperfine hyperfine
+  pip_install pytest pytest
+  pip_install pytest_benchmark pytest-benchmark
+  pip_install pyperf pyperf
+  local d="$WORK/labelby" out="$HERE/labelby"
+  mkdir -p "$d"
+  (cd "$d" &&
+   hyperfine --export-json "$out/hyperfine_two_commands.json" --runs 20 --warmup 3 --style none \
+      -n base 'seq 1 3000000' -n head 'seq 1 4500000' > /dev/null 2>&1 &&
+   hyperfine --export-json "$out/hyperfine_same_command.json" --runs 20 --warmup 3 --style none \
+      -n base 'seq 1 3000000' -n head 'seq 1 3000000' > /dev/null 2>&1 &&
+   hyperfine --export-json "$out/hyperfine_unnamed.json" --runs 20 --warmup 3 --style none \
+      'seq 1 3000000' 'seq 1 4500000' > /dev/null 2>&1)
+  cp "$out/source/test_variants.py" "$d/"
+  (cd "$d" && pytest -q -p no:cacheprovider test_variants.py \
+      --benchmark-json="$out/pytest_benchmark_params.json" \
+      --benchmark-min-rounds=10 --benchmark-max-time=0.05 > /dev/null)
+  rm -f "$out/pyperf_variants.json"
+  python3 "$out/source/bench_variants.py" -o "$out/pyperf_variants.json" \
+      --processes 3 --values 5 --warmups 1 --quiet > /dev/null
+}
+
 # ---------------------------------------------------------------- callgrind / cachegrind
 run_valgrind() {
   apt_install valgrind valgrind
@@ -200,7 +224,7 @@ run_valgrind_tools() {
 }
 
 # ---------------------------------------------------------------- main
-ALL=(go gomulti gbench hyperfine pytest_benchmark pyperf valgrind criterion catch2 bencher valgrind_tools)
+ALL=(go gomulti gbench hyperfine pytest_benchmark pyperf labelby valgrind criterion catch2 bencher valgrind_tools)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
 for t in "${SEL[@]}"; do
   echo "== $t" >&2
