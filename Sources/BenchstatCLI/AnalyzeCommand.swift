@@ -103,7 +103,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "The callgrind/cachegrind event to read (default Ir).")
     var callgrindEvent: String?
 
-    @Flag(help: "Also fail the gate on inconclusive comparisons.")
+    @Flag(help: "Also fail the gate on any comparison that does not show non-inferiority (not worse by the threshold).")
     var strict = false
 
     @Flag(
@@ -144,10 +144,10 @@ struct AnalyzeCommand: ParsableCommand {
         let plan = try OutputPlan.make(formats: format, outputs: output)
         try plan.checkDistinct()
         let configPath = configurationPath()
-        for target in plan.files {
-            guard let path = target.path else { continue }
-            try OutputSafety.check(
-                output: path, against: OutputSafety.roles(paths: paths, history: history, config: configPath))
+        let files = plan.files.compactMap(\.path)
+        if !files.isEmpty {
+            let roles = OutputSafety.roles(paths: paths, history: history, config: configPath)
+            for path in files { try OutputSafety.check(output: path, against: roles) }
         }
         if configPath != nil, config == nil {
             CommandLineEntry.writeToStandardError(
