@@ -39,9 +39,14 @@ if [ "${#paths[@]}" -eq 0 ]; then
     exit 2
 fi
 
-# 1. The JSON report: the gate and the counts for the outputs.
+# 1. One analysis, three reports: annotations on standard output, the JSON report (the gate and the
+#    counts for the outputs) and the optional HTML report (an artifact to upload); with
+#    GITHUB_STEP_SUMMARY set, benchstat appends the markdown report to it in the same run.
+reports=(--format github --output "json=$json")
+if [ -n "$html" ]; then reports+=(--output "html=$html"); fi
 status=0
-errors=$("$benchstat" analyze "${paths[@]}" "${args[@]}" --format json --output "$json" 2>&1 >/dev/null) || status=$?
+# Standard error is captured (for the annotation on failure); standard output passes through.
+{ errors=$("$benchstat" analyze "${paths[@]}" "${args[@]}" "${reports[@]}" 2>&1 1>&3); } 3>&1 || status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
     message=${errors:-benchstat exited with status $status}
     # One annotation; workflow commands need %, CR and LF escaped.
@@ -59,16 +64,7 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
 fi
 [ -n "$errors" ] && echo "$errors" >&2
 
-# 2. Annotations on standard output; with GITHUB_STEP_SUMMARY set, benchstat appends the markdown
-#    report to it in the same run.
-"$benchstat" analyze "${paths[@]}" "${args[@]}" --format github || true
-
-# 3. The optional HTML report (an artifact to upload).
-if [ -n "$html" ]; then
-    "$benchstat" analyze "${paths[@]}" "${args[@]}" --format html --output "$html" || true
-fi
-
-# 4. Outputs, read from the JSON report (its key order and layout are fixed: DESIGN.md).
+# 2. Outputs, read from the JSON report (its key order and layout are fixed: DESIGN.md).
 report=$(<"$json")
 gate=${report#*\"gate\":\{\"verdict\":\"}
 verdict=${gate%%\"*}

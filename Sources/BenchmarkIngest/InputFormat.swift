@@ -35,6 +35,27 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
 }
 
 extension InputFormat {
+    /// The format as a user knows it, with the tool's flag that writes it (`analyze --help` lists
+    /// every format through this exhaustive switch, so a new format cannot be left out).
+    public var helpName: String {
+        switch self {
+        case .canonicalJSONLines: "canonical JSON Lines (one sample per line)"
+        case .canonicalCSV: "canonical CSV (the same columns, a header line)"
+        case .goBenchmarkText: "Go benchmark text (go test -bench, -count N)"
+        case .googleBenchmarkJSON: "Google Benchmark JSON (--benchmark_format=json)"
+        case .hyperfineJSON: "hyperfine --export-json"
+        case .criterionDirectory: "criterion.rs target/criterion directories"
+        case .pytestBenchmarkJSON: "pytest-benchmark --benchmark-json"
+        case .pyperfJSON: "pyperf JSON"
+        case .callgrind: "callgrind output (callgrind.out.*)"
+        case .cachegrind: "cachegrind output (cachegrind.out.*)"
+        case .catch2XML: "Catch2 XML reporter (-r xml) with BENCHMARK results"
+        case .bencherText: "libtest / criterion --output-format bencher text"
+        case .bencherMetricFormat: "Bencher Metric Format JSON"
+        case .githubActionBenchmark: "github-action-benchmark data.js / benchmark-data.json"
+        }
+    }
+
     /// How a file of this format is read: the one exhaustive map from a format to its loader
     /// (`DatasetLoader` switches on it; a new format that is not added here does not compile).
     var reading: FormatReading {

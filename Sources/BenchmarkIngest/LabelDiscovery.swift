@@ -173,10 +173,29 @@ enum LabelDiscovery {
             if let earlier = seen[spec.name] {
                 throw InputError(
                     .duplicateLabel, at: SourceLocation(file: spec.origin),
-                    "label \"\(spec.name)\" is given twice: by \(BytePath.display(earlier)) and by "
-                        + "\(BytePath.display(spec.origin)); rename one of them")
+                    duplicateMessage(spec.name, BytePath.display(earlier), BytePath.display(spec.origin)))
             }
             seen[spec.name] = spec.origin
         }
+    }
+
+    /// Names both paths behind a label given twice and says how to lay the runs out instead: two
+    /// files with one stem (`a/run1.json`, `b/run1.json`) are usually runs of two labels.
+    static func duplicateMessage(_ label: String, _ first: String, _ second: String) -> String {
+        let named = "label \"\(label)\" is given twice: by \(first) and by \(second)"
+        let bothFiles = (try? kind(first)) == .file && (try? kind(second)) == .file
+        guard bothFiles else { return named + "; rename one of them" }
+        let directories = [first, second].map { path -> String in
+            let directory = (path as NSString).deletingLastPathComponent
+            return directory.isEmpty ? "." : directory
+        }
+        var advice =
+            "\(named) (a file given directly is a label named by its stem). To compare runs, lay them out "
+            + "one directory per label — runs/base/\(InputFile.lastComponent(first)), "
+            + "runs/head/\(InputFile.lastComponent(second)), … — and pass runs/"
+        if directories[0] != directories[1] {
+            advice += ", or pass the two directories (benchstat analyze \(directories[0]) \(directories[1]))"
+        }
+        return advice + "; or rename one of the files"
     }
 }

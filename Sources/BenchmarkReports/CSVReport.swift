@@ -2,7 +2,9 @@ import BenchmarkAnalysis
 import BenchmarkModel
 import Foundation
 
-/// One row per comparison with raw numbers (base units, percentages), RFC 4180 quoting.
+/// One row per comparison with raw numbers (base units, percentages), RFC 4180 quoting. With
+/// `--only-changed`, only the regressions and improvements (no line counts the others: it would not
+/// be CSV).
 enum CSVReport {
     static let header = [
         "benchmark", "head", "mode", "unit", "base_n", "base_center", "head_n", "head_center", "change_percent",
@@ -12,7 +14,7 @@ enum CSVReport {
 
     static func render(_ input: ReportInput) -> String {
         var out = header.map { quote($0, guardFormula: false) }.joined(separator: ",") + "\r\n"
-        for c in input.result.comparisons {
+        for c in input.result.comparisons where !input.onlyChanged || ReportTable.isChange(c.verdict) {
             let fields: [String] = [
                 c.benchmark.name, c.headLabel, c.mode.rawValue, c.unit.baseUnit,
                 number(c.base.map { Double($0.count) }),

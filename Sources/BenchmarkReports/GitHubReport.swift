@@ -2,27 +2,38 @@ import BenchmarkAnalysis
 import BenchmarkModel
 import Foundation
 
-/// GitHub Actions workflow commands: `::error` per regression, `::warning` per inconclusive
-/// comparison, `::notice` per improvement, `::warning file=…,line=…` per input warning, then a
-/// closing notice with the gate. The CLI also appends
-/// the markdown report to `$GITHUB_STEP_SUMMARY` when that variable is set.
+/// GitHub Actions workflow commands. GitHub shows at most 10 annotations of each type (error,
+/// warning, notice) per step and drops the rest, so the order and the cap are chosen here:
+/// 1. a notice with the gate, first;
+/// 2. `::error` per regression, the largest changes first (size on the log scale, |log(head/base)|);
+/// 3. `::warning` per inconclusive comparison, then `::warning file=…,line=…` per input warning;
+/// 4. `::notice` per improvement, the largest first;
+/// 5. when anything was left out, a closing notice saying how many of each kind were.
+/// Each type stops at `perTypeLimit` lines, the notices counting the gate and the closing line. The
+/// CLI also appends the markdown report (every comparison) to `$GITHUB_STEP_SUMMARY` when set.
 enum GitHubReport {
+    /// Annotations of one type that GitHub shows per step.
+    static let perTypeLimit = 10
+
     static func render(_ input: ReportInput) -> String {
-        var out = ""
-        for c in input.result.comparisons {
-            let command: String
-            switch c.verdict {
-            case .regression: command = "error"
-            case .inconclusive: command = "warning"
-            case .improvement: command = "notice"
-            case .noise, .missing: continue
-            }
-            let change = c.change.map { ReportNumber.signedPercent($0.percent) } ?? ""
-            let title = "benchstat \(c.verdict.rawValue): \(c.benchmark.name)"
-            out +=
-                "::\(command) title=\(property(title))::\(data("\(c.benchmark.name) \(change): \(ReasonText.reason(of: c))"))\n"
-        }
-        for warning in input.result.warnings {
+        let result = input.result
+        let gate = result.gate
+        var out =
+            "::notice title=benchstat gate \(gate.verdict.rawValue)::"
+            + data(ReasonText.gateReasons(result).joined(separator: "; ")) + "\n"
+        let regressions = largestFirst(result.comparisons.filter { $0.verdict == .regression })
+        let improvements = largestFirst(result.comparisons.filter { $0.verdict == .improvement })
+        let inconclusive = result.comparisons.filter { $0.verdict == .inconclusive }
+        let warnings = inconclusive.count + result.warnings.count
+        let errorsShown = min(regressions.count, perTypeLimit)
+        let warningsShown = min(warnings, perTypeLimit)
+        // The gate takes one notice; the closing line another when anything is left out.
+        var noticesShown = min(improvements.count, perTypeLimit - 1)
+        let leavesOut = errorsShown < regressions.count || warningsShown < warnings || noticesShown < improvements.count
+        if leavesOut { noticesShown = min(improvements.count, perTypeLimit - 2) }
+        for c in regressions.prefix(errorsShown) { out += annotation("error", c) }
+        for c in inconclusive.prefix(warningsShown) { out += annotation("warning", c) }
+        for warning in result.warnings.prefix(max(0, warningsShown - inconclusive.count)) {
             // `::warning file=…,line=…::message`: GitHub annotates the file itself.
             if case .input(let input) = warning {
                 var properties = "file=\(property(input.location.file))"
@@ -32,11 +43,44 @@ enum GitHubReport {
                 out += "::warning title=benchstat::\(data(ReasonText.warning(warning)))\n"
             }
         }
-        let gate = input.result.gate
-        out +=
-            "::notice title=benchstat gate \(gate.verdict.rawValue)::"
-            + data(ReasonText.gateReasons(gate).joined(separator: "; ")) + "\n"
+        for c in improvements.prefix(noticesShown) { out += annotation("notice", c) }
+        if leavesOut {
+            let left = [
+                (regressions.count - errorsShown, "regression(s)"),
+                (max(0, inconclusive.count - warningsShown), "inconclusive"),
+                (result.warnings.count - max(0, warningsShown - inconclusive.count), "input warning(s)"),
+                (improvements.count - noticesShown, "improvement(s)"),
+            ].filter { $0.0 > 0 }
+            let total = left.reduce(0) { $0 + $1.0 }
+            out +=
+                "::notice title=\(property("benchstat: \(total) more not annotated"))::"
+                + data(
+                    "GitHub shows \(perTypeLimit) annotations of each type per step; not annotated: "
+                        + left.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+                        + ". Every comparison is in the job summary (markdown report).") + "\n"
+        }
         return out
+    }
+
+    /// `comparisons` with the largest changes first (|log(head/base)|; a comparison without a
+    /// change last), in table order among equals.
+    static func largestFirst(_ comparisons: [Comparison]) -> [Comparison] {
+        func size(_ c: Comparison) -> Double {
+            guard let percent = c.change?.percent, percent > -100, percent.isFinite else { return -1 }
+            return abs(log1p(percent / 100))
+        }
+        return comparisons.enumerated().sorted { left, right in
+            let (a, b) = (size(left.element), size(right.element))
+            return a != b ? a > b : left.offset < right.offset
+        }.map(\.element)
+    }
+
+    /// One comparison's annotation: `::error title=benchstat regression: NAME::NAME +5.00%: reason`.
+    private static func annotation(_ command: String, _ c: Comparison) -> String {
+        let change = c.change.map { ReportNumber.signedPercent($0.percent) } ?? ""
+        let title = "benchstat \(c.verdict.rawValue): \(c.benchmark.name)"
+        return
+            "::\(command) title=\(property(title))::\(data("\(c.benchmark.name) \(change): \(ReasonText.reason(of: c))"))\n"
     }
 
     /// Escapes a command's message (`%`, CR, LF), as actions/toolkit's `escapeData`; other control

@@ -10,7 +10,7 @@ import Foundation
 enum HTMLReport {
     static func render(_ input: ReportInput) -> String {
         let result = input.result
-        let table = ReportTable(result)
+        let table = ReportTable(result, onlyChanged: input.onlyChanged)
         let passed = result.gate.verdict == .pass
         let regressions = result.comparisons.filter { $0.verdict == .regression }.count
         let headline =
@@ -23,10 +23,11 @@ enum HTMLReport {
         out += "<header class=\"gate \(passed ? "pass" : "fail")\">\n"
         out += "<h1><span class=\"mark\">\(passed ? "✓" : "✗")</span> benchstat: \(HTMLEscaping.text(headline))</h1>\n"
         out += "<ul class=\"reasons\">\n"
-        for reason in ReasonText.gateReasons(result.gate) { out += "<li>\(HTMLEscaping.text(reason))</li>\n" }
+        for reason in ReasonText.gateReasons(result) { out += "<li>\(HTMLEscaping.text(reason))</li>\n" }
         out += "</ul>\n</header>\n"
         out += summarySection(result)
-        let attention: Set<Verdict> = [.regression, .improvement, .inconclusive]
+        let attention: Set<Verdict> =
+            input.onlyChanged ? [.regression, .improvement] : [.regression, .improvement, .inconclusive]
         var anchors: [Int: String] = [:]
         var plotted: [(Int, Comparison)] = []
         for (index, comparison) in result.comparisons.enumerated() where attention.contains(comparison.verdict) {
@@ -35,14 +36,20 @@ enum HTMLReport {
         }
         plotted.sort { $0.1.verdict < $1.1.verdict }
         if !plotted.isEmpty {
-            out += "<section>\n<h2>Changed or undecided (\(plotted.count))</h2>\n"
+            out += "<section>\n<h2>\(input.onlyChanged ? "Changed" : "Changed or undecided") (\(plotted.count))</h2>\n"
             out += "<p class=\"legend\">" + HTMLEscaping.text(legend(result.options)) + "</p>\n"
             for (index, comparison) in plotted {
                 out += changedArticle(comparison, id: anchors[index] ?? "", result: result)
             }
             out += "</section>\n"
         }
-        out += "<section>\n<h2>All \(result.comparisons.count) comparisons</h2>\n"
+        if let hidden = table.hiddenLine {
+            let shown = result.comparisons.count - table.hidden.values.reduce(0, +)
+            out += "<section>\n<h2>\(shown) of \(result.comparisons.count) comparisons</h2>\n"
+            out += "<p class=\"notes\">\(HTMLEscaping.text(hidden))</p>\n"
+        } else {
+            out += "<section>\n<h2>All \(result.comparisons.count) comparisons</h2>\n"
+        }
         out += tables(table, result: result, anchors: anchors)
         out += "</section>\n"
         if !result.warnings.isEmpty {
@@ -106,7 +113,9 @@ enum HTMLReport {
         }
         if c.pAdjusted != nil { facts.append("p=\(HTMLEscaping.text(ReportNumber.pValue(c.pAdjusted))) (adjusted)") }
         facts.append("threshold ±\(plain(c.thresholdPercent))%")
-        facts.append("\(HTMLEscaping.text(c.mode.rawValue)), \(HTMLEscaping.text(c.unit.written))")
+        let plot = StripPlot(comparison: c, test: result.options.test, confidence: result.options.confidence)
+        // The unit the plot's axis is in, not the unit the input was written in.
+        facts.append("\(HTMLEscaping.text(c.mode.rawValue)), \(HTMLEscaping.text(plot.unitHeading))")
         if result.headLabels.count > 1 {
             facts.append("\(HTMLEscaping.text(c.headLabel)) vs \(HTMLEscaping.text(result.baseLabel))")
         }
@@ -117,13 +126,12 @@ enum HTMLReport {
                 "<p class=\"notes\">" + c.notes.map { HTMLEscaping.text(ReasonText.note($0)) }.joined(separator: " · ")
                 + "</p>\n"
         }
-        out += StripPlot(comparison: c, test: result.options.test, confidence: result.options.confidence).svg()
+        out += plot.svg()
         return out + "</article>\n"
     }
 
     static func tables(_ table: ReportTable, result: AnalysisResult, anchors: [Int: String]) -> String {
         var out = ""
-        var index = 0
         for group in table.groups {
             out +=
                 "<h3 class=\"group\">\(HTMLEscaping.text(group.mode.rawValue)) · "
@@ -137,7 +145,7 @@ enum HTMLReport {
             for row in group.rows {
                 let name = HTMLEscaping.text(row.name)
                 let link =
-                    anchors[index].map { "<a href=\"#\($0)\"><code>\(name)</code></a>" } ?? "<code>\(name)</code>"
+                    anchors[row.index].map { "<a href=\"#\($0)\"><code>\(name)</code></a>" } ?? "<code>\(name)</code>"
                 let notes = row.footnotes.map { "<sup>\($0)</sup>" }.joined(separator: "<sup>,</sup>")
                 out += "<tr class=\"\(row.verdict.rawValue)\"><td class=\"name\">\(link)</td>"
                 out +=
@@ -150,7 +158,6 @@ enum HTMLReport {
                 out += "<td class=\"num\">\(HTMLEscaping.text(row.p))</td>"
                 out += "<td><span class=\"badge \(row.verdict.rawValue)\">\(row.verdict.rawValue)</span>\(notes)</td>"
                 out += "<td class=\"reason\">\(HTMLEscaping.text(row.reason))</td></tr>\n"
-                index += 1
             }
             out += "</tbody>\n</table></div>\n"
         }

@@ -20,7 +20,7 @@ enum JSONReport {
             w.field("gate") {
                 w.object {
                     w.field("verdict") { w.string(result.gate.verdict.rawValue) }
-                    w.field("reasons") { w.array(ReasonText.gateReasons(result.gate)) { w.string($0) } }
+                    w.field("reasons") { w.array(ReasonText.gateReasons(result)) { w.string($0) } }
                 }
             }
             w.field("options") {

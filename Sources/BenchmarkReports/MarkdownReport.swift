@@ -11,7 +11,7 @@ enum MarkdownReport {
     /// The report as UTF-8 bytes, without the copy into a `String`.
     static func renderUTF8(_ input: ReportInput) -> [UInt8] {
         let result = input.result
-        let table = ReportTable(result)
+        let table = ReportTable(result, onlyChanged: input.onlyChanged)
         var out = ""
         let regressions = result.comparisons.reduce(0) { $0 + ($1.verdict == .regression ? 1 : 0) }
         if result.gate.verdict == .pass {
@@ -19,7 +19,7 @@ enum MarkdownReport {
         } else {
             out += "### ❌ benchstat: gate failed (\(regressions) regression\(regressions == 1 ? "" : "s"))\n\n"
         }
-        for reason in ReasonText.gateReasons(result.gate) { out += "- " + MarkdownEscaping.inline(reason) + "\n" }
+        for reason in ReasonText.gateReasons(result) { out += "- " + MarkdownEscaping.inline(reason) + "\n" }
         out += "\n"
         for summary in result.summaries {
             out += MarkdownEscaping.inline(TextReport.summaryLine(summary, base: result.baseLabel)) + "\n"
@@ -37,17 +37,21 @@ enum MarkdownReport {
         var buffer = ReportBuffer(capacity: out.utf8.count + 512 * result.comparisons.count)
         buffer.append(contentsOf: out)
         if !changed.isEmpty {
-            buffer.append("#### Changed or undecided\n\n")
+            buffer.append(input.onlyChanged ? "#### Changed\n\n" : "#### Changed or undecided\n\n")
             tables(changed, base: result.baseLabel, to: &buffer)
         }
-        buffer.append(contentsOf: "<details><summary>All \(result.comparisons.count) comparisons</summary>\n\n")
-        tables(table.groups, base: result.baseLabel, to: &buffer)
+        // With --only-changed the changed tables are the whole table: no folded copy of them.
+        if !input.onlyChanged {
+            buffer.append(contentsOf: "<details><summary>All \(result.comparisons.count) comparisons</summary>\n\n")
+            tables(table.groups, base: result.baseLabel, to: &buffer)
+        }
         out = ""
+        if let hidden = table.hiddenLine { out += "_" + MarkdownEscaping.inline(hidden) + "_\n\n" }
         for (index, note) in table.footnotes.enumerated() {
             out += "\(index + 1). " + MarkdownEscaping.inline(note) + "\n"
         }
         if !table.footnotes.isEmpty { out += "\n" }
-        out += "</details>\n"
+        if !input.onlyChanged { out += "</details>\n" }
         if !result.warnings.isEmpty {
             out += "\n<details><summary>\(result.warnings.count) warning(s)</summary>\n\n"
             for warning in result.warnings { out += "- " + MarkdownEscaping.inline(ReasonText.warning(warning)) + "\n" }

@@ -79,13 +79,15 @@ public enum ReasonText {
         }
     }
 
-    /// One gate reason.
-    static func gate(_ reason: GateReason) -> String {
+    /// One gate reason; a named series is followed by `units[series]` (the unit its table shows),
+    /// else by its base unit.
+    static func gate(_ reason: GateReason, units: [NamedSeries: String] = [:]) -> String {
         switch reason {
         case .regressions(let count, let named):
-            "\(count) regression(s): " + names(named, count: count)
+            "\(count) regression(s): " + names(named, count: count, units: units)
         case .notShownNonInferior(let count, let named):
-            "\(count) comparison(s) do not show non-inferiority under --strict: " + names(named, count: count)
+            "\(count) comparison(s) do not show non-inferiority under --strict: "
+                + names(named, count: count, units: units)
         case .noRegressions(let inconclusive, let strictWouldFail):
             "no regressions" + (inconclusive == 0 ? "" : " (\(inconclusive) inconclusive)")
                 + (strictWouldFail == 0
@@ -96,8 +98,12 @@ public enum ReasonText {
         }
     }
 
-    /// The gate's reasons, in order.
-    static func gateReasons(_ gate: GateResult) -> [String] { gate.reasons.map(Self.gate) }
+    /// The gate's reasons, in order, each named series in the unit of its table group (`µs`, as
+    /// the table shows it, not the base unit `s`).
+    static func gateReasons(_ result: AnalysisResult) -> [String] {
+        let units = ReportTable.displayUnits(result)
+        return result.gate.reasons.map { gate($0, units: units) }
+    }
 
     /// A warning, `file:line: message` for input warnings.
     static func warning(_ warning: AnalysisWarning) -> String {
@@ -140,8 +146,8 @@ public enum ReasonText {
     private static func band(_ threshold: Double) -> String { "±" + ReportNumber.magnitudePercent(threshold) }
 
     /// `a (s), b (s), and 3 more`.
-    private static func names(_ named: [NamedSeries], count: Int) -> String {
+    private static func names(_ named: [NamedSeries], count: Int, units: [NamedSeries: String]) -> String {
         let more = count > named.count ? ", and \(count - named.count) more" : ""
-        return named.map { "\($0.name) (\($0.baseUnit))" }.joined(separator: ", ") + more
+        return named.map { "\($0.name) (\(units[$0] ?? $0.baseUnit))" }.joined(separator: ", ") + more
     }
 }

@@ -10,11 +10,16 @@ public struct ReportInput: Sendable {
     public let colour: Bool
     /// Whether the text report draws a distribution sketch under each compared row (`--plot`).
     public let plot: Bool
+    /// Whether the tables show only regressions and improvements (`--only-changed`), with a line
+    /// saying how many rows were hidden; the gate, the summary and the machine formats (JSON,
+    /// JUnit, GitHub annotations) are unchanged.
+    public let onlyChanged: Bool
 
     /// Creates a report input.
-    public init(result: AnalysisResult, colour: Bool = false, plot: Bool = false) {
+    public init(result: AnalysisResult, colour: Bool = false, plot: Bool = false, onlyChanged: Bool = false) {
         self.result = result
         self.colour = colour
         self.plot = plot
+        self.onlyChanged = onlyChanged
     }
 }

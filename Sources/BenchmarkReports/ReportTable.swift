@@ -12,7 +12,7 @@ struct ReportTable {
         /// Every comparison of the result — the array is shared, not copied (a copy of each
         /// comparison per row was 11 MB of a 20,000-row report) — and this row's position in it.
         private let comparisons: [Comparison]
-        private let index: Int
+        let index: Int
         /// The group's display scale.
         let scale: UnitScale
         let footnotes: [Int]
@@ -99,27 +99,32 @@ struct ReportTable {
     let groups: [Group]
     /// Footnote texts; a row's `footnotes` index into it (1-based in rendering).
     let footnotes: [String]
+    /// How many rows `onlyChanged` left out, by verdict (empty without it).
+    let hidden: [Verdict: Int]
 
-    init(_ result: AnalysisResult) {
+    /// Whether a row of `verdict` is shown under `--only-changed`: regressions and improvements.
+    static func isChange(_ verdict: Verdict) -> Bool { verdict == .regression || verdict == .improvement }
+
+    /// The table of `result`. With `onlyChanged`, only regressions and improvements are rows (a group
+    /// left without rows is left out); each group keeps the scale of all its comparisons, so a
+    /// number reads the same with and without the flag.
+    init(_ result: AnalysisResult, onlyChanged: Bool = false) {
+        var hidden: [Verdict: Int] = [:]
         var groups: [Group] = []
         var footnotes: [String] = []
         // Footnote → 1-based number.
         var footnoteNumbers: [ComparisonNote: Int] = [:]
         let comparisons = result.comparisons
-        var start = 0
-        func flush(_ end: Int) {
-            guard start < end else { return }
-            let first = comparisons[start]
-            var values: [Double] = []
-            values.reserveCapacity(2 * (end - start))
-            for index in start..<end {
-                if let centre = comparisons[index].base?.centre { values.append(centre) }
-                if let centre = comparisons[index].head?.centre { values.append(centre) }
-            }
-            let scale = UnitScale(baseUnit: first.unit.baseUnit, values: values)
+        for range in Self.groupRanges(comparisons) {
+            let first = comparisons[range.lowerBound]
+            let scale = Self.scale(comparisons, range)
             var rows: [Row] = []
-            rows.reserveCapacity(end - start)
-            for index in start..<end {
+            rows.reserveCapacity(range.count)
+            for index in range {
+                if onlyChanged, !Self.isChange(comparisons[index].verdict) {
+                    hidden[comparisons[index].verdict, default: 0] += 1
+                    continue
+                }
                 var refs: [Int] = []
                 for note in comparisons[index].notes {
                     if let number = footnoteNumbers[note] {
@@ -132,24 +137,83 @@ struct ReportTable {
                 }
                 rows.append(Row(comparisons: comparisons, index: index, scale: scale, footnotes: refs))
             }
-            groups.append(
-                Group(
-                    section: first.group, headLabel: first.headLabel, mode: first.mode, baseUnit: first.unit.baseUnit,
-                    unitHeading: scale.heading(baseUnit: first.unit.baseUnit), rows: rows))
-            start = end
+            if !rows.isEmpty {
+                groups.append(
+                    Group(
+                        section: first.group, headLabel: first.headLabel, mode: first.mode,
+                        baseUnit: first.unit.baseUnit, unitHeading: scale.heading(baseUnit: first.unit.baseUnit),
+                        rows: rows))
+            }
         }
+        self.groups = groups
+        self.footnotes = footnotes
+        self.hidden = hidden
+    }
+
+    /// The table's groups as ranges of `comparisons`: runs of one head label, mode and base unit.
+    static func groupRanges(_ comparisons: [Comparison]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
         for index in comparisons.indices where index > start {
             if comparisons[start].headLabel != comparisons[index].headLabel
                 || comparisons[start].group != comparisons[index].group
                 || comparisons[start].mode != comparisons[index].mode
                 || comparisons[start].unit.baseUnit != comparisons[index].unit.baseUnit
             {
-                flush(index)
+                ranges.append(start..<index)
+                start = index
             }
         }
-        flush(comparisons.count)
-        self.groups = groups
-        self.footnotes = footnotes
+        if start < comparisons.count { ranges.append(start..<comparisons.count) }
+        return ranges
+    }
+
+    /// The display scale of one group: the one that suits the median of its base and head centres.
+    static func scale(_ comparisons: [Comparison], _ range: Range<Int>) -> UnitScale {
+        var values: [Double] = []
+        values.reserveCapacity(2 * range.count)
+        for index in range {
+            if let centre = comparisons[index].base?.centre { values.append(centre) }
+            if let centre = comparisons[index].head?.centre { values.append(centre) }
+        }
+        return UnitScale(baseUnit: comparisons[range.lowerBound].unit.baseUnit, values: values)
+    }
+
+    /// The unit heading of the table group of each series the gate names (`µs`, `M instructions`),
+    /// so that the gate line says the unit the table is in. A name in several groups (several head
+    /// labels) takes its first group's. Scales are computed only for the groups holding a named series.
+    static func displayUnits(_ result: AnalysisResult) -> [NamedSeries: String] {
+        var wanted = Set<NamedSeries>()
+        for reason in result.gate.reasons {
+            switch reason {
+            case .regressions(_, let named), .notShownNonInferior(_, let named): wanted.formUnion(named)
+            case .noRegressions, .driftNotMeasured: break
+            }
+        }
+        guard !wanted.isEmpty else { return [:] }
+        let comparisons = result.comparisons
+        var units: [NamedSeries: String] = [:]
+        for range in groupRanges(comparisons) {
+            let baseUnit = comparisons[range.lowerBound].unit.baseUnit
+            var scale: UnitScale?
+            for index in range {
+                let series = NamedSeries(name: comparisons[index].benchmark.name, baseUnit: baseUnit)
+                guard wanted.contains(series), units[series] == nil else { continue }
+                let chosen = scale ?? Self.scale(comparisons, range)
+                scale = chosen
+                units[series] = chosen.heading(baseUnit: baseUnit)
+            }
+            if units.count == wanted.count { break }
+        }
+        return units
+    }
+
+    /// `12 rows hidden by --only-changed (10 noise, 2 missing)`, or nil when none was.
+    var hiddenLine: String? {
+        let total = hidden.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        let parts = Verdict.allCases.compactMap { verdict in hidden[verdict].map { "\($0) \(verdict.rawValue)" } }
+        return "\(total) row\(total == 1 ? "" : "s") hidden by --only-changed (\(parts.joined(separator: ", ")))"
     }
 
     /// `± 1.2%` from the side's spread, or empty.

@@ -29,12 +29,22 @@ struct StripPlot {
         let runs: [[Double]]
     }
 
+    /// The axis' display scale: the one that suits the centres of the sides drawn. The card above
+    /// the plot names its unit too (`unitHeading`), so that the text and the axis agree.
+    var scale: UnitScale {
+        UnitScale(
+            baseUnit: comparison.unit.baseUnit,
+            values: [comparison.base, comparison.head].compactMap { $0?.centre }.filter { $0 > 0 })
+    }
+
+    /// The axis' unit (`µs`, `M instructions`).
+    var unitHeading: String { scale.heading(baseUnit: comparison.unit.baseUnit) }
+
     func svg() -> String {
         let lanes = self.lanes()
         let values = lanes.flatMap { $0.runs.flatMap { $0 } }
         guard !values.isEmpty else { return "<p class=\"notes\">No positive samples to plot.</p>\n" }
-        let scale = UnitScale(
-            baseUnit: comparison.unit.baseUnit, values: lanes.map(\.side.centre).filter { $0 > 0 })
+        let scale = self.scale
         var extent =
             values
             + lanes.flatMap { lane in
@@ -90,7 +100,7 @@ struct StripPlot {
                 "<text x=\"\(x.svg)\" y=\"\((axisY + 18).svg)\" text-anchor=\"middle\">"
                 + "\(tick.label(scale))</text>\n"
         }
-        let unitLabel = scale.heading(baseUnit: comparison.unit.baseUnit)
+        let unitLabel = unitHeading
         out +=
             "<text x=\"\((Self.left - 12).svg)\" y=\"\((axisY + 18).svg)\" text-anchor=\"end\">"
             + "\(HTMLEscaping.text(unitLabel)), log scale</text>\n"

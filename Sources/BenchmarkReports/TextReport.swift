@@ -15,7 +15,7 @@ enum TextReport {
     /// The report as UTF-8 bytes, without the copy into a `String`.
     static func renderUTF8(_ input: ReportInput) -> [UInt8] {
         let result = input.result
-        let table = ReportTable(result)
+        let table = ReportTable(result, onlyChanged: input.onlyChanged)
         let (shared, sharedIndex) = sharedReasons(table)
         let rowCount = table.groups.reduce(0) { $0 + $1.rows.count }
         var out = ReportBuffer(capacity: 64 + 192 * rowCount)
@@ -88,6 +88,10 @@ enum TextReport {
             }
             out.append("\n")
         }
+        if let hidden = table.hiddenLine {
+            out.append(contentsOf: hidden)
+            out.append("\n\n")
+        }
         for (index, reason) in shared.enumerated() {
             out.append("(")
             appendNoteLetter(index, to: &out)
@@ -118,7 +122,7 @@ enum TextReport {
         }
         if let runs = result.historyRuns { out.append(contentsOf: "history: \(runs) past run(s) read\n") }
         out.append(contentsOf: "gate: \(result.gate.verdict.rawValue.uppercased()) — ")
-        for (index, reason) in ReasonText.gateReasons(result.gate).enumerated() {
+        for (index, reason) in ReasonText.gateReasons(result).enumerated() {
             if index > 0 { out.append("; ") }
             TextEscaping.appendVisible(reason, to: &out)
         }

@@ -6,6 +6,10 @@ import BenchmarkReports
 import CProcessMemory
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension ComparisonTest: ExpressibleByArgument {}
 extension CorrectionMethod: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
@@ -15,12 +19,7 @@ struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Compare benchmark runs and decide: regression, improvement, noise or inconclusive.",
-        discussion: """
-            PATH is a directory of label sub-directories (base/, head/, …), a directory of files (one label \
-            per file), or files given directly. Exit status: 0 gate passed, 1 gate failed (a regression; \
-            with --strict also an inconclusive comparison), 2 usage or input error, or a report that cannot be \
-            written. A reader that closes the pipe early (| head) leaves the gate's status.
-            """
+        discussion: AnalyzeHelp.discussion
     )
 
     @Argument(help: "Directories or files holding the runs to compare.")
@@ -32,11 +31,29 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Compare only this label against the baseline (default: every other label).")
     var head: String?
 
-    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReportFormat = .text
+    @Option(
+        help: ArgumentHelp(
+            "The report's format (default text); give it once, and further reports as --output FORMAT=FILE.",
+            valueName: "format"))
+    var format: [ReportFormat] = []
 
-    @Option(help: "Write the report to FILE (atomically; never a file the run reads) instead of standard output.")
-    var output: String?
+    @Option(
+        help: ArgumentHelp(
+            "FILE: write the --format report there instead of standard output. FORMAT=FILE (repeatable): also write a FORMAT report there, from the same analysis. Atomically; never a file the run reads.",
+            valueName: "FILE|FORMAT=FILE"))
+    var output: [String] = []
+
+    @Flag(
+        help: "Show only regressions and improvements in the tables (text, markdown, html, csv); the gate is unchanged."
+    )
+    var onlyChanged = false
+
+    @Option(
+        name: .customLong("color"),
+        help:
+            "Colour the text report on standard output: auto (a terminal, NO_COLOR unset, TERM not dumb), always or never. Files are never coloured."
+    )
+    var colour: ColourChoice = .auto
 
     @Option(help: "Significance level for adjusted p-values (default 0.05).")
     var alpha: Double?
@@ -74,13 +91,19 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "With a history store: use the last N runs (default 30).")
     var historyLast: Int = 30
 
-    @Option(help: "A benchstat.toml configuration file (defaults, thresholds, per-benchmark rules).")
+    @Option(
+        help:
+            "A benchstat.toml configuration file (defaults, thresholds, per-benchmark rules); default: ./benchstat.toml when it exists."
+    )
     var config: String?
+
+    @Flag(help: "Do not read ./benchstat.toml from the working directory.")
+    var noConfig = false
 
     @Option(help: "The callgrind/cachegrind event to read (default Ir).")
     var callgrindEvent: String?
 
-    @Flag(help: "Also fail the gate on inconclusive comparisons.")
+    @Flag(help: "Also fail the gate on any comparison that does not show non-inferiority (not worse by the threshold).")
     var strict = false
 
     @Flag(
@@ -103,6 +126,9 @@ struct AnalyzeCommand: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one directory or file to analyse") }
         _ = try projection.parsed()
+        if noConfig, let config {
+            throw ValidationError("--no-config and --config \(config) contradict each other; give one of them")
+        }
         if historyLast < 1 { throw ValidationError("--history-last must be ≥ 1, got \(historyLast)") }
         if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie in (0, 1), got \(alpha)") }
         if let confidence, !(confidence > 0 && confidence < 1) {
@@ -122,18 +148,25 @@ struct AnalyzeCommand: ParsableCommand {
         // Paths that are not UTF-8 (Latin-1 file names), recovered from the command line's bytes.
         let paths = RawArguments.paths(self.paths)
         let history = self.history.map(RawArguments.path)
-        if let output {
-            try OutputSafety.check(
-                output: RawArguments.path(output),
-                against: OutputSafety.roles(paths: paths, history: history, config: config.map(RawArguments.path)))
+        let plan = try OutputPlan.make(formats: format, outputs: output)
+        try plan.checkDistinct()
+        let configPath = configurationPath()
+        let files = plan.files.compactMap(\.path)
+        if !files.isEmpty {
+            let roles = OutputSafety.roles(paths: paths, history: history, config: configPath.map(RawArguments.path))
+            for path in files { try OutputSafety.check(output: RawArguments.path(path), against: roles) }
+        }
+        if configPath != nil, config == nil {
+            CommandLineEntry.writeToStandardError(
+                "benchstat: using ./\(ConfigurationFile.defaultName) (--no-config to ignore it)\n")
         }
         let configuration: ConfigurationFile?
         do {
-            configuration = try config.map { path throws(ConfigurationError) in try ConfigurationFile.load(path) }
+            configuration = try configPath.map { path throws(ConfigurationError) in try ConfigurationFile.load(path) }
         } catch {
             throw CommandFailure(error.description)
         }
-        var options = resolveOptions(configuration)
+        var options = resolveOptions(configuration, plan: plan)
         let projections = try projection.parsed()
         ProjectionOptions.apply(projections, to: &options)
         var loadOptions = LoadOptions()
@@ -176,27 +209,42 @@ struct AnalyzeCommand: ParsableCommand {
         // spread over the loading threads' heaps, would otherwise stay resident while the report
         // is built (~13 MB at 20,000 benchmarks).
         _ = benchstat_return_free_memory()
-        status.show("writing the \(format.rawValue) report…")
-        let colour = output == nil && format == .text && Terminal.standardOutputSupportsColour
-        let report = format.renderUTF8(ReportInput(result: result, colour: colour, plot: plot))
-        status.clear()
-        try OutputWriter.write(bytes: report, to: output)
+        // One analysis, every report rendered from it; colour only on standard output.
+        for target in plan.targets {
+            status.show("writing the \(target.format.rawValue) report…")
+            let report = target.format.renderUTF8(
+                ReportInput(
+                    result: result, colour: target.path == nil && target.format == .text && colour.isOn,
+                    plot: plot, onlyChanged: onlyChanged))
+            status.clear()
+            try OutputWriter.write(bytes: report, to: target.path)
+        }
         // Warnings reach the CI log in every format: on standard error, once, as compilers write
         // them — except when the text report itself is on standard output, where it lists them.
-        if !result.warnings.isEmpty, format != .text || output != nil {
+        if !result.warnings.isEmpty, plan.standardOutput?.format != .text {
             CommandLineEntry.writeToStandardError(
                 result.warnings.map { ReasonText.diagnostic($0) + "\n" }.joined())
         }
-        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
+        if plan.contains(.github), let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
             !summary.isEmpty
         {
-            try OutputWriter.append(ReportFormat.markdown.render(ReportInput(result: result)), to: summary)
+            try OutputWriter.append(
+                ReportFormat.markdown.render(ReportInput(result: result, onlyChanged: onlyChanged)), to: summary)
         }
         if result.gate.verdict == .fail { throw ExitCode(1) }
     }
 
+    /// The configuration file to read: `--config`, else `./benchstat.toml` when the working
+    /// directory has one and `--no-config` is not given, else none.
+    func configurationPath() -> String? {
+        if let config { return config }
+        guard !noConfig else { return nil }
+        var info = stat()
+        return lstat(ConfigurationFile.defaultName, &info) == 0 ? ConfigurationFile.defaultName : nil
+    }
+
     /// Flags override the configuration file, which overrides the built-in defaults.
-    func resolveOptions(_ file: ConfigurationFile?) -> AnalysisOptions {
+    func resolveOptions(_ file: ConfigurationFile?, plan: OutputPlan) -> AnalysisOptions {
         var options = AnalysisOptions()
         if let file { file.apply(to: &options) }
         if let alpha { options.alpha = alpha }
@@ -214,7 +262,7 @@ struct AnalyzeCommand: ParsableCommand {
         if paired { options.paired = true }
         if noModeration { options.moderatedVariance = false }
         // Only the HTML report and --plot draw the samples; the other reports need the summaries alone.
-        options.keepsSamples = format == .html || plot
+        options.keepsSamples = plan.contains(.html) || plot
         return options
     }
 }

@@ -31,6 +31,9 @@ import TOMLKit
 /// ignore = true
 /// ```
 struct ConfigurationFile {
+    /// The file `analyze` reads from the working directory when `--config` is not given.
+    static let defaultName = "benchstat.toml"
+
     var alpha: Double?
     var confidence: Double?
     var test: ComparisonTest?

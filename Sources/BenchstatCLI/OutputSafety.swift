@@ -45,6 +45,15 @@ enum OutputSafety {
         }
     }
 
+    /// Whether `first` and `second` name one file: the same device and inode when both exist, the
+    /// same canonical directory and name when neither does yet.
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        let identities = (FileIdentity(first), FileIdentity(second))
+        if let one = identities.0, let other = identities.1 { return one == other }
+        guard identities.0 == nil, identities.1 == nil, let one = canonicalPath(first) else { return false }
+        return one == canonicalPath(second)
+    }
+
     private static func refusal(_ output: String, _ role: Role) -> CommandFailure {
         let same = role.path == output ? "" : " (\(BytePath.display(role.path)))"
         return CommandFailure(

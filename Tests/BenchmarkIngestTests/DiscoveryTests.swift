@@ -91,8 +91,43 @@ struct DiscoveryTests {
             let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [a, b]) }
             let thrown = try #require(error)
             #expect(thrown.kind == .duplicateLabel)
+            // Both files, why they clash, and a layout that works instead.
+            let dirA = (a as NSString).deletingLastPathComponent
+            let dirB = (b as NSString).deletingLastPathComponent
             #expect(
-                thrown.description == "\(b): label \"base\" is given twice: by \(a) and by \(b); rename one of them")
+                thrown.description
+                    == "\(b): label \"base\" is given twice: by \(a) and by \(b) (a file given directly is a label "
+                    + "named by its stem). To compare runs, lay them out one directory per label — "
+                    + "runs/base/base.jsonl, runs/head/base.txt, … — and pass runs/, or pass the two directories "
+                    + "(benchstat analyze \(dirA) \(dirB)); or rename one of the files")
+        }
+    }
+
+    /// Two files of one stem in one directory: the layout advice, without the two-directories one.
+    @Test func duplicateStemsInOneDirectory() throws {
+        try withTemporaryDirectory { directory in
+            let a = try directory.writeFile("x/run1.jsonl", Self.sample)
+            let b = try directory.writeFile("x/run1.txt", "BenchmarkX 1 1 ns/op\n")
+            let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [a, b]) }
+            let thrown = try #require(error)
+            #expect(thrown.description.contains("by \(a) and by \(b)"))
+            #expect(thrown.description.contains("runs/base/run1.jsonl, runs/head/run1.txt"))
+            #expect(!thrown.description.contains("pass the two directories"))
+        }
+    }
+
+    /// Two directories of one name: both named; renaming is the advice (a layout is already in use).
+    @Test func duplicateDirectoryLabels() throws {
+        try withTemporaryDirectory { directory in
+            let a = try directory.writeFile("one/base/r.jsonl", Self.sample)
+            let b = try directory.writeFile("two/base/r.jsonl", Self.sample)
+            let dirA = (a as NSString).deletingLastPathComponent
+            let dirB = (b as NSString).deletingLastPathComponent
+            let error = inputError { () throws(InputError) in _ = try DatasetLoader.load(paths: [dirA, dirB]) }
+            let thrown = try #require(error)
+            #expect(
+                thrown.description
+                    == "\(dirB): label \"base\" is given twice: by \(dirA) and by \(dirB); rename one of them")
         }
     }
 

@@ -27,22 +27,29 @@ enum Binary {
             .deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> BinaryRun {
+    /// Runs `benchstat arguments` in `directory` (default: the repository root).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws
+        -> BinaryRun
+    {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "GITHUB_STEP_SUMMARY")
         for (key, value) in environment { env[key] = value }
         return try runProcess(
-            productsDirectory.appendingPathComponent("benchstat"), arguments: arguments, environment: env)
+            productsDirectory.appendingPathComponent("benchstat"), arguments: arguments, environment: env,
+            in: directory)
     }
 
-    /// Runs `executable` from the repository root with exactly `environment`; captures both streams.
-    static func runProcess(_ executable: URL, arguments: [String], environment: [String: String]) throws -> BinaryRun {
+    /// Runs `executable` in `directory` (default: the repository root) with exactly `environment`;
+    /// captures both streams.
+    static func runProcess(
+        _ executable: URL, arguments: [String], environment: [String: String], in directory: URL? = nil
+    ) throws -> BinaryRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory ?? repository
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

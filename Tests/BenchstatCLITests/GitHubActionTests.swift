@@ -14,14 +14,16 @@ import Testing
         let summary: String
     }
 
-    static func runAction(paths: String, args: String = "", html: String? = nil) throws -> ActionRun {
+    static func runAction(paths: String, args: String = "", html: String? = nil, binary: String? = nil) throws
+        -> ActionRun
+    {
         let directory = try TemporaryDirectory()
         let summary = directory.url.appendingPathComponent("step-summary.md")
         let outputs = directory.url.appendingPathComponent("github-output.txt")
         try Data().write(to: summary)
         try Data().write(to: outputs)
         var environment = ProcessInfo.processInfo.environment
-        environment["BENCHSTAT"] = Binary.productsDirectory.appendingPathComponent("benchstat").path
+        environment["BENCHSTAT"] = binary ?? Binary.productsDirectory.appendingPathComponent("benchstat").path
         environment["BENCHSTAT_PATHS"] = paths
         environment["BENCHSTAT_ARGS"] = args
         environment["BENCHSTAT_HTML"] = html
@@ -121,6 +123,30 @@ import Testing
         for name in run.outputs.keys {
             #expect(action.contains("value: ${{ steps.analyze.outputs.\(name) }}"), "output \(name) not mapped")
         }
+    }
+
+    /// The action analyses once: one `benchstat analyze` writes the annotations, the JSON report, the
+    /// HTML report and the step summary; each equals the report of a run of its own.
+    @Test func analysesOnce() throws {
+        let directory = try TemporaryDirectory()
+        let log = directory.url.appendingPathComponent("invocations").path
+        let real = Binary.productsDirectory.appendingPathComponent("benchstat").path
+        let wrapper = try directory.write(
+            "benchstat", "#!/bin/sh\necho \"$*\" >> '\(log)'\nexec '\(real)' \"$@\"\n")
+        #expect(chmod(wrapper.path, 0o755) == 0)
+        let html = directory.url.appendingPathComponent("report.html").path
+        let run = try Self.runAction(
+            paths: "Tests/BenchstatCLITests/Fixtures/mixed", html: html, binary: wrapper.path)
+        #expect(run.exitCode == 1, "\(run.standardError)")
+        let invocations = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(invocations.count == 1, "\(invocations)")
+        let fixture = ["analyze", "Tests/BenchstatCLITests/Fixtures/mixed"]
+        #expect(run.annotations == (try Binary.run(fixture + ["--format", "github"])).standardOutput)
+        #expect(
+            try String(contentsOfFile: html, encoding: .utf8)
+                == (try Binary.run(fixture + ["--format", "html"])).standardOutput)
+        #expect(run.summary == (try Binary.run(fixture + ["--format", "markdown"])).standardOutput)
+        #expect(run.outputs["regressions"] == "2")
     }
 
     @Test(arguments: ["bash", "zsh", "fish"])
