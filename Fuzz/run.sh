@@ -18,7 +18,7 @@ ROOT=$(cd .. && pwd)
 # BENCHSTAT_SOURCES: fuzz another copy of Sources (for example a clean `git archive HEAD` export).
 SRC="${BENCHSTAT_SOURCES:-$ROOT/Sources}"
 BUILD="$FUZZ/.build"
-TARGETS="jsonl csv go gbench hyperfine pytest pyperf valgrind criterion detect analysis"
+TARGETS="jsonl csv go gbench hyperfine pytest pyperf valgrind criterion catch2 bencher bmf gab detect analysis"
 
 if [ "${1:-}" = list ]; then echo "$TARGETS"; exit 0; fi
 build_only=0

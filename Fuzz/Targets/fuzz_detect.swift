@@ -1,5 +1,6 @@
 // libFuzzer entry point for the detect loader (Fuzz/run.sh detect SECONDS).
 import BenchmarkModel
+import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -15,7 +16,15 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CIn
             return try GoBenchmarkTextLoader.load(FuzzIngest.lineReader(input), into: &label, context: &context)
         case .callgrind, .cachegrind:
             return try ValgrindLoader.load(input, format: format, into: &label, context: &context)
-        case .googleBenchmarkJSON, .hyperfineJSON, .pytestBenchmarkJSON, .pyperfJSON, .criterionDirectory:
+        case .catch2XML, .bencherText:
+            guard let text = String(data: input.data, encoding: .utf8) else {
+                throw InputError(.malformedLine, at: SourceLocation(file: input.path), "the file is not UTF-8 text")
+            }
+            return format == .catch2XML
+                ? try Catch2Loader.load(text, path: input.path, into: &label, context: &context)
+                : try BencherTextLoader.load(text, path: input.path, into: &label, context: &context)
+        case .googleBenchmarkJSON, .hyperfineJSON, .pytestBenchmarkJSON, .pyperfJSON, .criterionDirectory,
+            .bencherMetricFormat, .githubActionBenchmark:
             guard let document else { return FileMetadata(path: input.path, format: format.rawValue, entries: []) }
             switch format {
             case .googleBenchmarkJSON:
@@ -26,7 +35,13 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CIn
                 return try PytestBenchmarkLoader.load(document, path: input.path, into: &label, context: &context)
             case .pyperfJSON:
                 return try PyperfLoader.load(document, path: input.path, into: &label, context: &context)
-            case .canonicalJSONLines, .canonicalCSV, .goBenchmarkText, .callgrind, .cachegrind, .criterionDirectory:
+            case .bencherMetricFormat:
+                return try BencherMetricFormatLoader.load(document, path: input.path, into: &label, context: &context)
+            case .githubActionBenchmark:
+                return try GitHubActionBenchmarkLoader.load(
+                    document, path: input.path, into: &label, context: &context)
+            case .canonicalJSONLines, .canonicalCSV, .goBenchmarkText, .callgrind, .cachegrind, .criterionDirectory,
+                .catch2XML, .bencherText:
                 // Handled by the outer switch.
                 return FileMetadata(path: input.path, format: format.rawValue, entries: [])
             }

@@ -44,14 +44,15 @@ enum MarkdownReport {
         if !input.onlyChanged {
             buffer.append(contentsOf: "<details><summary>All \(result.comparisons.count) comparisons</summary>\n\n")
             tables(table.groups, base: result.baseLabel, to: &buffer)
+            buffer.append(contentsOf: "</details>\n\n")
         }
+        // The notes the tables' markers point to stay outside the folded block, where the
+        // changed table that uses them is read.
         out = ""
         if let hidden = table.hiddenLine { out += "_" + MarkdownEscaping.inline(hidden) + "_\n\n" }
         for (index, note) in table.footnotes.enumerated() {
             out += "\(index + 1). " + MarkdownEscaping.inline(note) + "\n"
         }
-        if !table.footnotes.isEmpty { out += "\n" }
-        if !input.onlyChanged { out += "</details>\n" }
         if !result.warnings.isEmpty {
             out += "\n<details><summary>\(result.warnings.count) warning(s)</summary>\n\n"
             for warning in result.warnings { out += "- " + MarkdownEscaping.inline(ReasonText.warning(warning)) + "\n" }
