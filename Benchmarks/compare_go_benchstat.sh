@@ -52,7 +52,7 @@ measure() {
     local stats
     stats=$(mktemp)
     /usr/bin/time -f "%e %U %S %M" -o "$stats" "$@" > /dev/null 2>&1 || true
-    awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$stats" >> "$log"
+    tail -1 "$stats" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' >> "$log"
     rm -f "$stats"
 }
 summary() {
