@@ -62,7 +62,7 @@ public enum FileSystem {
     /// The whole content of the regular file `path`, read with `read(2)`.
     ///
     /// - Throws: the `strerror` text of the failing call.
-    static func contents(_ path: String, size: Int) throws(ListingFailure) -> Data {
+    public static func contents(_ path: String, size: Int) throws(ListingFailure) -> Data {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ListingFailure(reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }

@@ -153,7 +153,7 @@ struct AnalyzeCommand: ParsableCommand {
         let configPath = configurationPath()
         let files = plan.files.compactMap(\.path)
         if !files.isEmpty {
-            let roles = OutputSafety.roles(paths: paths, history: history, config: configPath.map(RawArguments.path))
+            let roles = OutputSafety.roles(paths: paths, history: history, config: configPath)
             for path in files { try OutputSafety.check(output: RawArguments.path(path), against: roles) }
         }
         if configPath != nil, config == nil {
@@ -237,7 +237,8 @@ struct AnalyzeCommand: ParsableCommand {
     /// The configuration file to read: `--config`, else `./benchstat.toml` when the working
     /// directory has one and `--no-config` is not given, else none.
     func configurationPath() -> String? {
-        if let config { return config }
+        // A name that is not UTF-8 (Latin-1), recovered from the command line's bytes.
+        if let config { return RawArguments.path(config) }
         guard !noConfig else { return nil }
         var info = stat()
         return lstat(ConfigurationFile.defaultName, &info) == 0 ? ConfigurationFile.defaultName : nil

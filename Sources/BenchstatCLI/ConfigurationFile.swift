@@ -1,4 +1,5 @@
 import BenchmarkAnalysis
+import BenchmarkIngest
 import BenchmarkModel
 import Foundation
 import TOMLKit
@@ -42,8 +43,11 @@ struct ConfigurationFile {
     var thresholds: [MeasurementMode: Double] = [:]
     var rules: [ThresholdOverride] = []
 
+    /// `path` may carry bytes that are not UTF-8 (a name recovered by `RawArguments`): the file is
+    /// opened by its bytes and named with them escaped.
     static func load(_ path: String) throws(ConfigurationError) -> ConfigurationFile {
         let text = try readText(path)
+        let path = BytePath.display(path)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -60,14 +64,13 @@ struct ConfigurationFile {
     /// so a FIFO never blocks), UTF-16, bytes that are not UTF-8.
     static func readText(_ path: String) throws(ConfigurationError) -> String {
         func failure(_ reason: String) -> ConfigurationError {
-            ConfigurationError(path: path, problem: .unreadable(reason))
+            ConfigurationError(path: BytePath.display(path), problem: .unreadable(reason))
         }
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            var link = stat()
+        guard let info = FileSystem.status(path) else {
+            let reason = errno
             throw failure(
-                errno == ENOENT && lstat(path, &link) == 0
-                    ? "a broken symbolic link or a symbolic link loop" : String(cString: strerror(errno)))
+                reason == ENOENT && FileSystem.status(path, following: false) != nil
+                    ? "a broken symbolic link or a symbolic link loop" : String(cString: strerror(reason)))
         }
         // `--config /dev/null`: no configuration, as a shell user means it.
         if info.st_mode & S_IFMT == S_IFCHR, let resolved = realpath(path, nil) {
@@ -82,8 +85,11 @@ struct ConfigurationFile {
         default: throw failure("it is a socket, not a regular file")
         }
         guard info.st_size <= 16 << 20 else { throw failure("it is \(info.st_size) bytes; a configuration is small") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw failure(String(cString: strerror(errno == 0 ? EIO : errno)))
+        let data: Data
+        do throws(FileSystem.ListingFailure) {
+            data = try FileSystem.contents(path, size: Int(info.st_size))
+        } catch {
+            throw failure(error.reason)
         }
         let bytes = [UInt8](data)
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {

@@ -93,6 +93,29 @@ enum RawArgumentRun {
         #expect(broken.standardError.hasPrefix("benchstat: runs/head/b\\xE9d.jsonl:1:"), "\(broken.standardError)")
     }
 
+    /// `--config` named in Latin-1 is read (its thresholds change the verdict) and its errors name it escaped.
+    @Test func aLatin1ConfigurationFileIsReadAndShownEscaped() throws {
+        let directory = try TemporaryDirectory()
+        let files = ByteNamedFiles(root: directory.path)
+        defer { files.removeAll() }
+        try files.write(Array("base.jsonl".utf8), Self.base)
+        try files.write(Array("head.jsonl".utf8), Self.head)
+        let name = RawArgumentRun.latin1("conf-\u{E9}.toml")
+        // +9% is a regression at the default 5% walltime threshold, and within a 50% one.
+        try files.write(name, "[thresholds]\nwalltime = 50\n")
+        let plain = try RawArgumentRun.run(Self.args("analyze", "base.jsonl", "head.jsonl"), in: directory.path)
+        let configured = try RawArgumentRun.run(
+            Self.args("analyze", "base.jsonl", "head.jsonl", "--config", name), in: directory.path)
+        #expect(plain.exitCode == 1, "\(plain.standardError)")
+        #expect(configured.exitCode == 0, "\(configured.standardError)")
+        try files.write(name, "bogus = 1\n")
+        let broken = try RawArgumentRun.run(
+            Self.args("analyze", "base.jsonl", "head.jsonl", "--config", name), in: directory.path)
+        #expect(broken.exitCode == 2)
+        #expect(broken.standardError.contains("conf-\\xE9.toml"), "\(broken.standardError)")
+        #expect(!broken.standardError.contains("no such file"), "\(broken.standardError)")
+    }
+
     @Test func outputThatNamesALatin1InputIsRefused() throws {
         let directory = try TemporaryDirectory()
         let files = ByteNamedFiles(root: directory.path)
