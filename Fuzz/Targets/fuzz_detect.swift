@@ -1,6 +1,5 @@
 // libFuzzer entry point for the detect loader (Fuzz/run.sh detect SECONDS).
 import BenchmarkModel
-import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -17,9 +16,7 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CIn
         case .callgrind, .cachegrind:
             return try ValgrindLoader.load(input, format: format, into: &label, context: &context)
         case .catch2XML, .bencherText:
-            guard let text = String(data: input.data, encoding: .utf8) else {
-                throw InputError(.malformedLine, at: SourceLocation(file: input.path), "the file is not UTF-8 text")
-            }
+            let text = try input.utf8Text()
             return format == .catch2XML
                 ? try Catch2Loader.load(text, path: input.path, into: &label, context: &context)
                 : try BencherTextLoader.load(text, path: input.path, into: &label, context: &context)

@@ -22,7 +22,7 @@ struct ByteNameTable<Value> {
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
     /// The values, by entry position.
-    private(set) var values: [Value] = []
+    private var values: [Value] = []
 
     /// How many keys the table holds.
     var count: Int { entries.count }

@@ -58,6 +58,23 @@ enum Bytes {
         return i
     }
 
+    /// Whether every byte is ASCII (below 0x80), eight bytes at a time.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var combined: UInt64 = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            combined |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count {
+            combined |= UInt64(bytes[i])
+            i += 1
+        }
+        return combined & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The index of the next `\n` at or after `start`, or `end`.
     @inline(__always)
     static func lineEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {

@@ -183,9 +183,7 @@ public enum DatasetLoader {
         case .criterionDirectory:
             return try CriterionLoader.load(directory: path, into: &label, context: &context)
         case .text(let textFormat):
-            guard let text = String(data: input.data, encoding: .utf8) else {
-                throw InputError(.malformedLine, at: SourceLocation(file: path), "the file is not UTF-8 text")
-            }
+            let text = try input.utf8Text()
             switch textFormat {
             case .catch2XML: return try Catch2Loader.load(text, path: path, into: &label, context: &context)
             case .bencherText: return try BencherTextLoader.load(text, path: path, into: &label, context: &context)

@@ -211,12 +211,7 @@ enum GoBenchmarkName {
     /// bytes, otherwise by `Character` (a `/` joined to a combining mark is not a separator).
     static func parameters(_ fullName: String) -> [KeyValue] {
         var name = fullName
-        let ascii: [KeyValue]? = name.withUTF8 { bytes in
-            var nonASCII: UInt8 = 0
-            for byte in bytes { nonASCII |= byte }
-            guard nonASCII < 0x80 else { return nil }
-            return asciiParameters(bytes)
-        }
+        let ascii: [KeyValue]? = name.withUTF8 { bytes in Bytes.isASCII(bytes) ? asciiParameters(bytes) : nil }
         return ascii ?? characterParameters(fullName)
     }
 

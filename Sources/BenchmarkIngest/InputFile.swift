@@ -11,6 +11,16 @@ struct InputFile {
     /// Reads `path`.
     ///
     /// - Throws: `unreadableFile` when it is missing, a directory or cannot be read.
+    /// The content as UTF-8 text, for the formats read as a whole `String` (Catch2 XML, bencher text).
+    ///
+    /// - Throws: `malformedLine` naming the file when the bytes are not UTF-8.
+    func utf8Text() throws(InputError) -> String {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(.malformedLine, at: SourceLocation(file: path), "the file is not UTF-8 text")
+        }
+        return text
+    }
+
     static func read(_ path: String) throws(InputError) -> InputFile {
         let size = try regularFileSize(path)
         // Foundation on Linux leaks a 4 KB buffer for every empty file it reads (found by fuzzing).

@@ -39,7 +39,8 @@ struct LabelAccumulator {
     private mutating func canonicalName(
         _ name: String, file: String, line: Int?, context: inout IngestContext
     ) throws(InputError) -> String {
-        if Self.isASCII(name) { return name }
+        var contiguous = name
+        if contiguous.withUTF8(Bytes.isASCII) { return name }
         let normalised = name.precomposedStringWithCanonicalMapping
         let location = SourceLocation(file: file, line: line, field: "benchmark")
         if let first = spellings[normalised] {
@@ -60,25 +61,6 @@ struct LabelAccumulator {
                     + "name that differs from it only in normalisation in another label is the same benchmark")
         }
         return normalised
-    }
-
-    /// Whether every byte of `name` is ASCII, eight bytes at a time.
-    private static func isASCII(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { bytes in
-            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
-            var combined: UInt64 = 0
-            var i = 0
-            while i + 8 <= bytes.count {
-                combined |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                i += 8
-            }
-            while i < bytes.count {
-                combined |= UInt64(bytes[i])
-                i += 1
-            }
-            return combined & 0x8080_8080_8080_8080 == 0
-        }
     }
 
     fileprivate struct SeriesBuilder {
