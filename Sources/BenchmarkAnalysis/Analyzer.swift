@@ -25,6 +25,17 @@ public enum Analyzer {
         dataset: consuming Dataset, base: String? = nil, head: String? = nil, history: [LabelData]? = nil,
         options: AnalysisOptions = AnalysisOptions()
     ) throws(AnalysisError) -> AnalysisResult {
+        try analyze(
+            dataset: consume dataset, base: base, head: head, historyNoise: history.map { HistoryNoise(runs: $0) },
+            options: options)
+    }
+
+    /// Analyses `dataset` with the between-run noise learnt from history already (`HistoryNoise`,
+    /// e.g. from a store's per-run centres), or none when `historyNoise` is nil.
+    public static func analyze(
+        dataset: consuming Dataset, base: String? = nil, head: String? = nil, historyNoise: HistoryNoise?,
+        options: AnalysisOptions = AnalysisOptions()
+    ) throws(AnalysisError) -> AnalysisResult {
         var (baseData, heads) = try LabelResolution.resolve(dataset, base: base, head: head)
         var warnings = dataset.warnings.map(AnalysisWarning.input)
         if LabelResolution.looksLikeRuns(dataset) {
@@ -38,7 +49,6 @@ public enum Analyzer {
         (baseData, ignoredInBase) = IgnoreFilter.apply(baseData, policy: options.thresholds)
         let filter = Self.filter(options)
         if let filter { baseData = FilterStep.apply(baseData, filter: filter).0 }
-        let historyNoise = history.map { HistoryNoise(runs: $0) }
         let methods = MethodRegistry.methods(for: options)
         var comparisons: [Comparison] = []
         for position in heads.indices {

@@ -66,6 +66,27 @@ public struct SeriesPoint: Sendable, Hashable {
     public let logSpread: Double?
 }
 
+/// One run's summary of every series, column by column: what `analyze --history` reads of a past
+/// run (the change points of each series on `centres`, its noise on `logMeans`).
+public struct RunCentres: Sendable, Equatable {
+    /// The run.
+    public let runID: Int64
+    /// The series, in the store's order.
+    public let seriesIDs: [Int64]
+    /// Each series' centre (`SeriesPoint.centre`), parallel to `seriesIDs`.
+    public let centres: [Double]
+    /// Each series' mean log (`SeriesPoint.logMean`; NaN where it has none), parallel to `seriesIDs`.
+    public let logMeans: [Double]
+
+    /// A run's summaries.
+    public init(runID: Int64, seriesIDs: [Int64], centres: [Double], logMeans: [Double]) {
+        self.runID = runID
+        self.seriesIDs = seriesIDs
+        self.centres = centres
+        self.logMeans = logMeans
+    }
+}
+
 /// Which runs to read.
 public struct RunFilter: Sendable, Hashable {
     /// Only runs of this branch.
@@ -104,6 +125,9 @@ public protocol HistoryStore: AnyObject {
     /// The per-run summaries of the series in `seriesIDs` (every series when nil), limited to
     /// `runIDs`; each list in the order of `runIDs`.
     func points(seriesIDs: Set<Int64>?, runIDs: [Int64]) throws(HistoryError) -> [Int64: [SeriesPoint]]
+    /// Each run's centre and mean log of every series it holds, one `RunCentres` per run in the
+    /// order of `runIDs` (a run with no series gives an empty one): what `analyze --history` reads.
+    func runCentres(runIDs: [Int64]) throws(HistoryError) -> [RunCentres]
     /// The runs with every sample: one `LabelData` per run (named by its commit), as
     /// `DatasetLoader.loadHistory` returns a directory of runs.
     func labels(for runs: [StoredRun]) throws(HistoryError) -> [LabelData]

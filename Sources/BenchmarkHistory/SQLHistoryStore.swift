@@ -3,7 +3,7 @@ import Foundation
 
 /// The history store over any `SQLConnection`: the schema, its migrations, and every read and write.
 ///
-/// What is kept per recorded run and series (schema version 1):
+/// What is kept per recorded run and series (schema version 2):
 /// - `runs`: commit, branch, machine, time, when recorded, counts;
 /// - `run_files` and `run_environment`: each input file's path, format and `key: value` metadata;
 /// - `series`: one row per (benchmark, base unit), shared by all runs (names are stored once);
@@ -11,10 +11,14 @@ import Foundation
 ///   deviation of the logs — what `show`, `changes` and `analyze --history` read, clustered by run;
 /// - `samples`: every sample as a little-endian array of doubles, with the names and sizes of the
 ///   run's sub-runs (files), keyed by run × 2³² + series (no index beyond the key) — what `export`
-///   and `labels(for:)` read.
+///   and `labels(for:)` read;
+/// - `run_centres` (version 2): per run, the series ids (delta-coded), centres and mean logs of
+///   `measurements` as three packed arrays in one row — what `analyze --history` reads: 30 rows instead of 600,000 for
+///   the last 30 runs of 20,000 benchmarks. A run recorded by version 1 has none; it is read from
+///   `measurements`.
 final class SQLHistoryStore: HistoryStore {
     /// The newest schema version this binary knows.
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     private let connection: any SQLConnection
     var displayName: String { connection.displayName }
@@ -73,7 +77,13 @@ final class SQLHistoryStore: HistoryStore {
                 CREATE TABLE samples (key \(d.dialect64Key), run_names TEXT, run_sizes \(d.blob), \
                 "values" \(d.blob) NOT NULL)
                 """,
-            ]
+            ],
+            [
+                """
+                CREATE TABLE run_centres (run_id \(d.integer) NOT NULL PRIMARY KEY REFERENCES runs (id), \
+                series_ids \(d.blob) NOT NULL, centres \(d.blob) NOT NULL, log_means \(d.blob) NOT NULL)
+                """
+            ],
         ]
     }
 
@@ -153,7 +163,7 @@ final class SQLHistoryStore: HistoryStore {
             try connection.run(
                 "DELETE FROM samples WHERE key >= ? AND key < ?",
                 [.integer(existing << 32), .integer((existing + 1) << 32)])
-            for table in ["measurements", "run_environment", "run_files"] {
+            for table in ["run_centres", "measurements", "run_environment", "run_files"] {
                 try connection.run("DELETE FROM \(table) WHERE run_id = ?", [.integer(existing)])
             }
             try connection.run("DELETE FROM runs WHERE id = ?", [.integer(existing)])
@@ -223,9 +233,13 @@ final class SQLHistoryStore: HistoryStore {
         measurementRows.reserveCapacity(label.series.count)
         sampleRows.reserveCapacity(label.series.count)
         var written = Set<Int64>()
+        var centres = (ids: [Int64](), centres: [Double](), logMeans: [Double]())
         for series in label.series {
             guard let seriesID = ids[Key(series)], written.insert(seriesID).inserted else { continue }
             let summary = RunSummary(series.allValues)
+            centres.ids.append(seriesID)
+            centres.centres.append(summary.centre)
+            centres.logMeans.append(summary.logMean ?? .nan)
             measurementRows.append([
                 .integer(runID), .integer(seriesID), .integer(Int64(summary.count)), .real(summary.centre),
                 summary.logMean.map { .real($0) } ?? .null, summary.logSpread.map { .real($0) } ?? .null,
@@ -245,6 +259,15 @@ final class SQLHistoryStore: HistoryStore {
         try connection.insertRows(
             table: "samples", columns: ["key", "run_names", "run_sizes", "\"values\""],
             rows: sampleRows)
+        try connection.insertRows(
+            table: "run_centres", columns: ["run_id", "series_ids", "centres", "log_means"],
+            rows: [
+                [
+                    .integer(runID), .blob(SampleCodec.encodeIDs(centres.ids)),
+                    .blob(SampleCodec.encode(centres.centres)),
+                    .blob(SampleCodec.encode(centres.logMeans)),
+                ]
+            ])
         return StoredRun(
             id: runID, info: info, recordedAt: Date().timeIntervalSince1970, seriesCount: written.count,
             sampleCount: sampleCount)
@@ -402,6 +425,50 @@ final class SQLHistoryStore: HistoryStore {
             }
         }
         return result
+    }
+
+    func runCentres(runIDs: [Int64]) throws(HistoryError) -> [RunCentres] {
+        guard !runIDs.isEmpty else { return [] }
+        var found: [Int64: RunCentres] = [:]
+        if try currentVersion() >= 2 {
+            for chunk in stride(from: 0, to: runIDs.count, by: 500) {
+                let ids = runIDs[chunk..<min(chunk + 500, runIDs.count)]
+                let sql =
+                    "SELECT run_id, series_ids, centres, log_means FROM run_centres WHERE run_id IN ("
+                    + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+                try connection.query(sql, ids.map { .integer($0) }) { row throws(HistoryError) in
+                    let runID = row.integer(0)
+                    let centres = SampleCodec.decode(row.blob(2))
+                    let logMeans = SampleCodec.decode(row.blob(3))
+                    guard let seriesIDs = SampleCodec.decodeIDs(row.blob(1)), centres.count == seriesIDs.count,
+                        logMeans.count == seriesIDs.count
+                    else {
+                        throw HistoryError(
+                            .engine, store: displayName,
+                            "run \(runID)'s centres are damaged (\(centres.count) centres, \(logMeans.count) mean logs, "
+                                + "series ids that do not decode to as many)")
+                    }
+                    found[runID] = RunCentres(runID: runID, seriesIDs: seriesIDs, centres: centres, logMeans: logMeans)
+                }
+            }
+        }
+        // Runs recorded by schema version 1 are read from `measurements`.
+        let older = runIDs.filter { found[$0] == nil }
+        if !older.isEmpty {
+            var columns: [Int64: (ids: [Int64], centres: [Double], logMeans: [Double])] = [:]
+            for (seriesID, points) in try self.points(seriesIDs: nil, runIDs: older).sorted(by: { $0.key < $1.key }) {
+                for point in points {
+                    columns[point.runID, default: ([], [], [])].ids.append(seriesID)
+                    columns[point.runID, default: ([], [], [])].centres.append(point.centre)
+                    columns[point.runID, default: ([], [], [])].logMeans.append(point.logMean ?? .nan)
+                }
+            }
+            for (runID, column) in columns {
+                found[runID] = RunCentres(
+                    runID: runID, seriesIDs: column.ids, centres: column.centres, logMeans: column.logMeans)
+            }
+        }
+        return runIDs.map { found[$0] ?? RunCentres(runID: $0, seriesIDs: [], centres: [], logMeans: []) }
     }
 
     func labels(for runs: [StoredRun]) throws(HistoryError) -> [LabelData] {

@@ -25,6 +25,49 @@ enum SampleCodec {
         return values
     }
 
+    /// Ids as the differences of consecutive ids (the first from 0), each zigzag-mapped and written
+    /// as an unsigned LEB128 varint: a run's series ids are mostly consecutive, one byte each.
+    static func encodeIDs(_ ids: [Int64]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ids.count)
+        var previous: Int64 = 0
+        for id in ids {
+            let delta = id &- previous
+            previous = id
+            var zigzag = UInt64(bitPattern: (delta << 1) ^ (delta >> 63))
+            while zigzag >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: zigzag) | 0x80)
+                zigzag >>= 7
+            }
+            bytes.append(UInt8(zigzag))
+        }
+        return bytes
+    }
+
+    /// The ids `encodeIDs` wrote, or nil for bytes it cannot have written (a varint cut short or
+    /// longer than 64 bits).
+    static func decodeIDs(_ bytes: [UInt8]) -> [Int64]? {
+        var ids: [Int64] = []
+        ids.reserveCapacity(bytes.count)
+        var previous: Int64 = 0
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in bytes {
+            guard shift < 64 else { return nil }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 != 0 {
+                shift += 7
+                continue
+            }
+            let delta = Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+            previous = previous &+ delta
+            ids.append(previous)
+            value = 0
+            shift = 0
+        }
+        return shift == 0 ? ids : nil
+    }
+
     static func encodeSizes(_ sizes: [Int]) -> [UInt8] {
         var bytes: [UInt8] = []
         for size in sizes {

@@ -182,12 +182,12 @@ struct AnalyzeCommand: ParsableCommand {
             }
             // The loaders' buffers and indexes are freed: hand their pages back before the analysis.
             _ = benchstat_return_free_memory()
-            var historyRuns: [LabelData]?
+            var historyNoise: HistoryNoise?
             if let history {
                 status.show("loading history \(BytePath.display(history))…")
                 let loaded = try HistorySource.load(
                     history, branch: historyBranch, machine: historyMachine, last: historyLast, options: loadOptions)
-                historyRuns = loaded.runs
+                historyNoise = loaded.noise
                 try ValgrindToolCheck.check(dataset.labels + loaded.runs)
                 // History warnings are reported like input warnings, with a history run identical
                 // to a compared label warned about (issue 16).
@@ -199,7 +199,7 @@ struct AnalyzeCommand: ParsableCommand {
             status.show("comparing \(series) series in \(dataset.labels.count) labels…")
             // Handed over, so that the analysis frees the samples once it has compared them.
             result = try Analyzer.analyze(
-                dataset: consume dataset, base: base, head: head, history: historyRuns, options: options)
+                dataset: consume dataset, base: base, head: head, historyNoise: historyNoise, options: options)
         } catch let error as InputError {
             throw CommandFailure(error.description)
         } catch let error as AnalysisError {

@@ -97,4 +97,16 @@ struct BadStoreTests {
         #expect(SampleCodec.decodeSizes(SampleCodec.encodeSizes([3, 0, 70000])) == [3, 0, 70000])
         #expect(SampleCodec.splitNames(SampleCodec.joinNames(["a", "", "b,c"])) == ["a", "", "b,c"])
     }
+
+    @Test("series ids round-trip as zigzag varint deltas; consecutive ids take one byte; damaged bytes are refused")
+    func idCodec() {
+        let ids: [Int64] = [1, 2, 3, 70_000, 5, .max, .min, 0, -1]
+        #expect(SampleCodec.decodeIDs(SampleCodec.encodeIDs(ids)) == ids)
+        #expect(SampleCodec.encodeIDs(Array(1...1000)).count == 1000)
+        #expect(SampleCodec.decodeIDs([]) == [])
+        // A varint whose last byte still says "more follows" was cut short.
+        #expect(SampleCodec.decodeIDs([0x02, 0x80]) == nil)
+        // Eleven continuation bytes exceed 64 bits.
+        #expect(SampleCodec.decodeIDs(Array(repeating: 0xFF, count: 11) + [0x01]) == nil)
+    }
 }

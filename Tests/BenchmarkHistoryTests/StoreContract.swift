@@ -80,6 +80,82 @@ enum StoreContract {
         #expect(first[0].count == 5 && first[0].logSpread != nil)
     }
 
+    /// Each run's centres (`runCentres`, what `analyze --history` reads) are the points' centres and
+    /// mean logs, bit for bit, in the order asked for; a replaced run's centres are replaced.
+    static func runCentres(_ backend: Backend) throws {
+        let fixture = try StoreFixture(backend)
+        let store = try fixture.open()
+        for index in 0..<3 {
+            _ = try store.record(
+                StoreFixture.info("c\(index)", time: Double(index)),
+                label: StoreFixture.label("c\(index)", scale: Double(index + 1), benchmarks: 4), replace: false)
+        }
+        try checkCentresMatchPoints(store)
+        _ = try store.record(
+            StoreFixture.info("c1", time: 1), label: StoreFixture.label("c1", scale: 7, benchmarks: 2), replace: true)
+        try checkCentresMatchPoints(store)
+        let runs = try store.runs(RunFilter())
+        #expect(try store.runCentres(runIDs: runs.map(\.id)).map(\.seriesIDs.count) == [4, 2, 4])
+    }
+
+    /// A store written by schema version 1 (no `run_centres`): read from `measurements`, the same
+    /// centres; the next `record` migrates it to version 2 and both kinds of run read alike.
+    static func versionOneStore(_ backend: Backend) throws {
+        let fixture = try StoreFixture(backend)
+        let store = try fixture.open()
+        for index in 0..<2 {
+            _ = try store.record(
+                StoreFixture.info("c\(index)", time: Double(index)),
+                label: StoreFixture.label("c\(index)", scale: Double(index + 1)), replace: false)
+        }
+        let raw = try fixture.rawConnection()
+        try raw.execute("DROP TABLE run_centres")
+        try raw.run("DELETE FROM schema_version WHERE version = ?", [.integer(2)])
+        let old = try fixture.open(create: false)
+        #expect(try old.schemaVersion() == 1)
+        try checkCentresMatchPoints(old)
+        let migrated = try fixture.open()
+        #expect(try migrated.schemaVersion() == 2)
+        _ = try migrated.record(
+            StoreFixture.info("c2", time: 2), label: StoreFixture.label("c2", scale: 3), replace: false)
+        try checkCentresMatchPoints(migrated)
+    }
+
+    /// A damaged `run_centres` row is an error that names the store, not wrong numbers.
+    static func damagedCentres(_ backend: Backend) throws {
+        let fixture = try StoreFixture(backend)
+        let store = try fixture.open()
+        let run = try store.record(StoreFixture.info("c0", time: 0), label: StoreFixture.label("c0"), replace: false)
+        try fixture.rawConnection().run(
+            "UPDATE run_centres SET centres = ? WHERE run_id = ?", [.blob([1, 2, 3]), .integer(run.id)])
+        #expect {
+            _ = try store.runCentres(runIDs: [run.id])
+        } throws: { error in
+            guard let error = error as? HistoryError else { return false }
+            return error.description.contains(store.displayName) && error.description.contains("damaged")
+        }
+    }
+
+    private static func checkCentresMatchPoints(_ store: any HistoryStore) throws {
+        let runs = try store.runs(RunFilter())
+        let ids = Array(runs.map(\.id).reversed())
+        let points = try store.points(seriesIDs: nil, runIDs: ids)
+        let columns = try store.runCentres(runIDs: ids)
+        #expect(columns.map(\.runID) == ids)
+        var seen = 0
+        for column in columns {
+            #expect(column.seriesIDs == column.seriesIDs.sorted())
+            for (offset, seriesID) in column.seriesIDs.enumerated() {
+                let point = try #require(points[seriesID]?.first { $0.runID == column.runID })
+                #expect(column.centres[offset].bitPattern == point.centre.bitPattern)
+                #expect(column.logMeans[offset].bitPattern == (point.logMean ?? .nan).bitPattern)
+                seen += 1
+            }
+        }
+        #expect(seen == points.values.reduce(0) { $0 + $1.count })
+        #expect(seen > 0)
+    }
+
     /// A commit recorded twice is refused with the store's name; --replace replaces it.
     static func duplicateCommit(_ backend: Backend) throws {
         let fixture = try StoreFixture(backend)
@@ -210,6 +286,9 @@ struct SQLiteStoreTests {
     @Test func concurrentRecords() throws { try StoreContract.concurrentRecords(.sqlite) }
     @Test func newerSchema() throws { try StoreContract.newerSchema(.sqlite) }
     @Test func readWithoutSchema() throws { try StoreContract.readWithoutSchema(.sqlite) }
+    @Test func runCentres() throws { try StoreContract.runCentres(.sqlite) }
+    @Test func versionOneStore() throws { try StoreContract.versionOneStore(.sqlite) }
+    @Test func damagedCentres() throws { try StoreContract.damagedCentres(.sqlite) }
 }
 
 @Suite(
@@ -225,6 +304,9 @@ struct PostgresStoreTests {
     @Test func concurrentRecords() throws { try StoreContract.concurrentRecords(.postgres) }
     @Test func newerSchema() throws { try StoreContract.newerSchema(.postgres) }
     @Test func readWithoutSchema() throws { try StoreContract.readWithoutSchema(.postgres) }
+    @Test func runCentres() throws { try StoreContract.runCentres(.postgres) }
+    @Test func versionOneStore() throws { try StoreContract.versionOneStore(.postgres) }
+    @Test func damagedCentres() throws { try StoreContract.damagedCentres(.postgres) }
 }
 
 @Suite("PostgreSQL availability")

@@ -39,14 +39,31 @@ public struct HistoryNoise: Sendable {
         }
     }
 
+    /// One benchmark's past runs: the mean of the natural logs of each run's samples, oldest first.
+    public struct Series: Sendable {
+        /// The benchmark's name.
+        public let name: String
+        /// The base unit of its samples (`MeasurementUnit.baseUnit`).
+        public let baseUnit: String
+        /// Each past run's mean log, oldest first.
+        public let logCentres: [Double]
+
+        /// A benchmark's past run centres.
+        public init(name: String, baseUnit: String, logCentres: [Double]) {
+            self.name = name
+            self.baseUnit = baseUnit
+            self.logCentres = logCentres
+        }
+    }
+
     private let estimates: [SeriesKey: Estimate]
 
     /// The number of history runs read.
     public let runCount: Int
 
-    /// Learns the noise from history runs, each one `LabelData` (one past run of the baseline).
+    /// Learns the noise from history runs, each one `LabelData` (one past run of the baseline):
+    /// each run's centre of a benchmark is the mean of the logs of its samples > 0.
     public init(runs: [LabelData]) {
-        runCount = runs.count
         var centres: [SeriesKey: [Double]] = [:]
         for run in runs {
             for series in run.series {
@@ -55,7 +72,26 @@ public struct HistoryNoise: Sendable {
                 centres[SeriesKey(series), default: []].append(Summation.sum(logs) / Double(logs.count))
             }
         }
+        self.init(centres: centres, runCount: runs.count)
+    }
+
+    /// Learns the noise from run centres already computed (a history store keeps each run's mean
+    /// log per benchmark): the same estimate as `init(runs:)` on the runs they summarise, without the
+    /// samples. `runCount` is the number of past runs read.
+    public init(series: [Series], runCount: Int) {
+        var centres: [SeriesKey: [Double]] = [:]
+        centres.reserveCapacity(series.count)
+        for entry in series where !entry.logCentres.isEmpty {
+            centres[SeriesKey(name: entry.name, baseUnit: entry.baseUnit), default: []].append(
+                contentsOf: entry.logCentres)
+        }
+        self.init(centres: centres, runCount: runCount)
+    }
+
+    private init(centres: [SeriesKey: [Double]], runCount: Int) {
+        self.runCount = runCount
         var estimates: [SeriesKey: Estimate] = [:]
+        estimates.reserveCapacity(centres.count)
         for (key, values) in centres {
             // Finite logs cannot fail.
             guard let (variance, degreesOfFreedom) = try? SuccessiveDifferenceVariance.estimate(values),

@@ -1,3 +1,4 @@
+import BenchmarkAnalysis
 import BenchmarkHistory
 import BenchmarkIngest
 import BenchmarkModel
@@ -5,10 +6,22 @@ import Dispatch
 import Foundation
 import Statistics
 
+/// What `analyze --history` read: the noise it sets, the past runs it was learnt from when they
+/// were read sample by sample, and the notes to show with the report.
+struct LoadedHistory {
+    /// The between-run noise of each benchmark.
+    var noise: HistoryNoise
+    /// The past runs of a directory or file, one `LabelData` per run (as `DatasetLoader.loadHistory`
+    /// returns them), for the checks against the compared labels; empty for a store, which hands
+    /// over each run's centres only.
+    var runs: [LabelData]
+    /// Warnings met reading it, and what was used.
+    var warnings: [InputWarning]
+}
+
 /// What `analyze --history` reads: a directory of past runs (the original layout), or a store.
 enum HistorySource {
-    /// The past baseline runs at `location` (one `LabelData` per run, as `DatasetLoader.loadHistory`
-    /// returns them) and the notes to show with the report.
+    /// The history at `location`.
     ///
     /// A directory is the original layout; github-action-benchmark's `data.js` or
     /// `benchmark-data.json` is read as one past run per entry. A file or a `postgresql://` URL is a store: its newest
@@ -17,11 +30,12 @@ enum HistorySource {
     /// past step in a benchmark is not mistaken for noise.
     static func load(
         _ location: String, branch: String, machine: String?, last: Int, options: LoadOptions
-    ) throws -> (runs: [LabelData], warnings: [InputWarning]) {
+    ) throws -> LoadedHistory {
         if !ConnectionURL.isPostgres(location), FileSystem.kind(location).isDirectory {
             do {
                 let loaded = try DatasetLoader.loadHistoryDataset(directory: location, options: options)
-                return (loaded.labels, loaded.warnings)
+                return LoadedHistory(
+                    noise: HistoryNoise(runs: loaded.labels), runs: loaded.labels, warnings: loaded.warnings)
             } catch {
                 throw CommandFailure(error.description)
             }
@@ -29,7 +43,8 @@ enum HistorySource {
         if !ConnectionURL.isPostgres(location), DatasetLoader.isHistoryFile(location) {
             do {
                 let loaded = try DatasetLoader.loadHistoryFile(path: location, options: options)
-                return (loaded.labels, loaded.warnings)
+                return LoadedHistory(
+                    noise: HistoryNoise(runs: loaded.labels), runs: loaded.labels, warnings: loaded.warnings)
             } catch {
                 throw CommandFailure(error.description)
             }
@@ -48,54 +63,56 @@ enum HistorySource {
             guard !runs.isEmpty else {
                 let machines = Set(try store.runs(RunFilter(branch: branch)).map(\.info.machine)).sorted()
                 let known = machines.isEmpty ? "none" : machines.joined(separator: ", ")
-                return (
-                    [],
-                    [
+                return LoadedHistory(
+                    noise: HistoryNoise(series: [], runCount: 0), runs: [],
+                    warnings: [
                         InputWarning(
                             location: place,
                             message: "no runs of branch \(branch) on machine \(machineKey) in the history "
                                 + "(machines with runs of \(branch): \(known)); pass --history-machine")
-                    ]
-                )
+                    ])
             }
             // The analysis reads one number of each past run of a benchmark: the mean of its logs
-            // (HistoryNoise). The store keeps it per run and series, so each past run is handed over as
-            // one value, exp(mean log), instead of every sample: the same noise estimate at a fraction
-            // of the cost (20,000 benchmarks × 30 runs: 0.1 s instead of 4 s). Tested against the
-            // directory of the same runs (HistoryCommandTests).
-            let family = try SeriesChangePoints.machineSeries(store: store, runs: runs) { _ in true }
-            let sources = runs.map { SourceLocation(file: "\(store.displayName)#\($0.info.commit)") }
-            let commits = runs.map(\.info.commit)
+            // (HistoryNoise). The store keeps it per run and series, so it is handed over as it is,
+            // without a sample or a series object: the same noise estimate at a fraction of the cost
+            // (tested against the directory of the same runs, HistoryCommandTests).
+            var stored: [Int64: StoredSeries] = [:]
+            for series in try store.series() { stored[series.id] = series }
+            let family = SeriesCentres.group(try store.runCentres(runIDs: runs.map(\.id)))
             let cuts = ResultSlots<Int>(count: family.count)
             DispatchQueue.concurrentPerform(iterations: family.count) { index in
-                let centres = family[index].points.map(\.centre)
+                let centres = family[index].centres
                 guard centres.count >= 3, centres.allSatisfy(\.isFinite),
                     let last = try? HunterChangePoints.detect(centres).changePoints.last
                 else { return }
                 cuts.set(index, last.index)
             }
-            var perRun = [[BenchmarkSeries]](repeating: [], count: runs.count)
+            // Two stored series of one benchmark and base unit (its unit written two ways) are one
+            // history series, their centres in run order.
+            var slot: [HistorySeriesKey: Int] = [:]
+            slot.reserveCapacity(family.count)
+            var centres: [(name: String, baseUnit: String, points: [(position: Int, logMean: Double)])] = []
+            centres.reserveCapacity(family.count)
             var cut: [(name: String, commit: String)] = []
             for (index, series) in family.enumerated() {
+                guard let info = stored[series.seriesID] else { continue }
                 let firstKept = cuts.get(index) ?? 0
-                if firstKept > 0 { cut.append((series.series.name, series.run(at: firstKept).info.commit)) }
-                let unit = series.series.measurementUnit
-                let identity = BenchmarkIdentity(name: series.series.name)
-                for offset in firstKept..<series.count {
-                    guard let logMean = series.points[offset].logMean else { continue }
-                    let position = series.runPositions[offset]
-                    perRun[position].append(
-                        BenchmarkSeries(
-                            benchmark: identity, unit: unit, mode: series.series.mode,
-                            runs: [
-                                BenchmarkRun(id: commits[position], values: [exp(logMean)], source: sources[position])
-                            ]
-                        ))
+                if firstKept > 0 { cut.append((info.name, runs[series.positions[firstKept]].info.commit)) }
+                let kept = (firstKept..<series.positions.count).compactMap { offset in
+                    series.logMeans[offset].isNaN ? nil : (series.positions[offset], series.logMeans[offset])
+                }
+                let key = HistorySeriesKey(name: info.name, baseUnit: info.baseUnit)
+                if let known = slot[key] {
+                    centres[known].points = (centres[known].points + kept).sorted { $0.position < $1.position }
+                } else {
+                    slot[key] = centres.count
+                    centres.append((key.name, key.baseUnit, kept))
                 }
             }
-            let labels = runs.enumerated().map { position, run in
-                LabelData(label: run.info.commit, series: perRun[position], files: [])
-            }
+            let noise = HistoryNoise(
+                series: centres.map {
+                    HistoryNoise.Series(name: $0.name, baseUnit: $0.baseUnit, logCentres: $0.points.map(\.logMean))
+                }, runCount: runs.count)
             var warnings = [
                 InputWarning(
                     location: place,
@@ -112,7 +129,7 @@ enum HistorySource {
                             + "their last change point are used (\(examples.joined(separator: ", "))"
                             + (cut.count > 3 ? ", …" : "") + ")"))
             }
-            return (labels, warnings)
+            return LoadedHistory(noise: noise, runs: [], warnings: warnings)
         }
     }
 }
@@ -124,4 +141,10 @@ func openStoreForReading(_ location: String) throws(CommandFailure) -> any Histo
     } catch {
         throw CommandFailure(error.description)
     }
+}
+
+/// A benchmark's history series: its name and base unit.
+private struct HistorySeriesKey: Hashable {
+    let name: String
+    let baseUnit: String
 }
