@@ -23,6 +23,43 @@ public enum EDivisive {
         public let qhat: Double
     }
 
+    /// The weights of Q̂'s three sums for parts of n and m values: 2/(m+n), 2m/((m+n)(n−1)) (0 for
+    /// n = 1) and 2n/((m+n)(m−1)) (0 for m = 1), computed once for parts up to `size` values (every
+    /// series asks for the same ones) — the same numbers as computed in place, so Q̂ is bit for bit
+    /// the same.
+    struct Weights: Sendable {
+        let cross: Double
+        let withinX: Double
+        let withinY: Double
+
+        init(n: Int, m: Int) {
+            let n = Double(n)
+            let m = Double(m)
+            cross = 2 / (m + n)
+            withinX = n > 1 ? 2 * m / ((m + n) * (n - 1)) : 0
+            withinY = m > 1 ? 2 * n / ((m + n) * (m - 1)) : 0
+        }
+
+        private init(cross: Double, withinX: Double, withinY: Double) {
+            self.cross = cross
+            self.withinX = withinX
+            self.withinY = withinY
+        }
+
+        /// Q̂ from the three sums.
+        func q(cross: Double, withinX: Double, withinY: Double) -> Double {
+            self.cross * cross - self.withinX * withinX - self.withinY * withinY
+        }
+
+        /// Parts of fewer values than this are looked up in `table`.
+        static let size = 64
+        /// `table[n * size + m]`.
+        static let table: [Weights] = (0..<size * size).map { index in
+            let (n, m) = index.quotientAndRemainder(dividingBy: size)
+            return n > 0 && m > 0 ? Weights(n: n, m: m) : Weights(cross: 0, withinX: 0, withinY: 0)
+        }
+    }
+
     /// The best candidate in `series[start..<end]`, or nil when the interval has fewer than two values.
     /// - Complexity: O((end − start)²) time and memory (row prefix sums of the distance matrix).
     public static func candidate(in series: [Double], start: Int, end: Int) -> Candidate? {
@@ -32,37 +69,43 @@ public enum EDivisive {
         // unsafe buffers (indices are within bounds by construction): this is the inner loop of every
         // change-point search, 20,000 series at a time.
         let width = length + 1
-        var prefix = [Double](repeating: 0, count: length * width)
         var best: Candidate?
-        series.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            let z = UnsafeBufferPointer(start: base + start, count: length)
-            prefix.withUnsafeMutableBufferPointer { prefix in
+        let weightTable = Weights.table
+        // Every entry is written before it is read: row j's first entry is 0, the rest running sums.
+        let prefix = [Double](unsafeUninitializedCapacity: length * width) { prefix, initialized in
+            series.withUnsafeBufferPointer { all in
+                guard let base = all.baseAddress else { return }
+                let z = UnsafeBufferPointer(start: base + start, count: length)
                 for j in 0..<length {
                     let zj = z[j]
                     var running = 0.0
                     let row = j * width
+                    prefix[row] = 0
                     for i in 0..<length {
                         running += abs(z[i] - zj)
                         prefix[row + i + 1] = running
                     }
                 }
+            }
+            initialized = length * width
+        }
+        prefix.withUnsafeBufferPointer { prefix in
+            weightTable.withUnsafeBufferPointer { weightTable in
                 var withinX = 0.0  // Σ_{i<k<τ} |z_i − z_k| over X = [start, τ)
                 var bestQ = -Double.infinity
                 var bestTau = 0
                 for tau in 1..<length {  // local τ: X = [0, τ), n = τ
                     if tau >= 2 { withinX += prefix[(tau - 1) * width + (tau - 1)] }
-                    let n = Double(tau)
                     var cross = 0.0
                     var withinY = 0.0
                     for kappa in (tau + 1)...length {  // Y = [τ, κ), m = κ − τ
                         let row = (kappa - 1) * width
                         cross += prefix[row + tau]
                         withinY += prefix[row + kappa - 1] - prefix[row + tau]
-                        let m = Double(kappa - tau)
-                        var q = 2 / (m + n) * cross
-                        if tau > 1 { q -= 2 * m / ((m + n) * (n - 1)) * withinX }
-                        if kappa - tau > 1 { q -= 2 * n / ((m + n) * (m - 1)) * withinY }
+                        let weights =
+                            kappa - tau < Weights.size && tau < Weights.size
+                            ? weightTable[tau &* Weights.size &+ (kappa - tau)] : Weights(n: tau, m: kappa - tau)
+                        let q = weights.q(cross: cross, withinX: withinX, withinY: withinY)
                         if bestTau == 0 || q > bestQ {
                             bestQ = q
                             bestTau = tau
