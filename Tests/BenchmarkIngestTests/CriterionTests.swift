@@ -97,6 +97,28 @@ struct CriterionTests {
         }
     }
 
+    /// The same flow in a real criterion.rs 0.3.6 tree (`cargo bench --bench work -- --save-baseline
+    /// main` on main, then `cargo bench` on a branch where `sum` does 25 % more work): each benchmark
+    /// holds `main/`, `new/` and `base/` (the plain run saves its `new/` as `base/` too); the labels
+    /// are `main` and `new`, and `base/` is not a third label.
+    @Test func namedBaselinesOfARealTreeAreLabels() throws {
+        let tree = "\(Fixtures.peers)/criterion-baselines/target/criterion"
+        let dataset = try DatasetLoader.load(paths: [tree])
+        #expect(dataset.labels.map(\.label) == ["main", "new"])
+        let main = try #require(dataset.labels.first)
+        let new = try #require(dataset.labels.last)
+        #expect(main.series.map(\.benchmark.name) == ["fib", "sum"])
+        #expect(new.series.map(\.benchmark.name) == ["fib", "sum"])
+        let mainSum = try #require(main.series("sum", "s"))
+        let newSum = try #require(new.series("sum", "s"))
+        #expect(mainSum.sampleCount == 100)
+        let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
+        #expect(mean(newSum.allValues) > 1.15 * mean(mainSum.allValues))
+        let fib = try #require(new.series("fib", "s"))
+        #expect(fib.runs.count == 1)
+        #expect(fib.allValues != main.series("fib", "s")?.allValues)
+    }
+
     static func tree(_ sample: String) throws -> (TemporaryDirectory, String) {
         let directory = try TemporaryDirectory()
         try directory.writeFile("crit/g/b/new/benchmark.json", #"{"group_id":"g","function_id":"b","full_id":"g/b"}"#)

@@ -78,4 +78,23 @@ import Testing
         #expect(run.exitCode == 1, "\(run.standardOutput)\(run.standardError)")
         #expect(Self.gate(run.standardOutput).contains("fib/20"), "\(run.standardOutput)")
     }
+
+    /// README's critcmp-style recipe on a real criterion.rs tree: `cargo bench --bench work --
+    /// --save-baseline main` on main, then `cargo bench` on a branch where `sum` does 25 % more work.
+    /// `benchstat analyze target/criterion` compares `main` with `new` (not `base/`, a copy of `new/`)
+    /// and finds the slowed `sum`; the two labels are baselines, not runs of one label.
+    @Test func namedCriterionBaselinesOfARealTreeAreCompared() throws {
+        let tree = Self.peers.appendingPathComponent("criterion-baselines/target/criterion").path
+        let run = try Binary.run(["analyze", tree, "--no-config"])
+        #expect(run.exitCode == 1, "\(run.standardOutput)\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first)
+        #expect(header.split(separator: " ").filter { $0 == "main" || $0 == "new" || $0 == "base" } == ["main", "new"])
+        #expect(lines.contains { $0.hasPrefix("new vs main:") }, "\(run.standardOutput)")
+        let sum = try #require(lines.first { $0.hasPrefix("sum ") }, "\(run.standardOutput)")
+        #expect(sum.hasSuffix("regression") || sum.contains("regression "), "\(sum)")
+        #expect(Self.gate(run.standardOutput).hasPrefix("gate: FAIL — 1 regression(s): sum"), "\(run.standardOutput)")
+        #expect(!run.standardError.contains("look like runs"), "\(run.standardError)")
+        #expect(!run.standardOutput.contains("look like runs"), "\(run.standardOutput)")
+    }
 }

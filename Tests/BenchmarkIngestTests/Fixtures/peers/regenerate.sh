@@ -5,7 +5,7 @@
 # NOT run by CI. Run by hand (as root, on a Debian machine with apt + PyPI):
 #     bash Tests/BenchmarkIngestTests/Fixtures/peers/regenerate.sh            # all tools
 #     bash Tests/BenchmarkIngestTests/Fixtures/peers/regenerate.sh go hyperfine
-# Tools: go gbench hyperfine pytest_benchmark pyperf labelby valgrind criterion catch2 bencher valgrind_tools
+# Tools: go gomulti gbench hyperfine pytest_benchmark pyperf labelby valgrind criterion criterion_baselines catch2 bencher valgrind_tools
 # Installs what it needs via apt-get / pip when missing. Each tool run is kept
 # well under a minute. Outputs are written verbatim by the tools; never edit them.
 set -euo pipefail
@@ -182,6 +182,22 @@ run_criterion() {
   done
 }
 
+# ---------------------------------------------------------------- criterion.rs named baselines, one tree (real, issue 15)
+run_criterion_baselines() {
+  apt_install /usr/share/cargo/registry/criterion-0.3.6 librust-criterion-dev
+  local d="$WORK/crit-baselines" out="$HERE/criterion-baselines"
+  cp -r "$out/source" "$d"
+  (cd "$d" && git init -q -b main . && git add -A && git -c user.name=f -c user.email=f@f commit -qm main &&
+   git checkout -q -b pr && git apply pr.diff && git -c user.name=f -c user.email=f@f commit -qam pr &&
+   git checkout -q main && cargo bench --bench work -- --save-baseline main > /dev/null 2>&1 &&
+   git checkout -q pr && cargo bench > /dev/null 2>&1)
+  rm -rf "$out/target"
+  for b in fib sum; do for v in main new base; do
+    mkdir -p "$out/target/criterion/$b/$v"
+    cp "$d/target/criterion/$b/$v/"{benchmark,estimates,sample,tukey}.json "$out/target/criterion/$b/$v/"
+  done; done
+}
+
 # ---------------------------------------------------------------- Catch2 -r xml (issue 15)
 run_catch2() {
   apt_install /usr/include/catch2/catch.hpp catch2
@@ -224,7 +240,7 @@ run_valgrind_tools() {
 }
 
 # ---------------------------------------------------------------- main
-ALL=(go gomulti gbench hyperfine pytest_benchmark pyperf labelby valgrind criterion catch2 bencher valgrind_tools)
+ALL=(go gomulti gbench hyperfine pytest_benchmark pyperf labelby valgrind criterion criterion_baselines catch2 bencher valgrind_tools)
 if [[ $# -gt 0 ]]; then SEL=("$@"); else SEL=("${ALL[@]}"); fi
 for t in "${SEL[@]}"; do
   echo "== $t" >&2
