@@ -175,7 +175,15 @@ struct AnalyzeCommand: ParsableCommand {
         let status = StatusLine()
         defer { status.clear() }
         do {
-            status.show("loading \(paths.count) path(s)…")
+            // History is read while the inputs load (it only reads), and waited for after them.
+            let historyLoad = history.map { location in
+                BackgroundWork { [historyBranch, historyMachine, historyLast, loadOptions] in
+                    try HistorySource.load(
+                        location, branch: historyBranch, machine: historyMachine, last: historyLast,
+                        options: loadOptions)
+                }
+            }
+            status.show("loading \(paths.count) path(s)\(history == nil ? "" : " and the history")…")
             var dataset = try DatasetLoader.load(paths: paths, options: loadOptions)
             if let split = projections.split {
                 dataset = LabelSplit.apply(dataset, rule: split.rule, order: split.order)
@@ -183,10 +191,9 @@ struct AnalyzeCommand: ParsableCommand {
             // The loaders' buffers and indexes are freed: hand their pages back before the analysis.
             _ = benchstat_return_free_memory()
             var historyNoise: HistoryNoise?
-            if let history {
+            if let history, let historyLoad {
                 status.show("loading history \(BytePath.display(history))…")
-                let loaded = try HistorySource.load(
-                    history, branch: historyBranch, machine: historyMachine, last: historyLast, options: loadOptions)
+                let loaded = try historyLoad.wait()
                 historyNoise = loaded.noise
                 try ValgrindToolCheck.check(dataset.labels + loaded.runs)
                 // History warnings are reported like input warnings, with a history run identical

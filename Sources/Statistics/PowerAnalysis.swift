@@ -106,12 +106,43 @@ public enum PowerAnalysis {
     static func reaches(
         _ n: Int, standardizedEffect d: Double, alpha: Double, target: Double
     ) throws(StatisticsError) -> Bool {
+        if let upper = seriesUpperPower(n: Double(n), standardizedEffect: d, alpha: alpha),
+            upper.lowerTailBound < lowerTailNeglected,
+            abs(upper.power - target) > decisionMargin + 2 * lowerTailNeglected
+        {
+            // The lower rejection region adds between 0 and `lowerTailBound` to the power (the two
+            // series evaluations differ by rounding, ~1e-14, far inside the second 1e-9): the whole
+            // series' value lies on the same side of the target, beyond the margin.
+            return upper.power >= target
+        }
         if let series = seriesPower(n: Double(n), standardizedEffect: d, alpha: alpha),
             abs(series - target) > decisionMargin
         {
             return series >= target
         }
         return try self.power(n: Double(n), standardizedEffect: d, alpha: alpha) >= target
+    }
+
+    /// A lower rejection region whose probability is bounded below this is left out of `reaches`'
+    /// first look, when the upper region alone decides by the margin plus twice this.
+    static let lowerTailNeglected = 1e-9
+
+    /// The upper rejection region's probability P(T′ > c) by Lenth's series, and a bound on the
+    /// lower region's, P(T′ < −c) ≤ P(Z + λ < 0) = Φ(−λ) (T′ < −c < 0 needs Z + λ < 0): with λ a
+    /// few units the lower region is negligible and its series term (half the work) is skipped.
+    /// Nil where `seriesPower` would be.
+    static func seriesUpperPower(
+        n: Double, standardizedEffect d: Double, alpha: Double
+    ) -> (power: Double, lowerTailBound: Double)? {
+        let df = 2 * n - 2
+        let lambda = d * (n / 2).squareRoot()
+        guard let c = try? StudentTQuantile.value(1 - alpha / 2, df: df), c > 0,
+            let series = NoncentralTSeries.cached(t: c, df: df),
+            let upper = series.cdf(noncentrality: lambda),
+            let bound = try? GSL.normalCDF(-lambda)
+        else { return nil }
+        let value = 1 - upper
+        return value.isFinite && value >= -1e-12 && value <= 1 + 1e-12 ? (value, bound) : nil
     }
 
     /// The same power as `power(n:standardizedEffect:alpha:)`, from Lenth's series for the
@@ -121,7 +152,7 @@ public enum PowerAnalysis {
         let df = 2 * n - 2
         let lambda = d * (n / 2).squareRoot()
         guard let c = try? StudentTQuantile.value(1 - alpha / 2, df: df), c > 0,
-            let series = NoncentralTSeries(t: c, df: df),
+            let series = NoncentralTSeries.cached(t: c, df: df),
             let upper = series.cdf(noncentrality: lambda),
             let lower = series.cdf(noncentrality: -lambda)
         else { return nil }
@@ -168,7 +199,7 @@ public enum PowerAnalysis {
 /// algorithm AS 243 (Applied Statistics 38, 1989): a Poisson mixture of incomplete beta functions
 /// summed by recurrence from one `GSL.betaRegularized`, to a truncation bound of 1e-14. The beta
 /// function values depend on t and ν only, so they are computed once for both signs of δ.
-struct NoncentralTSeries {
+struct NoncentralTSeries: Sendable {
     let x: Double
     let b: Double
     let betaInc: Double
@@ -184,6 +215,14 @@ struct NoncentralTSeries {
         self.logBeta = logBeta
         self.betaInc = betaInc
     }
+
+    /// `init(t:df:)`, remembered per (t, ν): a suite's power searches ask for the same n, so the
+    /// same (t, ν), many times. Nil results are remembered too (they depend on t and ν alone).
+    static func cached(t: Double, df: Double) -> NoncentralTSeries? {
+        memo.value(for: SIMD2(t.bitPattern, df.bitPattern)) { NoncentralTSeries(t: t, df: df) }
+    }
+
+    private static let memo = SharedMemo<SIMD2<UInt64>, NoncentralTSeries?>(capacity: 100_000)
 
     func cdf(noncentrality delta: Double) -> Double? {
         let lambda = delta * delta

@@ -60,4 +60,24 @@ import Testing
         }
         #expect(worst < PowerAnalysis.decisionMargin / 1000, "worst difference \(worst)")
     }
+
+    /// The upper rejection region alone, with the bound Φ(−λ) on the lower one, brackets the
+    /// series' two-sided power (to the series' rounding, ≤ 1e-12): what lets `reaches` skip the
+    /// lower term.
+    @Test func upperRegionAndBoundBracketTheSeries() throws {
+        var checked = 0
+        for n in [2, 3, 5, 10, 40, 300, 5000] {
+            for lambda in [0.0, 0.5, 1, 2, 3, 5, 7, 9] {
+                let d = lambda / (Double(n) / 2).squareRoot()
+                let upper = try #require(
+                    PowerAnalysis.seriesUpperPower(n: Double(n), standardizedEffect: d, alpha: 0.05))
+                let both = try #require(PowerAnalysis.seriesPower(n: Double(n), standardizedEffect: d, alpha: 0.05))
+                #expect(upper.power <= both + 1e-12, "n=\(n) λ=\(lambda)")
+                #expect(both <= upper.power + upper.lowerTailBound + 1e-12, "n=\(n) λ=\(lambda)")
+                if lambda >= 7 { #expect(upper.lowerTailBound < PowerAnalysis.lowerTailNeglected) }
+                checked += 1
+            }
+        }
+        #expect(checked == 56)
+    }
 }
