@@ -106,7 +106,10 @@ public struct BytePath: Sendable, Hashable {
 
     /// A carrier string holds escapes only if it has a four-byte sequence led by 0xF4.
     private static func mayHoldEscapes(_ string: String) -> Bool {
-        string.utf8.contains(0xF4)
+        // Over the contiguous UTF-8 (a native string's own storage), not the view's iterator: every
+        // `SourceLocation` asks, once per series of a million-benchmark file.
+        var string = string
+        return string.withUTF8 { $0.contains(0xF4) }
     }
 
     private static func escapedByte(_ value: UInt32) -> UInt8? {

@@ -65,13 +65,13 @@ public enum EDivisive {
     public static func candidate(in series: [Double], start: Int, end: Int) -> Candidate? {
         let length = end - start
         guard length >= 2, start >= 0, end <= series.count else { return nil }
-        // prefix[j * (length + 1) + k] = Σ_{i < k} |z[start+i] − z[start+j]|. Both loops run over
+        // prefix[j * (length + 1) + k] = Σ_{i < k} |z[start+i] − z[start+j]| for k ≤ j. Both loops run over
         // unsafe buffers (indices are within bounds by construction): this is the inner loop of every
         // change-point search, 20,000 series at a time.
         let width = length + 1
         var best: Candidate?
         let weightTable = Weights.table
-        // Every entry is written before it is read: row j's first entry is 0, the rest running sums.
+        // Every entry is written: row j's first entry is 0, then running sums up to column j, then 0.
         let prefix = [Double](unsafeUninitializedCapacity: length * width) { prefix, initialized in
             series.withUnsafeBufferPointer { all in
                 guard let base = all.baseAddress else { return }
@@ -81,10 +81,12 @@ public enum EDivisive {
                     var running = 0.0
                     let row = j * width
                     prefix[row] = 0
-                    for i in 0..<length {
+                    // Q̂ reads row j only up to column j (sums over i < τ ≤ j): the rest is left 0.
+                    for i in 0..<j {
                         running += abs(z[i] - zj)
                         prefix[row + i + 1] = running
                     }
+                    for k in (j + 1)..<width { prefix[row + k] = 0 }
                 }
             }
             initialized = length * width

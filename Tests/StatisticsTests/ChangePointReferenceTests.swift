@@ -138,3 +138,45 @@ struct ChangePointPropertyTests {
         #expect(try HunterChangePoints.detect([3]).changePoints.isEmpty)
     }
 }
+
+@Suite("E-divisive against its definition")
+struct EDivisiveDefinitionTests {
+    /// Q̂(τ, κ) straight from Matteson & James's formula: O(n²) per (τ, κ).
+    static func naiveCandidate(_ z: [Double], start: Int, end: Int) -> (index: Int, qhat: Double) {
+        var best = (index: 0, qhat: -Double.infinity)
+        for tau in (start + 1)..<end {
+            for kappa in (tau + 1)...end {
+                let x = z[start..<tau]
+                let y = z[tau..<kappa]
+                let n = Double(x.count)
+                let m = Double(y.count)
+                var cross = 0.0
+                for a in x { for b in y { cross += abs(a - b) } }
+                var withinX = 0.0
+                for (i, a) in x.enumerated() { for b in x.dropFirst(i + 1) { withinX += abs(a - b) } }
+                var withinY = 0.0
+                for (i, a) in y.enumerated() { for b in y.dropFirst(i + 1) { withinY += abs(a - b) } }
+                var q = 2 / (m + n) * cross
+                if n > 1 { q -= 2 * m / ((m + n) * (n - 1)) * withinX }
+                if m > 1 { q -= 2 * n / ((m + n) * (m - 1)) * withinY }
+                if q > best.qhat { best = (tau, q) }
+            }
+        }
+        return best
+    }
+
+    /// Random series with a step, sub-intervals anywhere, lengths past the weight table's 64.
+    @Test(arguments: [(0, 12), (3, 30), (5, 55), (0, 70), (10, 81)])
+    func sameCandidateAsTheDefinition(_ bounds: (Int, Int)) throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(bounds.1)
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let z = (0..<90).map { index in (index >= 40 ? 3.0 : 0) + next() }
+        let fast = try #require(EDivisive.candidate(in: z, start: bounds.0, end: bounds.1))
+        let naive = Self.naiveCandidate(z, start: bounds.0, end: bounds.1)
+        #expect(fast.index == naive.index)
+        #expect(abs(fast.qhat - naive.qhat) <= 1e-12 * abs(naive.qhat))
+    }
+}

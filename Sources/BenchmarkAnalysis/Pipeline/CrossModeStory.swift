@@ -11,24 +11,35 @@ enum CrossModeStory {
             modes.insert(comparisons[index].mode)
         }
         guard modes.count > 1 else { return }
-        // The first comparison of each (head, benchmark, mode) with a change.
-        struct Key: Hashable {
+        // Only benchmarks with a decided change get a note: the others are not looked up.
+        struct Subject: Hashable {
             let head: String
             let name: String
+        }
+        var decided = Set<Subject>()
+        for index in comparisons.indices
+        where comparisons[index].verdict == .regression || comparisons[index].verdict == .improvement {
+            decided.insert(Subject(head: comparisons[index].headLabel, name: comparisons[index].benchmark.name))
+        }
+        guard !decided.isEmpty else { return }
+        // The first comparison of each (head, benchmark, mode) with a change, for those benchmarks.
+        struct Key: Hashable {
+            let subject: Subject
             let mode: MeasurementMode
         }
         var first: [Key: Int] = [:]
         for index in comparisons.indices where comparisons[index].change != nil {
-            let c = comparisons[index]
-            let key = Key(head: c.headLabel, name: c.benchmark.name, mode: c.mode)
+            let subject = Subject(head: comparisons[index].headLabel, name: comparisons[index].benchmark.name)
+            guard decided.contains(subject) else { continue }
+            let key = Key(subject: subject, mode: comparisons[index].mode)
             if first[key] == nil { first[key] = index }
         }
         for index in comparisons.indices {
-            let c = comparisons[index]
-            guard c.verdict == .regression || c.verdict == .improvement else { continue }
-            for mode in MeasurementMode.allCases where mode != c.mode {
-                guard let other = first[Key(head: c.headLabel, name: c.benchmark.name, mode: mode)],
-                    let change = comparisons[other].change
+            let verdict = comparisons[index].verdict
+            guard verdict == .regression || verdict == .improvement else { continue }
+            let subject = Subject(head: comparisons[index].headLabel, name: comparisons[index].benchmark.name)
+            for mode in MeasurementMode.allCases where mode != comparisons[index].mode {
+                guard let other = first[Key(subject: subject, mode: mode)], let change = comparisons[other].change
                 else { continue }
                 comparisons[index].notes.append(
                     .otherMode(
