@@ -4,7 +4,8 @@ import Foundation
 
 /// One row per comparison with raw numbers (base units, percentages), RFC 4180 quoting. With
 /// `--only-changed`, only the regressions and improvements (no line counts the others: it would not
-/// be CSV).
+/// be CSV). With `--row`, a last column `group` holds each row's section (`key: value` pairs, as
+/// the text report heads them).
 enum CSVReport {
     static let header = [
         "benchmark", "head", "mode", "unit", "base_n", "base_center", "head_n", "head_center", "change_percent",
@@ -13,9 +14,12 @@ enum CSVReport {
     ]
 
     static func render(_ input: ReportInput) -> String {
-        var out = header.map { quote($0, guardFormula: false) }.joined(separator: ",") + "\r\n"
+        let grouped = input.result.options.rows != nil
+        var out =
+            (header + (grouped ? ["group"] : [])).map { quote($0, guardFormula: false) }.joined(separator: ",")
+            + "\r\n"
         for c in input.result.comparisons where !input.onlyChanged || ReportTable.isChange(c.verdict) {
-            let fields: [String] = [
+            var fields: [String] = [
                 c.benchmark.name, c.headLabel, c.mode.rawValue, c.unit.baseUnit,
                 number(c.base.map { Double($0.count) }),
                 number(c.base?.centre), number(c.head.map { Double($0.count) }), number(c.head?.centre),
@@ -23,8 +27,11 @@ enum CSVReport {
                 number(c.change?.interval?.upperBound), number(c.pValue), number(c.pAdjusted), c.method.rawValue,
                 c.noise.rawValue, number(c.thresholdPercent), c.verdict.rawValue, ReasonText.reason(of: c),
             ]
+            if grouped { fields.append(ReportTable.sectionHeading(c.group)) }
             // Only the fields that come from the input are guarded against formula injection.
-            out += fields.enumerated().map { quote($1, guardFormula: $0 < 2) }.joined(separator: ",") + "\r\n"
+            out +=
+                fields.enumerated().map { quote($1, guardFormula: $0 < 2 || $0 == header.count) }.joined(separator: ",")
+                + "\r\n"
         }
         return out
     }

@@ -132,7 +132,10 @@ enum HTMLReport {
 
     static func tables(_ table: ReportTable, result: AnalysisResult, anchors: [Int: String]) -> String {
         var out = ""
-        for group in table.groups {
+        for (index, group) in table.groups.enumerated() {
+            if !group.section.isEmpty, index == 0 || table.groups[index - 1].section != group.section {
+                out += "<h3 class=\"section\">\(HTMLEscaping.text(ReportTable.sectionHeading(group.section)))</h3>\n"
+            }
             out +=
                 "<h3 class=\"group\">\(HTMLEscaping.text(group.mode.rawValue)) · "
                 + "\(HTMLEscaping.text(group.unitHeading)) · \(HTMLEscaping.text(group.headLabel)) vs "
@@ -204,6 +207,7 @@ enum HTMLReport {
         h2 { font-size: 17px; margin: 28px 0 10px; }
         h3 { font-size: 14px; margin: 0 0 4px; }
         h3.group { margin: 18px 0 6px; }
+        h3.section { margin: 26px 0 4px; font-size: 15px; }
         .gate { border-radius: 8px; padding: 16px 20px; border: 1px solid; }
         .gate.pass { background: #dafbe1; border-color: #4ac26b; }
         .gate.fail { background: #ffebe9; border-color: #ff8182; }

@@ -3,7 +3,7 @@ import BenchmarkModel
 import Foundation
 
 /// JUnit XML, as GitLab, Jenkins and GitHub test reporters read it: one `<testsuite>` per head label
-/// and mode, one `<testcase>` per benchmark; a regression is a `<failure>`, and under `--strict` so is
+/// and mode (and `--row` section, named in brackets), one `<testcase>` per benchmark; a regression is a `<failure>`, and under `--strict` so is
 /// any comparison that does not show non-inferiority (what fails the gate); an inconclusive comparison
 /// that does not fail is `<skipped>` ("not decided", as CI dashboards expect), and so is a missing
 /// benchmark; the others pass. Every test case has its reason in `<system-out>`.
@@ -17,7 +17,9 @@ enum JUnitReport {
         for group in table.groups {
             let suiteFailures = group.rows.filter { isFailure($0.comparison, strict: result.options.strict) }.count
             let skipped = group.rows.filter { isSkipped($0.comparison, strict: result.options.strict) }.count
-            let name = "\(group.headLabel) vs \(result.baseLabel): \(group.mode.rawValue) (\(group.unitHeading))"
+            let section = group.section.isEmpty ? "" : " [\(ReportTable.sectionHeading(group.section))]"
+            let name =
+                "\(group.headLabel) vs \(result.baseLabel): \(group.mode.rawValue) (\(group.unitHeading))\(section)"
             out +=
                 "  <testsuite name=\"\(XMLEscaping.attribute(name))\" tests=\"\(group.rows.count)\" "
                 + "failures=\"\(suiteFailures)\" skipped=\"\(skipped)\">\n"

@@ -17,9 +17,10 @@ import Testing
         try #require(try json(run)["comparisons"] as? [[String: Any]])
     }
 
-    /// `--row .name` on the real Go A/B: one section per base name, headed like Go's tables; the
-    /// text and markdown reports are golden, and the JSON keeps its flat list with each group.
-    @Test(arguments: ["text", "markdown", "json"])
+    /// `--row .name` on the real Go A/B: one section per base name, headed like Go's tables; every
+    /// format is golden: text and markdown head sections, HTML heads them too, JUnit names them in
+    /// its suites, CSV adds a `group` column, and the JSON keeps its flat list with each group.
+    @Test(arguments: ["text", "markdown", "json", "csv", "junit", "html"])
     func rowSectionsGolden(format: String) throws {
         let run = try Binary.run(
             ["analyze", "--format", format, "--row", ".name", "--filter", ".unit:sec/op"] + Self.go)
@@ -35,6 +36,30 @@ import Testing
             }
             #expect(groups == ["Sort", "Sort", "SHA256", "SHA256", "WordCount"])
         }
+        if format == "csv" {
+            let lines = run.standardOutput.split(separator: "\r\n")
+            #expect(lines.first?.hasSuffix(",reason,group") == true)
+            #expect(
+                lines.dropFirst().map { $0.split(separator: ",").last.map(String.init) ?? "" } == [
+                    ".name: Sort", ".name: Sort", ".name: SHA256", ".name: SHA256", ".name: WordCount",
+                ])
+        }
+        if format == "junit" {
+            let suites = run.standardOutput.split(separator: "\n").filter { $0.contains("<testsuite name=") }
+            #expect(suites.map { $0.contains("[.name: ") } == [true, true, true])
+        }
+        if format == "html" {
+            #expect(run.standardOutput.components(separatedBy: "<h3 class=\"section\">").count - 1 == 3)
+            #expect(run.standardOutput.contains("<h3 class=\"section\">.name: SHA256</h3>"))
+        }
+    }
+
+    /// Without --row the CSV has no `group` column and JUnit's suites no section.
+    @Test func noSectionsWithoutRow() throws {
+        let csv = try Binary.run(["analyze", "--format", "csv"] + Self.go)
+        #expect(csv.standardOutput.split(separator: "\r\n").first?.hasSuffix(",reason") == true)
+        let junit = try Binary.run(["analyze", "--format", "junit"] + Self.go)
+        #expect(!junit.standardOutput.contains("[.name"))
     }
 
     /// Without --row the JSON has no `group` (the default output is unchanged).
