@@ -103,11 +103,7 @@ enum GoogleBenchmarkLoader {
                 "skipped \(skipped.count) row(s) marked \"skipped\" (not measured): \(shown)")
         }
         if aggregates > 0 { context.noteSkippedAggregates(aggregates, in: path) }
-        if !skippedCounters.isEmpty {
-            context.warn(
-                SourceLocation(file: path),
-                "user counters not loaded (their unit is not in the JSON): \(skippedCounters.joined(separator: ", "))")
-        }
+        if !skippedCounters.isEmpty { context.noteSkippedCounters(skippedCounters, in: path) }
         if samples == 0, !skipped.isEmpty {
             throw InputError(
                 .noResults, at: SourceLocation(file: path, line: skippedLine),

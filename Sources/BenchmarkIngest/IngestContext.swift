@@ -18,6 +18,7 @@ struct IngestContext: Sendable {
     /// The files whose Google Benchmark aggregate rows were skipped, and how many rows each: said
     /// once per dataset by `finish()`, not once per file.
     private var skippedAggregates: [(path: String, rows: Int)] = []
+    private var skippedCounters: [(path: String, names: [String])] = []
 
     init(options: LoadOptions, chunkSize: Int = LineReader.defaultChunkSize) {
         self.options = options
@@ -39,6 +40,7 @@ struct IngestContext: Sendable {
     /// already warned about is dropped (it is given once per dataset).
     mutating func merge(_ later: IngestContext) {
         skippedAggregates += later.skippedAggregates
+        skippedCounters += later.skippedCounters
         for (warning, unit) in zip(later.warnings, later.warningUnits) {
             if let unit {
                 guard warnedUnits.insert(unit).inserted else { continue }
@@ -53,10 +55,25 @@ struct IngestContext: Sendable {
         skippedAggregates.append((path, rows))
     }
 
-    /// Turns what is said once per dataset into warnings: the skipped aggregate rows, as one
-    /// warning at the first such file naming how many files had them. Call once, after the last
-    /// file (and merge) of a dataset.
+    /// Notes that Google Benchmark user counters `names` of `path` were not loaded.
+    mutating func noteSkippedCounters(_ names: [String], in path: String) {
+        skippedCounters.append((path, names))
+    }
+
+    /// Turns what is said once per dataset into warnings: the skipped aggregate rows and the user
+    /// counters not loaded, each as one warning at the first such file naming how many files had
+    /// them. Call once, after the last file (and merge) of a dataset.
     mutating func finish() {
+        if let first = skippedCounters.first {
+            var seen = Set<String>()
+            let names = skippedCounters.flatMap(\.names).filter { seen.insert($0).inserted }
+            let files = skippedCounters.count
+            let where_ = files == 1 ? "" : " (in \(files) files: this one and \(files - 1) more)"
+            warn(
+                SourceLocation(file: first.path),
+                "user counters not loaded (their unit is not in the JSON)\(where_): \(names.joined(separator: ", "))")
+            skippedCounters = []
+        }
         guard let first = skippedAggregates.first else { return }
         let rows = skippedAggregates.reduce(0) { $0 + $1.rows }
         let files = skippedAggregates.count

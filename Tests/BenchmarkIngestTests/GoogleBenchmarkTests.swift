@@ -53,6 +53,22 @@ struct GoogleBenchmarkTests {
             ])
     }
 
+    /// User counters that cannot be loaded are said once per analysis too, naming how many files
+    /// had them (the real files of base and head both count `words`).
+    @Test func skippedUserCountersAreOneWarningForAllFiles() throws {
+        let base = "\(Fixtures.peers)/gbench/base/gbench_reps.json"
+        let dataset = try DatasetLoader.load(paths: ["\(Fixtures.peers)/gbench/base", "\(Fixtures.peers)/gbench/head"])
+        let counters = dataset.warnings.filter { $0.message.hasPrefix("user counters not loaded") }
+        #expect(counters.count == 1)
+        #expect(counters.first?.location.file == base)
+        #expect(counters.first?.message.contains("(in 4 files: this one and 3 more): words") == true)
+        let single = try DatasetLoader.load(paths: [base])
+        #expect(
+            single.warnings.filter { $0.message.hasPrefix("user counters") }.map(\.message) == [
+                "user counters not loaded (their unit is not in the JSON): words"
+            ])
+    }
+
     @Test func cpuTimeOption() throws {
         let path = "\(Fixtures.peers)/gbench/base/gbench_single.json"
         let real = try loadSingle(path).0
