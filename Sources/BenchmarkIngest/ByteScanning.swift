@@ -186,10 +186,10 @@ enum Bytes {
             }
             return true
         }
-        guard readDigits(fraction: false) else { return slowDouble(buffer, start, end) }
+        guard readDigits(fraction: false) else { return decimalStrtod(buffer, start, end) }
         if i < end, buffer[i] == UInt8(ascii: ".") {
             i += 1
-            guard readDigits(fraction: true) else { return slowDouble(buffer, start, end) }
+            guard readDigits(fraction: true) else { return decimalStrtod(buffer, start, end) }
         }
         guard sawDigit else { return slowDouble(buffer, start, end) }
         var exponent = 0
@@ -213,7 +213,7 @@ enum Bytes {
         }
         guard i == end else { return nil }
         let power = exponent - fractionDigits
-        guard mantissa < (1 << 53), power >= -22, power <= 22 else { return slowDouble(buffer, start, end) }
+        guard mantissa < (1 << 53), power >= -22, power <= 22 else { return decimalStrtod(buffer, start, end) }
         var value = Double(mantissa)
         if power < 0 {
             value /= powersOfTen[-power]
@@ -231,6 +231,22 @@ enum Bytes {
         var value = 1.0
         for _ in 0..<exponent { value *= 10 }
         return value
+    }
+
+    /// strtod on bytes that begin as a decimal number (a sign, then digits: never hexadecimal, NaN
+    /// or an infinity), copied NUL-terminated to the stack — without the `String` that
+    /// `Double(String)` (the same strtod) would build. Nil unless strtod takes every byte.
+    private static func decimalStrtod(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Double? {
+        let length = end - start
+        guard length > 0, length < 4096 else { return slowDouble(buffer, start, end) }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { copy -> Double? in
+            guard let target = copy.baseAddress, let source = buffer.baseAddress else { return nil }
+            UnsafeMutableRawPointer(target).copyMemory(from: source + start, byteCount: length)
+            target[length] = 0
+            var stop: UnsafeMutablePointer<CChar>?
+            let value = strtod(target, &stop)
+            return stop == target + length ? value : nil
+        }
     }
 
     private static func slowDouble(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Double? {

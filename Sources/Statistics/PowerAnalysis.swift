@@ -57,11 +57,13 @@ public enum PowerAnalysis {
             try self.reaches(n, standardizedEffect: d, alpha: alpha, target: power)
         }
         if try reaches(2) { return 2 }
-        // Normal-approximation guess, then bracket by galloping away from it (the t-test's n is
-        // usually the guess or a few above) and bisect (the power is monotone in n).
+        // Normal-approximation guess with Guenther's (1981) correction z²_α/2 / 4 for the t
+        // distribution (the t-test's n is then usually the guess or one off), then bracket by
+        // galloping away from it and bisect (the power is monotone in n): the answer does not
+        // depend on the guess, only the number of power evaluations does.
         let zAlpha = try viaGSL { () throws(GSLError) in try GSL.normalQuantile(1 - alpha / 2) }
         let zPower = try viaGSL { () throws(GSLError) in try GSL.normalQuantile(power) }
-        let guess = 2 * (zAlpha + zPower) * (zAlpha + zPower) / (d * d)
+        let guess = 2 * (zAlpha + zPower) * (zAlpha + zPower) / (d * d) + zAlpha * zAlpha / 4
         let ceiling = Double(1 << 60)
         guard guess.isFinite, guess < ceiling else { throw .numericalFailure("the sample size exceeds 2^60") }
         // Invariant: n = below does not reach the power (2 was checked), n = above does.

@@ -405,12 +405,18 @@ struct StreamingLoadTests {
             "0.000000000000001", "99999999999999.9", "1e5", "-3.25", "+7",
         ]
         var cases = fixed
-        for _ in 0..<5000 {
-            let digits = Int.random(in: 1...17, using: &generator)
+        // Up to 25 digits (past 18, and past 2^53 below that, the bytes go to strtod directly),
+        // with signs and exponents beyond Clinger's ±22.
+        for _ in 0..<8000 {
+            let digits = Int.random(in: 1...25, using: &generator)
             var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
             if Bool.random(using: &generator) {
                 let dot = Int.random(in: 0...digits, using: &generator)
                 text.insert(".", at: text.index(text.startIndex, offsetBy: dot))
+            }
+            if Int.random(in: 0..<4, using: &generator) == 0 { text = (Bool.random() ? "-" : "+") + text }
+            if Int.random(in: 0..<4, using: &generator) == 0 {
+                text += "e\(Int.random(in: -330...330, using: &generator))"
             }
             cases.append(text)
         }
@@ -419,7 +425,10 @@ struct StreamingLoadTests {
             let expected = text == "." ? nil : Double(text)
             #expect(parsed == expected, "\(text)")
         }
-        for text in [".", "", "1..2", "1.2.3", "0x10", "1e", "--1", "1 "] {
+        for text in [
+            ".", "", "1..2", "1.2.3", "0x10", "1e", "--1", "1 ", "12345678901234567890x", "12345678901234567890 ",
+            "1234567890123456789.0.1", "1234567890123456789e", "9007199254740993e30x", "0.1234567890123456789e+",
+        ] {
             #expect(Bytes.parseDouble(text) == nil, "\(text)")
         }
     }

@@ -101,9 +101,14 @@ struct ComparisonEstimation {
     }
 
     /// The difference of the 20%-trimmed means of the logs (of the run means when both sides have
-    /// several runs), Yuen's location (Yuen 1974), or nil when it cannot be computed.
+    /// several runs), Yuen's location (Yuen 1974), or nil when it cannot be computed — or when the
+    /// trim removes nothing on either side (fewer than 5 values: ⌊0.2·n⌋ = 0), where it is the
+    /// difference of the plain means, the estimate itself.
     static func trimmedLogChange(base: LogSamples, head: LogSamples) -> Double? {
         let useRuns = base.runCount >= 2 && head.runCount >= 2
+        let counts = useRuns ? (base.runCount, head.runCount) : (base.all.count, head.all.count)
+        func trimsNothing(_ n: Int) -> Bool { Int((YuenTrimmedLogMethod.trim * Double(n)).rounded(.down)) == 0 }
+        if trimsNothing(counts.0), trimsNothing(counts.1) { return nil }
         guard let b = try? YuenTTest.trimmedMean(useRuns ? base.runMeans : base.all, trim: YuenTrimmedLogMethod.trim),
             let h = try? YuenTTest.trimmedMean(useRuns ? head.runMeans : head.all, trim: YuenTrimmedLogMethod.trim)
         else { return nil }
