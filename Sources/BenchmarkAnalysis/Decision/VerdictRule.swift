@@ -73,10 +73,7 @@ enum VerdictRule {
                 reason: .significantWithinThreshold(
                     changePercent: e.changePercent, p: p, thresholdPercent: e.thresholdPercent))
         }
-        if let distribution = e.distribution,
-            let interval = try equivalenceInterval(distribution, alpha: alpha),
-            interval.lowerBound > -bound, interval.upperBound < bound
-        {
+        if let distribution = e.distribution, try equivalenceShown(distribution, alpha: alpha, bound: bound) {
             return Decision(
                 verdict: .noise,
                 reason: .equivalent(
@@ -90,6 +87,30 @@ enum VerdictRule {
                 p: p, thresholdPercent: e.thresholdPercent, needed: needed,
                 unit: e.observationsAreRuns ? .runs : .samples),
             samplesNeeded: needed)
+    }
+
+    /// Whether the 1 − 2α interval of the log change lies inside (−bound, bound): what
+    /// `equivalenceInterval` says, decided first with the remembered quantiles of the whole degrees
+    /// of freedom around a fractional ν (t₁₋α is decreasing in ν, so t at ⌈ν⌉ ≤ t at ν ≤ t at ⌊ν⌋;
+    /// each widened by 1e-12 against rounding): inside with the wider, or outside with the narrower,
+    /// settles it without Welch's ν's own quantile, which no other benchmark asks for.
+    static func equivalenceShown(_ distribution: ChangeEvidence, alpha: Double, bound: Double) throws(StatisticsError)
+        -> Bool
+    {
+        func inside(_ lower: Double, _ upper: Double) -> Bool { lower > -bound && upper < bound }
+        if case .studentT(let logChange, let standardError, let degreesOfFreedom) = distribution,
+            alpha > 0, alpha < 0.5, logChange.isFinite, degreesOfFreedom.isFinite, degreesOfFreedom > 1,
+            standardError >= 0,
+            degreesOfFreedom != degreesOfFreedom.rounded(.down)
+        {
+            let wide =
+                try StudentTDistribution.quantile(1 - alpha, df: degreesOfFreedom.rounded(.down)) * (1 + 1e-12)
+            let narrow = try StudentTDistribution.quantile(1 - alpha, df: degreesOfFreedom.rounded(.up)) * (1 - 1e-12)
+            if inside(logChange - wide * standardError, logChange + wide * standardError) { return true }
+            if !inside(logChange - narrow * standardError, logChange + narrow * standardError) { return false }
+        }
+        guard let interval = try equivalenceInterval(distribution, alpha: alpha) else { return false }
+        return inside(interval.lowerBound, interval.upperBound)
     }
 
     /// The 1 − 2α interval of the log change, or nil when α ≥ 0.5 leaves none.
