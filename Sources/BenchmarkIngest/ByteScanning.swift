@@ -172,14 +172,15 @@ enum Bytes {
         var digits = 0
         var fractionDigits = 0
         var sawDigit = false
-        /// Reads a run of digits into the mantissa; false past 18 significant digits (strtod's turf).
+        /// Reads a run of digits into the mantissa; false past 19 significant digits (strtod's turf;
+        /// 19 digits stay below 10¹⁹ < 2⁶⁴).
         func readDigits(fraction: Bool) -> Bool {
             while i < end {
                 let digit = buffer[i] &- 0x30
                 guard digit < 10 else { break }
                 sawDigit = true
                 if mantissa != 0 || digit != 0 { digits += 1 }
-                if digits > 18 { return false }
+                if digits > 19 { return false }
                 mantissa = mantissa &* 10 &+ UInt64(digit)
                 if fraction { fractionDigits += 1 }
                 i += 1
@@ -213,6 +214,11 @@ enum Bytes {
         }
         guard i == end else { return nil }
         let power = exponent - fractionDigits
+        if mantissa >= (1 << 53), power >= -19, power <= 19 {
+            // 16 to 19 significant digits, as a full-precision `go test` or JSON writer prints them.
+            let value = exactLongDecimal(mantissa, power: power)
+            return negative ? -value : value
+        }
         guard mantissa < (1 << 53), power >= -22, power <= 22 else { return decimalStrtod(buffer, start, end) }
         var value = Double(mantissa)
         if power < 0 {
@@ -231,6 +237,44 @@ enum Bytes {
         var value = 1.0
         for _ in 0..<exponent { value *= 10 }
         return value
+    }
+
+    /// The double nearest to `mantissa` · 10^`power` (ties to even), for 2⁵³ ≤ mantissa < 2⁶⁴ and
+    /// |power| ≤ 19, in 128-bit integer arithmetic: the product `mantissa` · 10^power is exact; the
+    /// quotient `mantissa` · 2^s / 10^−power is taken to at least 55 bits, its remainder kept as a
+    /// sticky bit — the correctly rounded value strtod returns, without strtod.
+    static func exactLongDecimal(_ mantissa: UInt64, power: Int) -> Double {
+        var scale: UInt128 = 1
+        for _ in 0..<abs(power) { scale *= 10 }
+        if power >= 0 {
+            return nearestDouble(UInt128(mantissa) * scale, sticky: false, shift: 0)
+        }
+        // m < 2⁶⁴ and 10¹⁹ < 2⁶⁴: shifting m to bit 119 leaves a quotient of at least 2⁵⁵.
+        let shift = 119 - (64 - mantissa.leadingZeroBitCount)
+        let dividend = UInt128(mantissa) << shift
+        let (quotient, remainder) = dividend.quotientAndRemainder(dividingBy: scale)
+        return nearestDouble(quotient, sticky: remainder != 0, shift: shift)
+    }
+
+    /// The double nearest to `value` · 2^−`shift`, where `sticky` says that nonzero bits lie below
+    /// `value`'s last one; ties to even. `value` > 0, its result in the normal range.
+    private static func nearestDouble(_ value: UInt128, sticky: Bool, shift: Int) -> Double {
+        let bits = 128 - value.leadingZeroBitCount
+        guard bits > 53 else {
+            return Double(sign: .plus, exponent: -shift, significand: Double(UInt64(truncatingIfNeeded: value)))
+        }
+        var drop = bits - 53
+        var top = UInt64(truncatingIfNeeded: value >> drop)
+        let rest = value & ((1 << drop) - 1)
+        let half: UInt128 = 1 << (drop - 1)
+        if rest > half || (rest == half && (sticky || top & 1 == 1)) {
+            top += 1
+            if top == 1 << 53 {
+                top >>= 1
+                drop += 1
+            }
+        }
+        return Double(sign: .plus, exponent: drop - shift, significand: Double(top))
     }
 
     /// strtod on bytes that begin as a decimal number (a sign, then digits: never hexadecimal, NaN

@@ -398,6 +398,38 @@ struct StreamingLoadTests {
         }
     }
 
+    /// 16 to 19 significant digits (full-precision output) are parsed in 128-bit integer
+    /// arithmetic: bit for bit what strtod gives, ties and near-ties included.
+    @Test func longDecimalsMatchStrtodBitForBit() {
+        var generator = SystemRandomNumberGenerator()
+        var cases = [
+            "9007199254740993", "9007199254740992.5", "18446744073709551615", "9999999999999999999",
+            "1234567890123456.7", "0.1000000000000000055511151231257827", "0.30000000000000004",
+            "2.2250738585072014", "4503599627370496.5", "9007199254740993e-19", "9007199254740993e19",
+            "123456789012345678e-5", "1.234567890123456789", "-98765432109876543.21",
+        ]
+        for _ in 0..<50_000 {
+            let digits = Int.random(in: 16...19, using: &generator)
+            var text = String(Int.random(in: 1...9, using: &generator))
+            text += String((1..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            // Halfway points between doubles: a 17-digit string ending in 5 often is one.
+            if Bool.random(using: &generator) { text = String(text.dropLast()) + "5" }
+            let dot = Int.random(in: 0...digits, using: &generator)
+            if dot < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: dot)) }
+            if Int.random(in: 0..<3, using: &generator) == 0 {
+                text += "e\(Int.random(in: -12...12, using: &generator))"
+            }
+            cases.append(text)
+        }
+        var mismatches: [String] = []
+        for text in cases {
+            let parsed = Bytes.parseDouble(text)
+            let expected = Double(text)
+            if parsed?.bitPattern != expected?.bitPattern { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test func parseDoubleMatchesStrtodOnDecimals() {
         var generator = SystemRandomNumberGenerator()
         let fixed = [
