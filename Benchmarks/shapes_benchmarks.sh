@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Issue 17's shapes: the same release binary on the suites users have besides the headline
+# (20,000 benchmarks × 20 samples × 2 labels), each timed as `benchstat analyze DIR [flags] > /dev/null`
+# under /usr/bin/time: median wall and CPU (user + system) of REPEAT warm runs, the largest peak RSS,
+# and the CPU per sample relative to the headline's (the goal: every shape within 2×).
+#
+#   Benchmarks/shapes_benchmarks.sh                 # every shape
+#   SHAPES="headline million" Benchmarks/shapes_benchmarks.sh
+#
+# Shapes (suites from generate_suite.py, seeded, under SUITES):
+#   headline     20k × 20 × 2, canonical JSON Lines, consecutive
+#   n200k        200k × 20 × 2 (linear growth: 10× the headline's CPU)
+#   million      10⁶ × 1 × 2
+#   long         200 × 5,000 × 2
+#   runs10       20k × 20 × 2 in 10 run files per side
+#   labels5      20k × 20 × 5 labels
+#   formats      the headline in markdown, json, csv, junit, github and html
+#   mannwhitney  the headline with --test mann-whitney
+#   history      history_benchmarks.sh's suite (20k × 20 × 2) with --history of its 30-run store
+#                (last 10 and 30) and of its 200-commit store (last 50 and 200; drawn with another seed,
+#                so part of its series have other units and are not used); skipped when absent
+# Environment: SCRATCH (.build-bench), SUITES (/tmp/benchstat-suites), REPEAT (3), BINARY (skip the build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCRATCH=${SCRATCH:-.build-bench}
+SUITES=${SUITES:-/tmp/benchstat-suites}
+REPEAT=${REPEAT:-3}
+SHAPES=${SHAPES:-"headline n200k million long runs10 labels5 formats mannwhitney history"}
+HISTORY=${HISTORY:-/tmp/benchstat-history}
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
+if [ -z "${BINARY:-}" ]; then
+    swift build -c release --product benchstat --scratch-path "$SCRATCH" >&2
+    BINARY="$SCRATCH/release/benchstat"
+fi
+
+suite() {  # suite NAME ARGS... -> prints the JSON Lines directory of a generated suite
+    local dir="$SUITES/shape-$1"
+    shift
+    if [ ! -f "$dir/.complete" ]; then
+        python3 Benchmarks/generate_suite.py "$dir" --seed 1 "$@" >&2
+        touch "$dir/.complete"
+    fi
+    echo "$dir/jsonl"
+}
+
+HEADLINE_CPU_PER_SAMPLE=""
+measure() {  # measure LABEL SAMPLES ARGS... (ARGS after `analyze`)
+    local label=$1 samples=$2
+    shift 2
+    "$BINARY" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
+    local rows=()
+    for _ in $(seq "$REPEAT"); do
+        local log
+        log=$(mktemp)
+        local start end
+        start=$(date +%s%N)
+        /usr/bin/time -f '%U %S %M' -o "$log" "$BINARY" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
+        end=$(date +%s%N)
+        rows+=("$(((end - start) / 1000)) $(tail -1 "$log")")
+        rm -f "$log"
+    done
+    read -r wall cpu rss < <(printf '%s\n' "${rows[@]}" | python3 -c '
+import statistics, sys
+rows = [line.split() for line in sys.stdin if line.strip()]
+print(f"{statistics.median(float(r[0]) / 1e6 for r in rows):.3f}",
+      f"{statistics.median(float(r[1]) + float(r[2]) for r in rows):.2f}",
+      f"{max(int(r[3]) for r in rows) / 1024:.1f}")')
+    local per
+    per=$(awk "BEGIN {printf \"%.3f\", $cpu / $samples * 1e6}")
+    [ -z "$HEADLINE_CPU_PER_SAMPLE" ] && HEADLINE_CPU_PER_SAMPLE=$per
+    printf '%-34s %10s %8s %8s %9s %10s %8s\n' "$label" "$samples" "$wall" "$cpu" "$rss" "$per" \
+        "$(awk "BEGIN {printf \"%.2f\", $per / $HEADLINE_CPU_PER_SAMPLE}")"
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "binary:  $BINARY; median of $REPEAT warm runs"
+printf '%-34s %10s %8s %8s %9s %10s %8s\n' shape samples "wall s" "CPU s" "RSS MiB" "CPU µs/smp" "÷ head"
+headline=$(suite headline --benchmarks 20000 --samples 20)
+measure "headline 20k × 20 × 2" 800000 "$headline"
+for shape in $SHAPES; do
+    case $shape in
+    headline) ;;
+    n200k) measure "200k × 20 × 2" 8000000 "$(suite n200k --benchmarks 200000 --samples 20)" ;;
+    million) measure "10⁶ × 1 × 2" 2000000 "$(suite million --benchmarks 1000000 --samples 1)" ;;
+    long) measure "200 × 5,000 × 2" 2000000 "$(suite long --benchmarks 200 --samples 5000)" ;;
+    runs10) measure "20k × 20 × 2, 10 run files a side" 800000 "$(suite runs10 --benchmarks 20000 --samples 20 --runs 10)" ;;
+    labels5) measure "20k × 20 × 5 labels" 2000000 "$(suite labels5 --benchmarks 20000 --samples 20 --labels 5)" ;;
+    formats)
+        for format in markdown json csv junit github html; do
+            measure "headline --format $format" 800000 "$headline" --format "$format"
+        done
+        ;;
+    mannwhitney) measure "headline --test mann-whitney" 800000 "$headline" --test mann-whitney ;;
+    history)
+        if [ -f "$HISTORY/h30.sqlite" ] && [ -f "$HISTORY/h200.sqlite" ] && [ -d "$HISTORY/suite" ]; then
+            for last in 10 30; do
+                measure "history suite, last $last of 30 runs" 800000 "$HISTORY/suite" --history "$HISTORY/h30.sqlite" \
+                    --history-machine m --history-last "$last"
+            done
+            for last in 50 200; do
+                measure "history suite, last $last of 200 runs" 800000 "$HISTORY/suite" \
+                    --history "$HISTORY/h200.sqlite" --history-machine m --history-last "$last"
+            done
+        else
+            echo "history: skipped (run Benchmarks/history_benchmarks.sh first: it writes $HISTORY)"
+        fi
+        ;;
+    *) echo "unknown shape: $shape" >&2; exit 2 ;;
+    esac
+done
