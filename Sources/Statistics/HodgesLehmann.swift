@@ -17,12 +17,14 @@
 ///
 /// For a ratio, pass logarithms: the estimate and interval are then log-ratios.
 ///
-/// - Complexity: up to `pairwiseLimit` differences they are formed and sorted (O(mn log mn));
+/// - Complexity: up to `pairwiseLimit` differences they are formed and the order statistics
+///   selected in place (O(mn));
 ///   beyond it the three order statistics are selected without forming them
 ///   (`ShiftOrderStatistics`, Johnson & Mizoguchi 1978 / Monahan 1984: O((m + n) log mn) time,
 ///   O(m + n) memory) — the same elements, so the same bits; 10⁶ samples per side take seconds.
 public enum HodgesLehmann {
-    /// The largest number of pairwise differences formed and sorted; beyond it they are selected.
+    /// The largest number of pairwise differences formed; beyond it they are selected without
+    /// forming them.
     public static let pairwiseLimit = 1 << 16
 
     /// The shift of `head` relative to `base` (positive when head is larger).
@@ -46,30 +48,6 @@ public enum HodgesLehmann {
         let n = base.count
         let (pairs, overflow) = m.multipliedReportingOverflow(by: n)
         guard !overflow else { throw .invalidArgument("\(m) × \(n) pairwise differences are too many to count") }
-        let orderStatistic: (Int) throws(StatisticsError) -> Double
-        let estimate: Double
-        if selecting ?? (pairs > pairwiseLimit) {
-            let matrix = ShiftOrderStatistics(base: base, head: head)
-            let (low, high) = matrix.extremes
-            try requireFinite(high, low, what: "a pairwise difference")
-            orderStatistic = { (rank: Int) throws(StatisticsError) -> Double in try matrix.element(rank: rank) }
-            // GSL's median of sorted data: the middle element, or the mean of the two middle ones
-            // (computed by GSL from those two, so that the bits are the same).
-            let lower = try matrix.element(rank: (pairs - 1) / 2 + 1)
-            let middle = pairs % 2 == 1 ? [lower] : [lower, try matrix.element(rank: pairs / 2 + 1)]
-            estimate = try viaGSL { () throws(GSLError) in try GSL.median(sorted: middle) }
-        } else {
-            var differences: [Double] = []
-            differences.reserveCapacity(pairs)
-            for h in head {
-                for b in base { differences.append(h - b) }
-            }
-            try requireFinite(differences.max() ?? 0, differences.min() ?? 0, what: "a pairwise difference")
-            let sorted = GSL.sorted(differences)
-            orderStatistic = { (rank: Int) throws(StatisticsError) -> Double in sorted[rank - 1] }
-            estimate = try viaGSL { () throws(GSLError) in try GSL.median(sorted: sorted) }
-        }
-
         let alphaHalf = (1 - confidence) / 2
         let k: Int
         let coverage: (Int) throws(StatisticsError) -> Double
@@ -94,6 +72,40 @@ public enum HodgesLehmann {
             method = .normalApproximation
         }
         let order = max(1, k)
+        let lowerMedianRank = (pairs - 1) / 2 + 1
+        let medianRanks = pairs % 2 == 1 ? [lowerMedianRank] : [lowerMedianRank, pairs / 2 + 1]
+        let orderStatistic: (Int) throws(StatisticsError) -> Double
+        let estimate: Double
+        if selecting ?? (pairs > pairwiseLimit) {
+            let matrix = ShiftOrderStatistics(base: base, head: head)
+            let (low, high) = matrix.extremes
+            try requireFinite(high, low, what: "a pairwise difference")
+            orderStatistic = { (rank: Int) throws(StatisticsError) -> Double in try matrix.element(rank: rank) }
+            // GSL's median of sorted data: the middle element, or the mean of the two middle ones
+            // (computed by GSL from those two, so that the bits are the same).
+            var middle: [Double] = []
+            for rank in medianRanks { middle.append(try matrix.element(rank: rank)) }
+            estimate = try viaGSL { () throws(GSLError) in try GSL.median(sorted: middle) }
+        } else {
+            var differences: [Double] = []
+            differences.reserveCapacity(pairs)
+            for h in head {
+                for b in base { differences.append(h - b) }
+            }
+            try requireFinite(differences.max() ?? 0, differences.min() ?? 0, what: "a pairwise difference")
+            // Only four order statistics are read (the median's one or two, the interval's two):
+            // selected in place (`OrderStatisticSelection`), not sorted — the same elements.
+            let ranks = Set(medianRanks + [order, pairs - order + 1]).sorted()
+            let selected = OrderStatisticSelection.select(ranks: ranks, in: &differences)
+            orderStatistic = { (rank: Int) throws(StatisticsError) -> Double in
+                guard let value = selected[rank] else {
+                    throw .numericalFailure("order statistic \(rank) not selected")
+                }
+                return value
+            }
+            let middle = medianRanks.compactMap { selected[$0] }
+            estimate = try viaGSL { () throws(GSLError) in try GSL.median(sorted: middle) }
+        }
         let achieved = try coverage(order)
         let interval = ConfidenceInterval(
             lower: try orderStatistic(order), upper: try orderStatistic(pairs - order + 1), level: achieved)
