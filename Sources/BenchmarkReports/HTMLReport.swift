@@ -9,6 +9,18 @@ import Foundation
 /// self-closed, every name escaped as entities), so it parses as XHTML too.
 enum HTMLReport {
     static func render(_ input: ReportInput) -> String {
+        var bytes: [UInt8] = []
+        var chunks = ReportChunks { piece in
+            bytes.append(contentsOf: piece)
+            return true
+        }
+        render(input, into: &chunks)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the page into `out` as it is built: the articles and the table go out in pieces, so
+    /// that the page (64 MB at 20,000 benchmarks) is never held whole.
+    static func render(_ input: ReportInput, into out: inout ReportChunks) {
         let result = input.result
         let table = ReportTable(result, onlyChanged: input.onlyChanged)
         let passed = result.gate.verdict == .pass
@@ -16,7 +28,7 @@ enum HTMLReport {
         let headline =
             passed
             ? "No regressions" : "Gate failed: \(regressions) regression\(regressions == 1 ? "" : "s")"
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<title>benchstat: \(HTMLEscaping.text(headline))</title>\n"
         out += "<style>\n" + stylesheet + "</style>\n</head>\n<body>\n"
@@ -50,7 +62,7 @@ enum HTMLReport {
         } else {
             out += "<section>\n<h2>All \(result.comparisons.count) comparisons</h2>\n"
         }
-        out += tables(table, result: result, anchors: anchors)
+        tables(table, result: result, anchors: anchors, into: &out)
         out += "</section>\n"
         if !result.warnings.isEmpty {
             out += "<section>\n<details><summary>\(result.warnings.count) warning(s)</summary>\n<ul>\n"
@@ -58,7 +70,7 @@ enum HTMLReport {
             out += "</ul>\n</details>\n</section>\n"
         }
         out += "<footer>\(HTMLEscaping.text(methodLine(result)))</footer>\n</body>\n</html>\n"
-        return out
+        out.flush()
     }
 
     // MARK: Sections
@@ -130,8 +142,9 @@ enum HTMLReport {
         return out + "</article>\n"
     }
 
-    static func tables(_ table: ReportTable, result: AnalysisResult, anchors: [Int: String]) -> String {
-        var out = ""
+    static func tables(
+        _ table: ReportTable, result: AnalysisResult, anchors: [Int: String], into out: inout ReportChunks
+    ) {
         for (index, group) in table.groups.enumerated() {
             if !group.section.isEmpty, index == 0 || table.groups[index - 1].section != group.section {
                 out += "<h3 class=\"section\">\(HTMLEscaping.text(ReportTable.sectionHeading(group.section)))</h3>\n"
@@ -169,7 +182,6 @@ enum HTMLReport {
             for note in table.footnotes { out += "<li>\(HTMLEscaping.text(note))</li>\n" }
             out += "</ol>\n"
         }
-        return out
     }
 
     static func legend(_ options: AnalysisOptions) -> String {

@@ -33,6 +33,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// `render(_:)` handed to `chunks`: the HTML page piece by piece as it is built (never held
+    /// whole), every other format rendered whole (`renderUTF8`) and handed over as one piece.
+    public func render(_ result: ReportInput, into chunks: inout ReportChunks) {
+        switch self {
+        case .html: HTMLReport.render(result, into: &chunks)
+        default: chunks.append(contentsOf: renderUTF8(result))
+        }
+        chunks.flush()
+    }
+
     /// `render(_:)` as UTF-8 bytes. The text, markdown and JSON reports are built as bytes and
     /// handed over as they are (a 20,000-row report is several megabytes: no second copy as a
     /// `String`); the others are encoded from their text.

@@ -219,12 +219,14 @@ struct AnalyzeCommand: ParsableCommand {
         // One analysis, every report rendered from it; colour only on standard output.
         for target in plan.targets {
             status.show("writing the \(target.format.rawValue) report…")
-            let report = target.format.renderUTF8(
-                ReportInput(
-                    result: result, colour: target.path == nil && target.format == .text && colour.isOn,
-                    plot: plot, onlyChanged: onlyChanged))
+            let input = ReportInput(
+                result: result, colour: target.path == nil && target.format == .text && colour.isOn,
+                plot: plot, onlyChanged: onlyChanged)
+            // Rendered while written (the HTML page piece by piece); the status line goes before
+            // the first byte reaches standard output.
+            if target.path == nil { status.clear() }
+            try OutputWriter.write(to: target.path) { chunks in target.format.render(input, into: &chunks) }
             status.clear()
-            try OutputWriter.write(bytes: report, to: target.path)
         }
         // Warnings reach the CI log in every format: on standard error, once, as compilers write
         // them — except when the text report itself is on standard output, where it lists them.

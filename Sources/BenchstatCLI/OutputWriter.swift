@@ -1,11 +1,13 @@
+import BenchmarkReports
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Writes reports: to standard output, or to a file through a temporary file in the same directory
-/// and an atomic rename, so that a failed run never leaves a half-written report behind.
+/// Writes reports — whole, or piece by piece as they are rendered — to standard output, or to a file
+/// through a temporary file in the same directory and an atomic rename, so that a failed run never
+/// leaves a half-written report behind.
 ///
 /// What `--output PATH` does with what is already there (README, "Output safety"):
 /// - nothing: a new regular file, mode `0666 & ~umask`;
@@ -36,14 +38,38 @@ enum OutputWriter {
     ///   cannot be written; a closed pipe is not an error but `.readerClosed`.
     @discardableResult
     static func write(bytes: [UInt8], to path: String?) throws(CommandFailure) -> Outcome {
-        guard let path else { return try writeToDescriptor(bytes, STDOUT_FILENO, name: "standard output") }
+        try write(to: path) { descriptor in writeAll(bytes, to: descriptor) }
+    }
+
+    /// Writes a report that `produce` renders piece by piece (`ReportFormat.render(_:into:)`) to
+    /// standard output or `path`, as `write(bytes:to:)` does: into the temporary file that is then
+    /// renamed, so that a large report is never held whole and a failed one never left half-written.
+    @discardableResult
+    static func write(to path: String?, producing produce: (inout ReportChunks) -> Void) throws(CommandFailure)
+        -> Outcome
+    {
+        try write(to: path) { descriptor in
+            var failure: Int32?
+            var chunks = ReportChunks { piece in
+                failure = writeAll(piece, to: descriptor)
+                return failure == nil
+            }
+            produce(&chunks)
+            chunks.flush()
+            return failure
+        }
+    }
+
+    /// Writes what `payload` writes to a descriptor (returning the errno of a failure, or nil).
+    private static func write(to path: String?, _ payload: (Int32) -> Int32?) throws(CommandFailure) -> Outcome {
+        guard let path else { return try writeToDescriptor(payload, STDOUT_FILENO, name: "standard output") }
         if let descriptor = openDescriptorNamed(by: path) {
-            return try writeToDescriptor(bytes, descriptor, name: path)
+            return try writeToDescriptor(payload, descriptor, name: path)
         }
         var info = stat()
         guard lstat(path, &info) == 0 else {
             guard errno == ENOENT else { throw failure(path, String(cString: strerror(errno))) }
-            try replaceAtomically(bytes, at: path, display: path)
+            try replaceAtomically(payload, at: path, display: path)
             return .written
         }
         var target = path
@@ -57,10 +83,10 @@ enum OutputWriter {
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
-            try replaceAtomically(bytes, at: target, display: path)
+            try replaceAtomically(payload, at: target, display: path)
             return .written
         case S_IFIFO, S_IFCHR:
-            return try writeInPlace(bytes, at: target, display: path)
+            return try writeInPlace(payload, at: target, display: path)
         case S_IFDIR:
             throw failure(path, "it is a directory")
         default:
@@ -85,24 +111,24 @@ enum OutputWriter {
         return number
     }
 
-    private static func writeToDescriptor(_ bytes: [UInt8], _ descriptor: Int32, name: String) throws(CommandFailure)
-        -> Outcome
+    private static func writeToDescriptor(_ payload: (Int32) -> Int32?, _ descriptor: Int32, name: String)
+        throws(CommandFailure) -> Outcome
     {
-        guard let error = writeAll(bytes, to: descriptor) else { return .written }
+        guard let error = payload(descriptor) else { return .written }
         if error == EPIPE { return .readerClosed }
         throw failure(name, String(cString: strerror(error)))
     }
 
     /// Opens a FIFO or a character device for writing, without creating or truncating anything.
-    private static func writeInPlace(_ bytes: [UInt8], at target: String, display: String) throws(CommandFailure)
-        -> Outcome
+    private static func writeInPlace(_ payload: (Int32) -> Int32?, at target: String, display: String)
+        throws(CommandFailure) -> Outcome
     {
         var descriptor: Int32
         repeat {
             descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
         } while descriptor < 0 && errno == EINTR
         guard descriptor >= 0 else { throw failure(display, String(cString: strerror(errno))) }
-        let written = writeAll(bytes, to: descriptor)
+        let written = payload(descriptor)
         close(descriptor)
         if let written {
             if written == EPIPE { return .readerClosed }
@@ -113,7 +139,7 @@ enum OutputWriter {
 
     /// Writes `bytes` to a new temporary file beside `target` (random name, exclusive creation, mode
     /// `0666 & ~umask`) and renames it over `target`.
-    private static func replaceAtomically(_ bytes: [UInt8], at target: String, display: String)
+    private static func replaceAtomically(_ payload: (Int32) -> Int32?, at target: String, display: String)
         throws(CommandFailure)
     {
         let url = URL(fileURLWithPath: target)
@@ -132,7 +158,7 @@ enum OutputWriter {
         // mkstemp creates the file 0600; a report is as readable as any file the user creates.
         let mask = currentUmask()
         var problem: Int32? = fchmod(descriptor, 0o666 & ~mask) == 0 ? nil : errno
-        if problem == nil { problem = writeAll(bytes, to: descriptor) }
+        if problem == nil { problem = payload(descriptor) }
         if close(descriptor) != 0, problem == nil { problem = errno }
         if problem == nil, rename(temporary, target) != 0 { problem = errno }
         if let problem {
