@@ -12,12 +12,13 @@ public struct ReportChunks {
     public init(chunkSize: Int = 1 << 20, emit: @escaping ([UInt8]) -> Bool) {
         self.chunkSize = chunkSize
         self.emit = emit
-        pending.reserveCapacity(chunkSize + 4096)
     }
 
     /// Appends `text`, handing a piece over once `chunkSize` bytes are pending.
     mutating func append(_ text: String) {
         guard !stopped else { return }
+        // Reserved on first use: a report handed over whole (`append(contentsOf:)`) never needs it.
+        if pending.capacity == 0 { pending.reserveCapacity(chunkSize + 4096) }
         pending.append(contentsOf: text.utf8)
         if pending.count >= chunkSize { flush() }
     }

@@ -40,7 +40,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .html: HTMLReport.render(result, into: &chunks)
         default: chunks.append(contentsOf: renderUTF8(result))
         }
-        chunks.flush()
     }
 
     /// `render(_:)` as UTF-8 bytes. The text, markdown and JSON reports are built as bytes and

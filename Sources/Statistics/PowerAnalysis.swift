@@ -108,19 +108,18 @@ public enum PowerAnalysis {
     static func reaches(
         _ n: Int, standardizedEffect d: Double, alpha: Double, target: Double
     ) throws(StatisticsError) -> Bool {
-        if let upper = seriesUpperPower(n: Double(n), standardizedEffect: d, alpha: alpha),
-            upper.lowerTailBound < lowerTailNeglected,
-            abs(upper.power - target) > decisionMargin + 2 * lowerTailNeglected
-        {
-            // The lower rejection region adds between 0 and `lowerTailBound` to the power (the two
-            // series evaluations differ by rounding, ~1e-14, far inside the second 1e-9): the whole
-            // series' value lies on the same side of the target, beyond the margin.
-            return upper.power >= target
-        }
-        if let series = seriesPower(n: Double(n), standardizedEffect: d, alpha: alpha),
-            abs(series - target) > decisionMargin
-        {
-            return series >= target
+        if let upper = SeriesUpperTail(n: Double(n), standardizedEffect: d, alpha: alpha) {
+            if let bound = upper.lowerTailBound, bound < lowerTailNeglected,
+                let upperPower = upper.power, abs(upperPower - target) > decisionMargin + 2 * lowerTailNeglected
+            {
+                // The lower rejection region adds between 0 and `lowerTailBound` to the power (the
+                // two-sided value differs from this one by that and rounding, ~1e-14, far inside the
+                // second 1e-9): it lies on the same side of the target, beyond the margin.
+                return upperPower >= target
+            }
+            if let series = upper.twoSidedPower(), abs(series - target) > decisionMargin {
+                return series >= target
+            }
         }
         return try self.power(n: Double(n), standardizedEffect: d, alpha: alpha) >= target
     }
@@ -136,30 +135,52 @@ public enum PowerAnalysis {
     static func seriesUpperPower(
         n: Double, standardizedEffect d: Double, alpha: Double
     ) -> (power: Double, lowerTailBound: Double)? {
-        let df = 2 * n - 2
-        let lambda = d * (n / 2).squareRoot()
-        guard let c = try? StudentTQuantile.value(1 - alpha / 2, df: df), c > 0,
-            let series = NoncentralTSeries.cached(t: c, df: df),
-            let upper = series.cdf(noncentrality: lambda),
-            let bound = try? GSL.normalCDF(-lambda)
+        guard let upper = SeriesUpperTail(n: n, standardizedEffect: d, alpha: alpha), let power = upper.power,
+            let bound = upper.lowerTailBound
         else { return nil }
-        let value = 1 - upper
-        return value.isFinite && value >= -1e-12 && value <= 1 + 1e-12 ? (value, bound) : nil
+        return (power, bound)
     }
 
     /// The same power as `power(n:standardizedEffect:alpha:)`, from Lenth's series for the
     /// noncentral t: P(T′ > c) + P(T′ < −c) = [1 − F(c; λ)] + [1 − F(c; −λ)]. Nil when the series
     /// cannot be trusted (a GSL failure, no convergence, a noncentrality beyond its range).
     static func seriesPower(n: Double, standardizedEffect d: Double, alpha: Double) -> Double? {
-        let df = 2 * n - 2
-        let lambda = d * (n / 2).squareRoot()
-        guard let c = try? StudentTQuantile.value(1 - alpha / 2, df: df), c > 0,
-            let series = NoncentralTSeries.cached(t: c, df: df),
-            let upper = series.cdf(noncentrality: lambda),
-            let lower = series.cdf(noncentrality: -lambda)
-        else { return nil }
-        let value = (1 - upper) + (1 - lower)
-        return value.isFinite && value >= -1e-12 && value <= 1 + 1e-12 ? value : nil
+        SeriesUpperTail(n: n, standardizedEffect: d, alpha: alpha)?.twoSidedPower()
+    }
+
+    /// Lenth's series set up for n per side and F(c; λ) evaluated: the upper rejection region,
+    /// from which `reaches` decides alone or adds the lower one — each term evaluated once.
+    private struct SeriesUpperTail {
+        let series: NoncentralTSeries
+        let lambda: Double
+        /// F(c; λ).
+        let upperCDF: Double
+
+        init?(n: Double, standardizedEffect d: Double, alpha: Double) {
+            let df = 2 * n - 2
+            lambda = d * (n / 2).squareRoot()
+            guard let c = try? StudentTQuantile.value(1 - alpha / 2, df: df), c > 0,
+                let series = NoncentralTSeries.cached(t: c, df: df), let upper = series.cdf(noncentrality: lambda)
+            else { return nil }
+            self.series = series
+            upperCDF = upper
+        }
+
+        /// P(T′ > c), or nil outside [0, 1] beyond rounding.
+        var power: Double? { Self.trusted(1 - upperCDF) }
+
+        /// Φ(−λ), the bound on the lower rejection region.
+        var lowerTailBound: Double? { try? GSL.normalCDF(-lambda) }
+
+        /// [1 − F(c; λ)] + [1 − F(c; −λ)], or nil when the lower term fails or the sum is not a probability.
+        func twoSidedPower() -> Double? {
+            guard let lower = series.cdf(noncentrality: -lambda) else { return nil }
+            return Self.trusted((1 - upperCDF) + (1 - lower))
+        }
+
+        private static func trusted(_ value: Double) -> Double? {
+            value.isFinite && value >= -1e-12 && value <= 1 + 1e-12 ? value : nil
+        }
     }
 
     /// Power for a (possibly large) n, standardized effect d = |δ|/σ.

@@ -91,6 +91,12 @@ public enum YuenTTest {
         return trimmedSide(values, trim: trim).trimmedMean
     }
 
+    /// g, the number of values trimmed from each end of `count` values: scipy's int(n·γ), the floor
+    /// for positive n·γ.
+    public static func trimmedPerEnd(count: Int, trim: Double) -> Int {
+        Int((trim * Double(count)).rounded(.down))
+    }
+
     /// One side's trimmed mean, number of retained values h and d = (n − 1)·s²_w / (h·(h − 1))
     /// (nil for h < 2). Sums run in sorted order.
     private static func trimmedSide(
@@ -98,8 +104,7 @@ public enum YuenTTest {
     ) -> (trimmedMean: Double, retained: Int, squaredStandardError: Double?) {
         let sorted = values.sorted()
         let n = sorted.count
-        // scipy: g = int(n * trim), the floor for positive n·γ.
-        let g = Int((trim * Double(n)).rounded(.down))
+        let g = trimmedPerEnd(count: n, trim: trim)
         let retained = n - 2 * g
         let kept = sorted[g..<(n - g)]
         var keptSum = 0.0

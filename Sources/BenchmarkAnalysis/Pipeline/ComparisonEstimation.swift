@@ -107,7 +107,7 @@ struct ComparisonEstimation {
     static func trimmedLogChange(base: LogSamples, head: LogSamples) -> Double? {
         let useRuns = base.runCount >= 2 && head.runCount >= 2
         let counts = useRuns ? (base.runCount, head.runCount) : (base.all.count, head.all.count)
-        func trimsNothing(_ n: Int) -> Bool { Int((YuenTrimmedLogMethod.trim * Double(n)).rounded(.down)) == 0 }
+        func trimsNothing(_ n: Int) -> Bool { YuenTTest.trimmedPerEnd(count: n, trim: YuenTrimmedLogMethod.trim) == 0 }
         if trimsNothing(counts.0), trimsNothing(counts.1) { return nil }
         guard let b = try? YuenTTest.trimmedMean(useRuns ? base.runMeans : base.all, trim: YuenTrimmedLogMethod.trim),
             let h = try? YuenTTest.trimmedMean(useRuns ? head.runMeans : head.all, trim: YuenTrimmedLogMethod.trim)
