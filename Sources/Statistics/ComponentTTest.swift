@@ -50,11 +50,20 @@ public struct ComponentTTestResult: Sendable, Equatable {
 public enum ComponentTTest {
     /// Compares `head` against `base`. Returns nil when both variances are 0 (an exact
     /// measurement: no test is possible, and no p-value is invented).
-    /// - Throws: `StatisticsError.invalidArgument` for non-finite or negative inputs or a
-    ///   confidence outside (0, 1).
+    ///
+    /// Satterthwaite's ν assumes the two variances are independent estimates. When one rests on the
+    /// other's (a side given the other side's variance), ν overstates what is known — two variances
+    /// proportional to one s² on ν₀ degrees of freedom are known to ν₀, while the formula gives up
+    /// to 2ν₀ — and the caller passes `maximumDegreesOfFreedom` = ν₀ to cap it.
+    /// - Throws: `StatisticsError.invalidArgument` for non-finite or negative inputs, a confidence
+    ///   outside (0, 1), or a maximum that is not > 0.
     public static func compare(
-        base: CentreEstimate, head: CentreEstimate, confidence: Double
+        base: CentreEstimate, head: CentreEstimate, confidence: Double,
+        maximumDegreesOfFreedom: Double = .infinity
     ) throws(StatisticsError) -> ComponentTTestResult? {
+        guard maximumDegreesOfFreedom > 0 else {
+            throw .invalidArgument("the maximum degrees of freedom must be > 0, got \(maximumDegreesOfFreedom)")
+        }
         for side in [base, head] {
             guard side.centre.isFinite, side.varianceOfCentre.isFinite, side.varianceOfCentre >= 0,
                 side.degreesOfFreedom > 0, side.degreesOfFreedom.isFinite
@@ -67,11 +76,12 @@ public enum ComponentTTest {
             throw .invalidArgument("confidence must lie in (0, 1), got \(confidence)")
         }
         guard
-            let (variance, degreesOfFreedom) = Satterthwaite.combine([
+            let (variance, welchDegreesOfFreedom) = Satterthwaite.combine([
                 VarianceComponent(variance: base.varianceOfCentre, degreesOfFreedom: base.degreesOfFreedom),
                 VarianceComponent(variance: head.varianceOfCentre, degreesOfFreedom: head.degreesOfFreedom),
             ])
         else { return nil }
+        let degreesOfFreedom = min(welchDegreesOfFreedom, maximumDegreesOfFreedom)
         let difference = head.centre - base.centre
         let standardError = variance.squareRoot()
         let t = difference / standardError

@@ -185,6 +185,14 @@ public enum GSL {
         return try finite(gsl_cdf_chisq_Q(x, df), "gsl_cdf_chisq_Q", "x=\(x), df=\(df)")
     }
 
+    /// The quantile x with P(X ≤ x) = `p` of the χ² distribution with `df` degrees of freedom.
+    /// The corresponding GSL function is `gsl_cdf_chisq_Pinv`.
+    public static func chiSquaredQuantile(_ p: Double, df: Double) throws(GSLError) -> Double {
+        ensureHandlerOff()
+        try domain(df > 0 && p > 0 && p < 1, "gsl_cdf_chisq_Pinv", "need 0 < p < 1 and df > 0 (p=\(p), df=\(df))")
+        return try finite(gsl_cdf_chisq_Pinv(p, df), "gsl_cdf_chisq_Pinv", "p=\(p), df=\(df)")
+    }
+
     /// Upper tail P(X > x) of the F distribution with `df1` and `df2` degrees of freedom.
     /// The corresponding GSL function is `gsl_cdf_fdist_Q`.
     public static func fSurvival(_ x: Double, df1: Double, df2: Double) throws(GSLError) -> Double {

@@ -108,7 +108,10 @@ import Testing
             Issue.record("\(String(describing: c.evidence))")
             return
         }
-        #expect(df <= 8.0 + 1e-9, "ν = \(df): the five runs' 4 degrees of freedom on each side at most")
+        // Both sides' variances rest on the five runs' between-run estimate (4 degrees of freedom):
+        // Welch–Satterthwaite would count it twice (ν ≈ 5.5); it is credited once.
+        #expect(df <= 4.0 + 1e-9, "ν = \(df): the five runs' 4 degrees of freedom at most")
+        #expect(df >= 4.0 - 1e-9, "ν = \(df): the cap, not fewer")
     }
 
     /// Defect 7: the runs that would settle a comparison are never as many as there already are.
@@ -257,6 +260,60 @@ import Testing
         let alone = try only(try Analyzer.analyze(dataset: dataset, options: options), "b0")
         #expect(alone.verdict == .inconclusive, "1 degree of freedom per side cannot show +20%")
         #expect(alone.priorDegreesOfFreedom == nil)
+    }
+
+    /// How the runs of a suite line up across its benchmarks, for `borrowedVarianceIsWorthWhatTheSuiteKnows`.
+    enum RunLayout: String, CaseIterable, Sendable {
+        /// Every benchmark's run effect is its own: run 1 is fast for some benchmarks, slow for others.
+        case ownRunEffects
+        /// One machine state per run: run 1 is slow for every benchmark.
+        case sharedRunEffects
+        /// Each benchmark ran in runs of its own (no run id in common): the sharing cannot be seen.
+        case unmatchedRuns
+    }
+
+    /// The prior's credit follows how much the suite knows beyond a comparison's own runs
+    /// (`SharedRunEffect`): near the cap when run effects are each benchmark's own, one degree of
+    /// freedom per side (its runs − 1) when one machine state per run moves them all, and the
+    /// comparison's own degrees of freedom when runs cannot be matched across benchmarks.
+    @Test(arguments: RunLayout.allCases)
+    func borrowedVarianceIsWorthWhatTheSuiteKnows(_ layout: RunLayout) throws {
+        var base: [BenchmarkSeries] = []
+        var head: [BenchmarkSeries] = []
+        for index in 0..<20 {
+            let wobble = 0.01 + 0.02 * Double(index % 3) / 2
+            // Own effects: signs that balance across the suite on each side.
+            let baseSign = layout == .sharedRunEffects ? 1.0 : (index % 2 == 0 ? 1.0 : -1.0)
+            let headSign = layout == .sharedRunEffects ? 1.0 : ((index / 2) % 2 == 0 ? 1.0 : -1.0)
+            let ids = layout == .unmatchedRuns ? ["b\(index)-1", "b\(index)-2"] : nil
+            base.append(
+                DatasetBuilder.series(
+                    "b\(index)",
+                    runs: [
+                        Self.noisy(100 * (1 + baseSign * wobble), spread: 0.002),
+                        Self.noisy(100 * (1 - baseSign * wobble), spread: 0.002),
+                    ], runIDs: ids))
+            head.append(
+                DatasetBuilder.series(
+                    "b\(index)",
+                    runs: [
+                        Self.noisy(100 * (1 - headSign * wobble * 0.8), spread: 0.002, phase: 1),
+                        Self.noisy(100 * (1 + headSign * wobble * 0.6), spread: 0.002, phase: 2),
+                    ], runIDs: ids))
+        }
+        let result = try Analyzer.analyze(dataset: DatasetBuilder.dataset(base: base, head: head))
+        let credited = try #require(try only(result, "b1").priorDegreesOfFreedom)
+        switch layout {
+        case .ownRunEffects:
+            // Balanced signs: ρ̄ ≈ −0.05, bound ≈ +0.05, n_eff ≈ 10: (2·10 − 1)·1 ≫ the fitted prior.
+            #expect(credited > 2, "own run effects: the suite's prior is credited beyond the runs (\(credited))")
+            #expect(credited <= 10, "the cap")
+        case .sharedRunEffects:
+            #expect(credited == 1, "one machine state per run: one degree of freedom per side")
+        case .unmatchedRuns:
+            #expect(credited == 2, "runs not matched across benchmarks: the comparison's own 1 + 1")
+        }
+        #expect(result.comparisons.allSatisfy { $0.priorDegreesOfFreedom == credited })
     }
 
     /// Defect 11: a heavy right tail pulls the mean of logs; the trimmed means say so, and

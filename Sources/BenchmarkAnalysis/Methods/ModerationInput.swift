@@ -2,12 +2,17 @@
 /// to replace each side's between-run variance by its empirical-Bayes posterior.
 struct ModerationInput: Sendable {
     /// One side: its log centre (mean of run means), the sample variance of its run means on
-    /// runs − 1 degrees of freedom, and the within-run floor of its centre's variance.
+    /// runs − 1 degrees of freedom, the within-run floor of its centre's variance, and each run's
+    /// identity and mean log (so the step can see whether runs move every benchmark together).
     struct Side: Sendable {
         let logCentre: Double
         let runVariance: Double
         let runs: Int
         let withinFloor: Double
+        /// The runs' identities (`BenchmarkRun.id`), in the order of `runMeans`.
+        let runIDs: [String]
+        /// The mean log of each run.
+        let runMeans: [Double]
     }
 
     let base: Side

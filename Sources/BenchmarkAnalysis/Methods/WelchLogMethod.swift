@@ -1,3 +1,4 @@
+import BenchmarkModel
 import Foundation
 import Statistics
 
@@ -14,7 +15,10 @@ struct WelchLogMethod: ComparisonMethod {
         var interval: ClosedRange<Double>?
         var evidence: ChangeEvidence?
         if let b = model.base.estimate, let h = model.head.estimate, noise != .exact,
-            let result = try ComponentTTest.compare(base: b, head: h, confidence: context.confidence)
+            let result = try ComponentTTest.compare(
+                base: b, head: h, confidence: context.confidence,
+                maximumDegreesOfFreedom: min(
+                    model.base.borrowedDegreesOfFreedom ?? .infinity, model.head.borrowedDegreesOfFreedom ?? .infinity))
         {
             pValue = result.pValue
             interval = result.confidenceInterval.lower...result.confidenceInterval.upper
@@ -34,10 +38,10 @@ struct WelchLogMethod: ComparisonMethod {
             moderation = ModerationInput(
                 base: .init(
                     logCentre: model.base.logCentre, runVariance: baseVariance, runs: model.base.observations,
-                    withinFloor: baseFloor),
+                    withinFloor: baseFloor, runIDs: Self.runIDs(sides.base), runMeans: base.runMeans),
                 head: .init(
                     logCentre: model.head.logCentre, runVariance: headVariance, runs: model.head.observations,
-                    withinFloor: headFloor))
+                    withinFloor: headFloor, runIDs: Self.runIDs(sides.head), runMeans: head.runMeans))
         }
         let estimate = ChangeEstimate(
             method: Self.identifier,
@@ -47,6 +51,11 @@ struct WelchLogMethod: ComparisonMethod {
             baseCentreInterval: try centreInterval(model.base, confidence: context.confidence),
             headCentreInterval: try centreInterval(model.head, confidence: context.confidence))
         return .estimate(estimate, notes: [])
+    }
+
+    /// The identities of a series' runs that hold samples (the runs of its `LogSamples`).
+    private static func runIDs(_ series: BenchmarkSeries) -> [String] {
+        series.runs.compactMap { $0.values.isEmpty ? nil : $0.id }
     }
 
     /// The Student-t interval of one side's centre, from its variance and degrees of freedom.

@@ -19,6 +19,11 @@ struct SideEstimate {
     /// For a side whose runs are the unit: the within-run floor of its centre's variance
     /// (mean square within runs / samples), else nil.
     var withinFloor: Double? = nil
+    /// When this side's variance rests on the other side's estimate (a single run given the other
+    /// side's between-run component, a single sample given its per-observation variance): that
+    /// estimate's degrees of freedom. The two variances are then not independent, and the
+    /// comparison's Welch–Satterthwaite ν is credited no more than this.
+    var borrowedDegreesOfFreedom: Double? = nil
 }
 
 /// The rule by which samples, runs and history become the two centre estimates that the Welch
@@ -116,6 +121,7 @@ enum CentreModel {
         }
         var estimate = CentreEstimate(centre: stats.mean, varianceOfCentre: variance / n, degreesOfFreedom: n - 1)
         var model: NoiseModel = variance == 0 ? .exact : .withinRun
+        var borrowed: Double?
         if samples.runCount == 1, let otherRuns, otherRuns.betweenGroupVariance > 0,
             let (total, df) = Satterthwaite.combine([
                 VarianceComponent(variance: estimate.varianceOfCentre, degreesOfFreedom: n - 1),
@@ -130,10 +136,12 @@ enum CentreModel {
                 centre: stats.mean, varianceOfCentre: total,
                 degreesOfFreedom: min(df, otherRuns.degreesOfFreedomBetween))
             model = .betweenRun
+            borrowed = otherRuns.degreesOfFreedomBetween
         }
         return SideEstimate(
             estimate: estimate, logCentre: stats.mean, observationVariance: variance,
-            observationDegreesOfFreedom: n - 1, observations: samples.count, model: model)
+            observationDegreesOfFreedom: n - 1, observations: samples.count, model: model,
+            borrowedDegreesOfFreedom: borrowed)
     }
 
     /// A side without a variance of its own borrows the other side's per-observation variance.
@@ -144,6 +152,7 @@ enum CentreModel {
             centre: side.logCentre, varianceOfCentre: variance / Double(max(1, side.observations)),
             degreesOfFreedom: other.observationDegreesOfFreedom)
         side.model = other.model == .exact ? .exact : other.model
+        side.borrowedDegreesOfFreedom = other.observationDegreesOfFreedom
     }
 
     /// History as a noise source of a side with `runs` runs: with several runs, σ²_history is
@@ -152,6 +161,8 @@ enum CentreModel {
     /// the run's centre varies at least as much as history says a run's centre does. The variance
     /// of the centre never falls below what the side showed on its own.
     private static func applyHistory(_ history: HistoryNoise.Estimate, to side: inout SideEstimate, runs: Int) {
+        // History is a third, independent estimate: the sides no longer rest on one another's.
+        side.borrowedDegreesOfFreedom = nil
         let historyVariance = history.logSigma * history.logSigma
         if runs >= 2, let runVariance = side.observationVariance, side.observationDegreesOfFreedom > 0 {
             let df = history.degreesOfFreedom + side.observationDegreesOfFreedom

@@ -12,7 +12,10 @@ import Statistics
 ///
 /// The prior's degrees of freedom are capped (`maximumPriorDegreesOfFreedom`): an uncapped prior
 /// let 7.8% of A/A suites of 20 benchmarks fail, a cap of 10 kept it near 4% with power 88% at
-/// +20%. Fewer than `minimumBenchmarks` such comparisons in a group borrow nothing.
+/// +20%. Each comparison is credited only what the suite knows beyond its own runs
+/// (`SharedRunEffect`: run effects shared by every benchmark of a run are one realisation, however
+/// many benchmarks show them). Fewer than `minimumBenchmarks` such comparisons in a group borrow
+/// nothing.
 enum ModerationStep {
     /// The largest prior degrees of freedom credited.
     static let maximumPriorDegreesOfFreedom = 10.0
@@ -72,20 +75,45 @@ enum ModerationStep {
                 }
                 return tail < outlierLevel ? (own, df) : borrowed
             }
+            // How much of the run variance is one machine state shared by every benchmark of a run.
+            let shared: SharedRunEffect?
+            do {
+                let moderated = members.contains { index in
+                    guard let input = comparisons[index].moderation else { return false }
+                    return max(input.base.runs, input.head.runs) <= maximumRunsModerated
+                }
+                shared =
+                    !moderated
+                    ? nil
+                    : try SharedRunEffect.measure(
+                        members.compactMap { comparisons[$0].moderation }, minimumBenchmarks: minimumBenchmarks)
+            } catch {
+                throw .statistics(error, subject: "(run effects shared across the suite)")
+            }
             for (position, index) in members.enumerated() {
-                // The prior is worth at most as many degrees of freedom as the comparison's own runs:
-                // when run effects are shared across benchmarks (one machine state per run), the
-                // benchmarks' variances are low or high together, and the suite knows the run
-                // variance no better than the runs do.
                 // Only sides of at most `maximumRunsModerated` runs borrow: with more, a comparison's
                 // own degrees of freedom carry it, and on real walltime whose run effects were shared
                 // across benchmarks (machine load), borrowing at five runs per side let 5–7.5% of
                 // same-binary splits fail.
-                guard degreesOfFreedom[2 * position] < Double(maximumRunsModerated),
-                    degreesOfFreedom[2 * position + 1] < Double(maximumRunsModerated)
-                else { continue }
-                let own = degreesOfFreedom[2 * position] + degreesOfFreedom[2 * position + 1]
-                let credited = min(prior, own)
+                let baseDF = degreesOfFreedom[2 * position]
+                let headDF = degreesOfFreedom[2 * position + 1]
+                guard baseDF < Double(maximumRunsModerated), headDF < Double(maximumRunsModerated) else { continue }
+                // A prior worth fewer degrees of freedom than one side's own runs says the suite's
+                // benchmarks differ in run noise far more than sampling explains (heavy-tailed machine
+                // states): borrowing it would move a test on one or two degrees of freedom most
+                // (t₀.₉₇₅ from 12.7 to 4.3 at one more) on the least information. On real walltime that
+                // was the borrowing that failed a same-binary split (history-walltime, two runs per
+                // side, fitted prior 0.97 df; with it borrowed, 4 of 20 benchmarks became regressions).
+                guard prior >= min(baseDF, headDF) else { continue }
+                // The prior is worth what the suite knows beyond the runs (`SharedRunEffect`): when
+                // run effects are shared across benchmarks (one machine state per run), the
+                // benchmarks' variances are low or high together and the suite knows the run variance
+                // little better than the runs do. When the runs cannot be matched across benchmarks,
+                // at most the comparison's own degrees of freedom.
+                let credited = min(
+                    prior,
+                    shared?.creditedPriorDegreesOfFreedom(sideDegreesOfFreedom: min(baseDF, headDF))
+                        ?? baseDF + headDF)
                 guard credited > 0 else { continue }
                 let base = try posterior(2 * position, prior: credited)
                 let head = try posterior(2 * position + 1, prior: credited)

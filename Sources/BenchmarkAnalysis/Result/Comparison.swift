@@ -125,8 +125,11 @@ public struct Comparison: Sendable {
         let current =
             observationsAreRuns
             ? min(base?.runs ?? 0, head?.runs ?? 0) : min(base?.count ?? 0, head?.count ?? 0)
+        var sigmaDegreesOfFreedom: Double?
+        if case .studentT(_, _, let df) = evidence { sigmaDegreesOfFreedom = df }
         return SampleSizeQuestion(
-            observationSigma: observationSigma, thresholdPercent: thresholdPercent,
+            observationSigma: observationSigma, sigmaDegreesOfFreedom: sigmaDegreesOfFreedom,
+            thresholdPercent: thresholdPercent,
             rankTestObservations: method == .mannWhitney ? current : nil,
             currentObservations: current)
     }
