@@ -58,6 +58,27 @@ import Testing
         #expect(p > 0.05)
     }
 
+    /// Both sides' variances from one ten-run history: the comparison knows the history's
+    /// degrees of freedom (von Neumann's 2(k − 1)²/(3k − 4) = 6.23 for k = 10), not twice them as
+    /// Welch–Satterthwaite would claim for two independent estimates (coverage 92.2% → 94.2%).
+    @Test func oneRunPerSideWithHistoryHasTheHistorysDegreesOfFreedom() throws {
+        let wander = [0.0, 0.03, -0.02, 0.01, -0.03, 0.02, 0.025, -0.01, 0.0, 0.015]
+        let history = wander.enumerated().map { index, shift in
+            DatasetBuilder.label(
+                "run\(index)", [DatasetBuilder.series("b", runs: [Self.noisy(100 * (1 + shift), spread: 0.001)])])
+        }
+        let dataset = DatasetBuilder.dataset(
+            base: [DatasetBuilder.series("b", runs: [Self.noisy(100, spread: 0.001)])],
+            head: [DatasetBuilder.series("b", runs: [Self.noisy(104, spread: 0.001, phase: 1)])])
+        let c = try only(try Analyzer.analyze(dataset: dataset, history: history), "b")
+        #expect(c.noise == .history)
+        guard case .studentT(_, _, let df) = c.evidence else {
+            Issue.record("\(String(describing: c.evidence))")
+            return
+        }
+        #expect(abs(df - 162.0 / 26) < 1e-9, "ν = \(df)")
+    }
+
     /// Defect 3: a base run far off its history is said to be.
     @Test func aBaseRunOffItsHistoryIsNoted() throws {
         let wander = [0.0, 0.004, -0.003, 0.002, -0.004, 0.001, 0.003, -0.002, 0.0]

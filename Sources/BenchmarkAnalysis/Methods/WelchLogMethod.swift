@@ -17,8 +17,7 @@ struct WelchLogMethod: ComparisonMethod {
         if let b = model.base.estimate, let h = model.head.estimate, noise != .exact,
             let result = try ComponentTTest.compare(
                 base: b, head: h, confidence: context.confidence,
-                maximumDegreesOfFreedom: min(
-                    model.base.borrowedDegreesOfFreedom ?? .infinity, model.head.borrowedDegreesOfFreedom ?? .infinity))
+                maximumDegreesOfFreedom: CentreModel.degreesOfFreedomCap(base: model.base, head: model.head))
         {
             pValue = result.pValue
             interval = result.confidenceInterval.lower...result.confidenceInterval.upper
