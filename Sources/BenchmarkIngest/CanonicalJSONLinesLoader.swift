@@ -98,7 +98,7 @@ enum CanonicalJSONLinesLoader {
     /// The bytes of the previous line around its value's token: a line that differs from it only
     /// in that token (a number) has the same fields but the value, so it is not scanned again.
     private struct PreviousLine {
-        private var bytes: [UInt8] = []
+        private var bytes = ByteKey()
         private var valueStart = 0
         private var valueEnd = 0
         private var isSet = false
@@ -110,8 +110,7 @@ enum CanonicalJSONLinesLoader {
             _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, value: (Int, Int), iteration: Int?
         ) {
             self.iteration = iteration
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+            bytes.set(buffer, start, end)
             valueStart = value.0 - start
             valueEnd = value.1 - start
             isSet = true
