@@ -34,6 +34,31 @@ struct ByteNameTable<Value> {
         return probe(buffer, start, end, tag: tag, hash: hash).found
     }
 
+    /// The position of the key, trying position `guess` first: when the keys come back in the order
+    /// they were inserted (an interleaved file repeats the suite's order on every pass), the guess
+    /// is the position after the last one found, and its entry, bytes and value lie next to the
+    /// last one's in memory — no hash, and none of the slot array's cache misses (at 20,000 names
+    /// the probe's four dependent misses were a tenth of loading time). Any other guess falls back
+    /// to `find`.
+    @inline(__always)
+    func find(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int = 0, guess: Int) -> Int? {
+        if guess >= 0, guess < entries.count {
+            let entry = entries[guess]
+            let length = end - start
+            if entry.length == length, entry.tag == tag,
+                arena.withUnsafeBytes({ own in
+                    length == 0
+                        || (own.baseAddress.map { ownBase in
+                            buffer.baseAddress.map { memcmp(ownBase + entry.start, $0 + start, length) == 0 } ?? false
+                        } ?? false)
+                })
+            {
+                return guess
+            }
+        }
+        return find(buffer, start, end, tag: tag)
+    }
+
     /// Adds the key (which `find` did not find) with `value`; returns its position.
     @discardableResult
     mutating func insert(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int = 0, value: Value) -> Int

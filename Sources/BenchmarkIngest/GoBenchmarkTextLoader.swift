@@ -110,7 +110,9 @@ enum GoBenchmarkTextLoader {
                     if !lastName.equals(buffer, start, nameEnd) {
                         if current >= 0, cacheChanged { known[current].cached = cached }
                         lastName.set(buffer, start, nameEnd)
-                        if let found = known.find(buffer, start, nameEnd, tag: packageTag) {
+                        // An interleaved file repeats the suite's order: try the next name first.
+                        let next = current + 1 < known.count ? current + 1 : 0
+                        if let found = known.find(buffer, start, nameEnd, tag: packageTag, guess: next) {
                             current = found
                             name = known[found].name
                             cached = known[found].cached

@@ -23,6 +23,8 @@ struct ResolvedSeriesTable {
     /// unit bytes, 0, a marker and the mode's bytes, 0, a marker and the run's bytes (its first
     /// bytes: the array only grows).
     private var scratch: [UInt8] = []
+    /// The position in `names` of the line found or recorded last (−1: none yet).
+    private var last = -1
 
     /// The layout number of (unit, mode, run): `[unitStart, unitEnd)`, and mode and run as byte
     /// ranges or nil when absent. Interns it when `insert` is true; nil when unknown otherwise.
@@ -62,9 +64,11 @@ struct ResolvedSeriesTable {
     mutating func find(
         _ buffer: UnsafeRawBufferPointer, name: (Int, Int), unit: (Int, Int), mode: (Int, Int)?, run: (Int, Int)?
     ) -> Resolved? {
-        guard let tag = layout(buffer, unit: unit, mode: mode, run: run, insert: false),
-            let position = names.find(buffer, name.0, name.1, tag: tag)
-        else { return nil }
+        guard let tag = layout(buffer, unit: unit, mode: mode, run: run, insert: false) else { return nil }
+        // Interleaved files repeat the suite's order: the next line is most often the next key.
+        let next = last + 1 < names.count ? last + 1 : 0
+        guard let position = names.find(buffer, name.0, name.1, tag: tag, guess: next) else { return nil }
+        last = position
         return names[position]
     }
 
@@ -74,6 +78,6 @@ struct ResolvedSeriesTable {
         as resolved: Resolved
     ) {
         guard let tag = layout(buffer, unit: unit, mode: mode, run: run, insert: true) else { return }
-        names.insert(buffer, name.0, name.1, tag: tag, value: resolved)
+        last = names.insert(buffer, name.0, name.1, tag: tag, value: resolved)
     }
 }

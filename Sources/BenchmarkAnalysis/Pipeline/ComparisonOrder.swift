@@ -68,14 +68,18 @@ enum ComparisonOrder {
     /// permutation), following each cycle with swaps: no second array of the (large) elements.
     static func permute<T>(_ values: inout [T], into order: [Int]) {
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            // Position `position` wants the value now at `order[position]`.
-            var position = start
-            placed[position] = true
-            while !placed[order[position]] {
-                values.swapAt(position, order[position])
-                position = order[position]
+        // Swapped through the buffer: the elements are moved, never copied (a copy of a comparison
+        // retains each of its references).
+        values.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where !placed[start] {
+                // Position `position` wants the value now at `order[position]`.
+                var position = start
                 placed[position] = true
+                while !placed[order[position]] {
+                    buffer.swapAt(position, order[position])
+                    position = order[position]
+                    placed[position] = true
+                }
             }
         }
     }

@@ -15,32 +15,33 @@ enum NonInferiorityStep {
         var tested: [Int] = []
         var pValues: [Double] = []
         for index in comparisons.indices {
-            let c = comparisons[index]
-            guard c.verdict != .missing else { continue }
-            let bound = log1p(c.thresholdPercent / 100)
-            let sign: Double = c.unit.direction == .lowerIsBetter ? 1 : -1
-            if c.verdict == .regression {
+            // Fields read in place: a copy of the comparison would retain each of its references.
+            let verdict = comparisons[index].verdict
+            guard verdict != .missing else { continue }
+            let bound = log1p(comparisons[index].thresholdPercent / 100)
+            let sign: Double = comparisons[index].unit.direction == .lowerIsBetter ? 1 : -1
+            if verdict == .regression {
                 comparisons[index].nonInferiorityShown = false
                 continue
             }
-            switch c.evidence {
+            switch comparisons[index].evidence {
             case .studentT(let logChange, let standardError, let degreesOfFreedom):
                 let t = (sign * logChange - bound) / standardError
                 do {
                     pValues.append(try StudentTDistribution.cdf(t, df: degreesOfFreedom))
                 } catch {
-                    throw .statistics(error, subject: c.benchmark.name)
+                    throw .statistics(error, subject: comparisons[index].benchmark.name)
                 }
                 tested.append(index)
             case .interval(_, let lower, let upper):
                 comparisons[index].nonInferiorityShown = (sign > 0 ? upper : -lower) < bound
             case nil:
-                switch c.reason {
+                switch comparisons[index].reason {
                 case .identical, .exactCountsChanged:
                     // Equal, or exact counts not in the regression direction (regressions left above).
                     comparisons[index].nonInferiorityShown = true
                 default:
-                    if c.noise == .exact, let change = c.change {
+                    if comparisons[index].noise == .exact, let change = comparisons[index].change {
                         comparisons[index].nonInferiorityShown = sign * log1p(change.percent / 100) < bound
                     } else {
                         comparisons[index].nonInferiorityShown = false
