@@ -88,7 +88,25 @@ public enum YuenTTest {
     public static func trimmedMean(_ values: [Double], trim: Double = 0.2) throws(StatisticsError) -> Double {
         guard trim >= 0, trim < 0.5 else { throw .invalidArgument("trim must lie in [0, 0.5), got \(trim)") }
         try validateFinite(values)
-        return trimmedSide(values, trim: trim).trimmedMean
+        return keptMean(values.sorted(), trim: trim)
+    }
+
+    /// `trimmedMean(_:trim:)` of values already sorted ascending (a caller that sorted them for
+    /// other statistics need not sort them again); the kept values are summed in that order.
+    /// - Throws: as `trimmedMean(_:trim:)`.
+    public static func trimmedMean(sorted: [Double], trim: Double = 0.2) throws(StatisticsError) -> Double {
+        guard trim >= 0, trim < 0.5 else { throw .invalidArgument("trim must lie in [0, 0.5), got \(trim)") }
+        try validateFinite(sorted)
+        return keptMean(sorted, trim: trim)
+    }
+
+    /// The mean of the values left after ⌊γn⌋ are dropped from each end of `sorted` (non-empty).
+    private static func keptMean(_ sorted: [Double], trim: Double) -> Double {
+        let n = sorted.count
+        let g = trimmedPerEnd(count: n, trim: trim)
+        var keptSum = 0.0
+        for value in sorted[g..<(n - g)] { keptSum += value }
+        return keptSum / Double(n - 2 * g)
     }
 
     /// g, the number of values trimmed from each end of `count` values: scipy's int(n·γ), the floor

@@ -68,6 +68,19 @@ import Testing
         #expect(interval.level == c.confidence)
     }
 
+    /// The trimmed mean alone, of unsorted and of pre-sorted values, is scipy's `trim_mean` and the
+    /// same number either way (the kept values are summed in sorted order by both).
+    @Test(arguments: file?.cases ?? [])
+    func trimmedMeanAloneMatchesScipy(_ c: Case) throws {
+        for (values, expected) in [(c.base, c.baseTrimmedMean), (c.head, c.headTrimmedMean)] {
+            let unsorted = try YuenTTest.trimmedMean(values, trim: c.trim)
+            #expect(close(unsorted, expected, Self.tolerance), "\(unsorted) vs scipy \(expected)")
+            #expect(try YuenTTest.trimmedMean(sorted: values.sorted(), trim: c.trim) == unsorted)
+        }
+        #expect(throws: StatisticsError.nonFinite(index: 1)) { try YuenTTest.trimmedMean([1, .nan, 2]) }
+        #expect(throws: StatisticsError.self) { try YuenTTest.trimmedMean(sorted: [1, 2], trim: 0.5) }
+    }
+
     @Test func degenerateInputsHaveNoPValueAndAReason() throws {
         // n = 3 with γ = 0.4: g = 1, h = 1.
         let few = try YuenTTest.twoSample(base: [1, 2, 3], head: [1, 2, 3, 4, 5], trim: 0.4)

@@ -14,6 +14,8 @@ struct LogSamples {
     let raw: [Double]
     /// The raw values split by run (the shape of `runs`): the series' own arrays, shared, not copied.
     let rawByRun: [[Double]]
+    /// Every log, ascending: sorted once for the outlier fences and the trimmed means.
+    let sortedAll: [Double]
 
     /// Reads a series; every value must be finite and > 0 (the loaders guarantee it, this checks).
     init(series: BenchmarkSeries) throws(AnalysisError) {
@@ -36,6 +38,7 @@ struct LogSamples {
         }
         self.runs = runs
         self.all = runs.count == 1 ? runs[0] : runs.flatMap { $0 }
+        self.sortedAll = GSL.sorted(all)
         self.raw = raw
         self.rawByRun = rawByRun
     }

@@ -109,9 +109,12 @@ struct ComparisonEstimation {
         let counts = useRuns ? (base.runCount, head.runCount) : (base.all.count, head.all.count)
         func trimsNothing(_ n: Int) -> Bool { YuenTTest.trimmedPerEnd(count: n, trim: YuenTrimmedLogMethod.trim) == 0 }
         if trimsNothing(counts.0), trimsNothing(counts.1) { return nil }
-        guard let b = try? YuenTTest.trimmedMean(useRuns ? base.runMeans : base.all, trim: YuenTrimmedLogMethod.trim),
-            let h = try? YuenTTest.trimmedMean(useRuns ? head.runMeans : head.all, trim: YuenTrimmedLogMethod.trim)
-        else { return nil }
+        func trimmed(_ side: LogSamples) -> Double? {
+            useRuns
+                ? try? YuenTTest.trimmedMean(side.runMeans, trim: YuenTrimmedLogMethod.trim)
+                : try? YuenTTest.trimmedMean(sorted: side.sortedAll, trim: YuenTrimmedLogMethod.trim)
+        }
+        guard let b = trimmed(base), let h = trimmed(head) else { return nil }
         return h - b
     }
 

@@ -17,14 +17,15 @@ struct SideSummarizer {
     ) throws(AnalysisError) -> SideSummary {
         do {
             let logStats = try SampleMoments(samples.all)
-            let outlierCount = samples.count >= 4 ? try Outliers.tukeyOutlierCount(samples.all) : 0
+            let outlierCount = samples.count >= 4 ? try Outliers.tukeyOutlierCount(sorted: samples.sortedAll) : 0
             let centre: Double
             var interval: ClosedRange<Double>?
             switch self.centre {
             case .yuen:
                 centre =
                     samples.isConstant
-                    ? (samples.raw.first ?? exp(logStats.mean)) : exp(try YuenTTest.trimmedMean(samples.all))
+                    ? (samples.raw.first ?? exp(logStats.mean))
+                    : exp(try YuenTTest.trimmedMean(sorted: samples.sortedAll))
                 interval = logInterval.map { exp($0.lowerBound)...exp($0.upperBound) }
             case .welch:
                 // An exact measurement keeps its exact value (exp∘log would perturb the last digits).
