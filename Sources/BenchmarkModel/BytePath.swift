@@ -108,8 +108,24 @@ public struct BytePath: Sendable, Hashable {
     private static func mayHoldEscapes(_ string: String) -> Bool {
         // Over the contiguous UTF-8 (a native string's own storage), not the view's iterator: every
         // `SourceLocation` asks, once per series of a million-benchmark file.
+        // Eight bytes at a time (a byte loop was 2% of an analysis with 10 run files a side): a
+        // word holds 0xF4 exactly when word ^ 0xF4…F4 has a zero byte.
         var string = string
-        return string.withUTF8 { $0.contains(0xF4) }
+        return string.withUTF8 { bytes in
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+            let count = bytes.count
+            var i = 0
+            while i + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0xF4F4_F4F4_F4F4_F4F4
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+            while i < count {
+                if bytes[i] == 0xF4 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     private static func escapedByte(_ value: UInt32) -> UInt8? {

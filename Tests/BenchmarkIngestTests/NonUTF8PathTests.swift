@@ -24,6 +24,21 @@ import Testing
         #expect(BytePath(path.string) == path)
     }
 
+    /// The escape check reads eight bytes at a time: an invalid byte is seen wherever it stands —
+    /// in a word, at a word's edge, in the tail — and a valid four-byte scalar led by 0xF4
+    /// (U+100000) is no escape.
+    @Test(arguments: 0..<24)
+    func anInvalidByteIsSeenAtEveryOffset(_ offset: Int) {
+        var bytes = Array("runs/base/run-0123456789.json".utf8)
+        bytes.insert(0xE9, at: offset)
+        let carrier = BytePath(bytes: bytes).string
+        #expect(BytePath.display(carrier).contains("\\xE9"), "offset \(offset): \(BytePath.display(carrier))")
+        var valid = Array("runs/base/run-0123456789.json".utf8)
+        valid.insert(contentsOf: [0xF4, 0x80, 0x80, 0x80], at: offset)
+        let plain = String(decoding: valid, as: UTF8.self)
+        #expect(BytePath.display(plain) == plain)
+    }
+
     @Test func displayEscapesOnlyWhatIsNotUTF8() {
         #expect(BytePath(bytes: Array("runs/r".utf8) + [0xE9] + Array(".txt".utf8)).displayName == "runs/r\\xE9.txt")
         #expect(BytePath(bytes: Array("café".utf8)).displayName == "café")

@@ -9,7 +9,8 @@ struct ModerationInput: Sendable {
         let runVariance: Double
         let runs: Int
         let withinFloor: Double
-        /// The runs' identities (`BenchmarkRun.id`), in the order of `runMeans`.
+        /// The runs' identities (`BenchmarkRun.id`), in the order of `runMeans` (both empty when a
+        /// side has more runs than `ModerationStep.maximumRunsModerated`: nothing borrows then).
         let runIDs: [String]
         /// The mean log of each run.
         let runMeans: [Double]

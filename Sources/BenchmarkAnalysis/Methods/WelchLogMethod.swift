@@ -34,13 +34,19 @@ struct WelchLogMethod: ComparisonMethod {
             let baseFloor = model.base.withinFloor, let headFloor = model.head.withinFloor,
             let baseVariance = model.base.observationVariance, let headVariance = model.head.observationVariance
         {
+            // The runs themselves only where the step may borrow (few runs a side): it measures
+            // how they move the suite's benchmarks together.
+            let few =
+                max(model.base.observations, model.head.observations) <= ModerationStep.maximumRunsModerated
             moderation = ModerationInput(
                 base: .init(
                     logCentre: model.base.logCentre, runVariance: baseVariance, runs: model.base.observations,
-                    withinFloor: baseFloor, runIDs: Self.runIDs(sides.base), runMeans: base.runMeans),
+                    withinFloor: baseFloor, runIDs: few ? Self.runIDs(sides.base) : [],
+                    runMeans: few ? base.runMeans : []),
                 head: .init(
                     logCentre: model.head.logCentre, runVariance: headVariance, runs: model.head.observations,
-                    withinFloor: headFloor, runIDs: Self.runIDs(sides.head), runMeans: head.runMeans))
+                    withinFloor: headFloor, runIDs: few ? Self.runIDs(sides.head) : [],
+                    runMeans: few ? head.runMeans : []))
         }
         let estimate = ChangeEstimate(
             method: Self.identifier,
