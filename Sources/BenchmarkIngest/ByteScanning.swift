@@ -175,6 +175,18 @@ enum Bytes {
         /// Reads a run of digits into the mantissa; false past 19 significant digits (strtod's turf;
         /// 19 digits stay below 10¹⁹ < 2⁶⁴).
         func readDigits(fraction: Bool) -> Bool {
+            // Eight digits at once where the mantissa has already begun (a fraction after an
+            // integer part; Lemire's SWAR conversion), then one by one.
+            if mantissa != 0, let base = buffer.baseAddress {
+                while digits + 8 <= 19, i + 8 <= end {
+                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    guard Self.isEightDigits(word) else { break }
+                    mantissa = mantissa &* 100_000_000 &+ Self.eightDigitsValue(word)
+                    digits += 8
+                    if fraction { fractionDigits += 8 }
+                    i += 8
+                }
+            }
             while i < end {
                 let digit = buffer[i] &- 0x30
                 guard digit < 10 else { break }
@@ -229,6 +241,25 @@ enum Bytes {
         return negative ? -value : value
     }
 
+    /// Whether the eight bytes of `word` (first byte lowest) are all ASCII digits (Lemire 2021,
+    /// "Number parsing at a gigabyte per second", *Software: Practice and Experience* 51(8)).
+    @inline(__always)
+    static func isEightDigits(_ word: UInt64) -> Bool {
+        (((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080) == 0
+    }
+
+    /// The number the eight ASCII digits of `word` spell (first byte most significant), by three
+    /// multiplications (Lemire 2021).
+    @inline(__always)
+    static func eightDigitsValue(_ word: UInt64) -> UInt64 {
+        var value = word &- 0x3030_3030_3030_3030
+        value = value &* 10 &+ (value >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        let low = (value & mask) &* 0x000F_4240_0000_0064  // 100 + (1,000,000 << 32)
+        let high = ((value >> 16) & mask) &* 0x0000_2710_0000_0001  // 1 + (10,000 << 32)
+        return (low &+ high) >> 32
+    }
+
     /// 10^`exponent`, exactly, for `exponent` in 0...22.
     @inline(__always)
     static func powerOfTen(_ exponent: Int) -> Double { powersOfTen[exponent] }
@@ -240,20 +271,42 @@ enum Bytes {
     }
 
     /// The double nearest to `mantissa` · 10^`power` (ties to even), for 2⁵³ ≤ mantissa < 2⁶⁴ and
-    /// |power| ≤ 19, in 128-bit integer arithmetic: the product `mantissa` · 10^power is exact; the
-    /// quotient `mantissa` · 2^s / 10^−power is taken to at least 55 bits, its remainder kept as a
-    /// sticky bit — the correctly rounded value strtod returns, without strtod.
+    /// |power| ≤ 19, in integer arithmetic — the correctly rounded value strtod returns, without
+    /// strtod. For power ≥ 0 the product `mantissa` · 10^power is exact (64 × 64 → 128 bits). For
+    /// power = −k, 10^k = 5^k · 2^k and 5^19 < 2⁴⁵, so the quotient `mantissa` · 2^s / 5^k is one
+    /// 128-by-64-bit division (the processor's own), s chosen to leave it 63 or 64 bits; its remainder
+    /// is kept as a sticky bit and 2^k joins the exponent. (A 128-by-128-bit division by 10^k, a
+    /// software routine, was 6 % of loading a full-precision suite.)
     static func exactLongDecimal(_ mantissa: UInt64, power: Int) -> Double {
-        var scale: UInt128 = 1
-        for _ in 0..<abs(power) { scale *= 10 }
         if power >= 0 {
-            return nearestDouble(UInt128(mantissa) * scale, sticky: false, shift: 0)
+            let (high, low) = mantissa.multipliedFullWidth(by: powersOfTenUInt64[power])
+            return nearestDouble(UInt128(high) << 64 | UInt128(low), sticky: false, shift: 0)
         }
-        // m < 2⁶⁴ and 10¹⁹ < 2⁶⁴: shifting m to bit 119 leaves a quotient of at least 2⁵⁵.
-        let shift = 119 - (64 - mantissa.leadingZeroBitCount)
+        let k = -power
+        let divisor = powersOfFive[k]
+        let mantissaBits = 64 - mantissa.leadingZeroBitCount
+        let divisorBits = 64 - divisor.leadingZeroBitCount
+        // m · 2^s < 2^(63 + divisorBits) ≤ divisor · 2⁶⁴: the quotient fits in 64 bits, and it is at
+        // least 2^(mantissaBits − 1 + s − divisorBits) = 2⁶².
+        let shift = 63 - mantissaBits + divisorBits
         let dividend = UInt128(mantissa) << shift
-        let (quotient, remainder) = dividend.quotientAndRemainder(dividingBy: scale)
-        return nearestDouble(quotient, sticky: remainder != 0, shift: shift)
+        let (quotient, remainder) = divisor.dividingFullWidth(
+            (high: UInt64(truncatingIfNeeded: dividend >> 64), low: UInt64(truncatingIfNeeded: dividend)))
+        return nearestDouble(UInt128(quotient), sticky: remainder != 0, shift: shift + k)
+    }
+
+    /// 10^k for k in 0...19 (10¹⁹ < 2⁶⁴).
+    private static let powersOfTenUInt64: [UInt64] = (0...19).map { k in
+        var value: UInt64 = 1
+        for _ in 0..<k { value *= 10 }
+        return value
+    }
+
+    /// 5^k for k in 0...19 (5¹⁹ < 2⁴⁵).
+    private static let powersOfFive: [UInt64] = (0...19).map { k in
+        var value: UInt64 = 1
+        for _ in 0..<k { value *= 5 }
+        return value
     }
 
     /// The double nearest to `value` · 2^−`shift`, where `sticky` says that nonzero bits lie below

@@ -430,6 +430,46 @@ struct StreamingLoadTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
+    /// Every power the integer path takes (−19…19), with mantissas at both ends of its range and
+    /// at random, digit strings that end in 5 (halfway candidates) included: strtod bit for bit.
+    @Test(arguments: -19...19)
+    func exactLongDecimalMatchesStrtodAtEveryPower(_ power: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var mantissas: [UInt64] = [1 << 53, (1 << 53) + 1, UInt64.max, UInt64.max - 1, 9_999_999_999_999_999_999]
+        for _ in 0..<2000 {
+            var mantissa = UInt64.random(in: (1 << 53)...UInt64.max, using: &generator)
+            if Bool.random(using: &generator) { mantissa = mantissa / 10 * 10 + 5 }
+            if mantissa >= 1 << 53 { mantissas.append(mantissa) }
+        }
+        var mismatches: [String] = []
+        for mantissa in mantissas {
+            let text = "\(mantissa)e\(power)"
+            if Bytes.exactLongDecimal(mantissa, power: power).bitPattern != Double(text)?.bitPattern {
+                mismatches.append(text)
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    /// The eight-digit conversion against the plain one, and its digit check against every byte.
+    @Test func eightDigitsAtOnceAgreeWithOneByOne() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in UInt8.random(in: 0x30...0x39, using: &generator) }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            #expect(Bytes.isEightDigits(word))
+            #expect(Bytes.eightDigitsValue(word) == bytes.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) })
+        }
+        for position in 0..<8 {
+            for byte in (0...255).map(UInt8.init) where !(0x30...0x39).contains(byte) {
+                var bytes = [UInt8](repeating: 0x35, count: 8)
+                bytes[position] = byte
+                let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                #expect(!Bytes.isEightDigits(word), "byte \(byte) at \(position)")
+            }
+        }
+    }
+
     @Test func parseDoubleMatchesStrtodOnDecimals() {
         var generator = SystemRandomNumberGenerator()
         let fixed = [
