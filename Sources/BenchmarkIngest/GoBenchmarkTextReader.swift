@@ -194,8 +194,8 @@ public enum GoBenchmarkTextReader {
     }
 
     /// `parseResult` for the plain line — an iteration count of digits, values of digits with at
-    /// most one `.` (up to 15 characters), units — in one pass; nil for anything else (signs,
-    /// exponents, errors), which `parseAnyResult` then reads.
+    /// most one `.` (up to 15 characters converted here, longer ones by `Bytes.parseDouble`), units —
+    /// in one pass; nil for anything else (signs, exponents, errors), which `parseAnyResult` then reads.
     @inline(__always)
     private static func parsePlainResult(
         _ buffer: UnsafeRawBufferPointer, nameEnd: Int, _ stop: Int, into measurements: inout MeasurementList
@@ -233,11 +233,19 @@ public enum GoBenchmarkTextReader {
                 i += 1
             }
             let length = i - valueStart
-            guard length > 0, length <= 15, dot < 0 || length >= 2, i < stop, Bytes.isSpace(byte(i)) else {
+            guard length > 0, dot < 0 || length >= 2, i < stop, Bytes.isSpace(byte(i)) else {
                 return nil
             }
-            var value = Double(mantissa)
-            if dot >= 0, dot < i - 1 { value /= Bytes.powerOfTen(i - dot - 1) }
+            var value: Double
+            if length <= 15 {
+                value = Double(mantissa)
+                if dot >= 0, dot < i - 1 { value /= Bytes.powerOfTen(i - dot - 1) }
+            } else {
+                // Full precision (16 digits and more): the same parser as `parseAnyResult`'s, on the
+                // same field, instead of reading the whole line a second time there.
+                guard let parsed = Bytes.parseDouble(buffer, valueStart, i) else { return nil }
+                value = parsed
+            }
             while i < stop, Bytes.isSpace(byte(i)) { i += 1 }
             guard i < stop else { return nil }
             let unitStart = i

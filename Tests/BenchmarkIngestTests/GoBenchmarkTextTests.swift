@@ -96,6 +96,31 @@ struct GoBenchmarkTextTests {
         }
     }
 
+    /// Values of every length on the plain path — up to 15 characters converted there, longer ones
+    /// (full precision, and past 19 digits) by the general parser — read as strtod reads them,
+    /// next to a second measurement on the same line; a long value that is no number is benchfmt's
+    /// error.
+    @Test func longValuesOnAPlainLineAreReadAsStrtodReadsThem() throws {
+        let values = [
+            "336.01311209055064", "90263.8871143951", "0.30000000000000004", "12345678901234567890123.5",
+            "1234567.89012345", "123456789012345", "7",
+        ]
+        try withTemporaryDirectory { directory in
+            let text = values.map { "BenchmarkX-8 10 \($0) ns/op 3 B/op\n" }.joined()
+            let label = try loadSingle(try directory.writeFile("long.txt", text)).0
+            let times = try #require(label.series("BenchmarkX-8", "s")).allValues
+            #expect(times == values.compactMap { Double($0).map { $0 * 1e-9 } })
+            #expect(label.series("BenchmarkX-8", "B")?.allValues == Array(repeating: 3, count: values.count))
+            let bad = try directory.writeFile("bad.txt", "BenchmarkX-8 10 1234567890.123456.7 ns/op\n")
+            do {
+                _ = try loadSingle(bad)
+                Issue.record("a value with two dots was read")
+            } catch let error as InputError {
+                #expect(error.description.contains("parsing measurement: invalid syntax"), "\(error)")
+            }
+        }
+    }
+
     @Test func readerKeepsConfigurationOrderAndSkipsNoise() throws {
         let text = """
             goos: linux
