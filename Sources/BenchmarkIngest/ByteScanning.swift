@@ -58,6 +58,35 @@ enum Bytes {
         return i
     }
 
+    /// The index of the first byte in `[start, end)` that ends a JSON number or literal — `,`, `}`
+    /// or a byte below `!` (whitespace, and control bytes, which the caller then refuses) — or `end`;
+    /// eight bytes at a time (a byte loop was a fifth of the flat JSON scanner's time).
+    @inline(__always)
+    static func jsonTokenEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+        guard let base = buffer.baseAddress else { return end }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        while i + 8 <= end {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let comma = word ^ 0x2C2C_2C2C_2C2C_2C2C
+            let brace = word ^ 0x7D7D_7D7D_7D7D_7D7D
+            // Each term's lowest set high bit marks the first byte that is a comma, a brace, or below
+            // 0x21 (borrows only disturb the bytes after it).
+            let found =
+                (((comma &- ones) & ~comma) | ((brace &- ones) & ~brace) | ((word &- 0x2121_2121_2121_2121) & ~word))
+                & highs
+            if found != 0 { return i + found.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < end {
+            let byte = base.load(fromByteOffset: i, as: UInt8.self)
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte < 0x21 { return i }
+            i += 1
+        }
+        return end
+    }
+
     /// Whether every byte is ASCII (below 0x80), eight bytes at a time.
     @inline(__always)
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -370,7 +370,7 @@ struct FlatLine {
                 return false
             } else {
                 let tokenStart = i
-                while i < end, !Self.endsToken(buffer[i]) { i += 1 }
+                i = Bytes.jsonTokenEnd(buffer, from: i, to: end)
                 guard let token = Self.token(buffer, tokenStart, i) else { return false }
                 field = token
                 tokenRange = (tokenStart, i)

@@ -470,6 +470,27 @@ struct StreamingLoadTests {
         }
     }
 
+    /// The eight-bytes-at-a-time token end against a byte loop, on random bytes biased towards
+    /// digits, with every kind of ending byte at every offset.
+    @Test func jsonTokenEndAgreesWithAByteLoop() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet =
+            Array("0123456789.-+eE".utf8) + [0x2C, 0x7D, 0x20, 0x09, 0x0A, 0x00, 0x1F, 0x21, 0x7E, 0x80, 0xFF]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...40, using: &generator)
+            let bytes = (0..<count).map { _ in
+                Int.random(in: 0..<6, using: &generator) == 0
+                    ? alphabet.randomElement(using: &generator) ?? 0x30
+                    : UInt8.random(in: 0x30...0x39, using: &generator)
+            }
+            let start = count == 0 ? 0 : Int.random(in: 0...count, using: &generator)
+            let expected =
+                bytes[start...].firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") || $0 < 0x21 } ?? count
+            let found = bytes.withUnsafeBytes { Bytes.jsonTokenEnd($0, from: start, to: count) }
+            #expect(found == expected, "\(bytes) from \(start)")
+        }
+    }
+
     @Test func parseDoubleMatchesStrtodOnDecimals() {
         var generator = SystemRandomNumberGenerator()
         let fixed = [
