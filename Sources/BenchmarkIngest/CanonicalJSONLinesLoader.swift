@@ -23,6 +23,13 @@ enum CanonicalJSONLinesLoader {
         var cache = LineCache()
         var resolved = ResolvedSeriesTable()
         var previous = PreviousLine()
+        // Lines in a row that neither shortcut served (the previous line with another value, or the
+        // previous line's fields). An interleaved file never repeats its previous line, so after a
+        // while the copies the shortcuts need are made only every `rememberEvery` lines — still often
+        // enough to notice a stretch of consecutive samples. The shortcuts map fields to the series
+        // the table would, so an older copy is as right as a fresh one.
+        var misses = 0
+        let rememberEvery = 16
         var lineNumber = 0
         while let (start, stop) = try reader.nextLine() {
             lineNumber += 1
@@ -32,6 +39,7 @@ enum CanonicalJSONLinesLoader {
             samples += 1
             // The usual line: the previous line with another value.
             if cache.valid, let value = previous.value(buffer, lower, upper) {
+                misses = 0
                 if previous.iteration == nil,
                     label.appendIfPlain(value, scale: cache.unitValue.scale, series: cache.series, runKey: cache.runKey)
                 {
@@ -47,13 +55,19 @@ enum CanonicalJSONLinesLoader {
             if !flat {
                 fields = try FlatLine.general(buffer, lower, upper, file: file, line: lineNumber)
             }
+            let remember = misses < rememberEvery || lineNumber % rememberEvery == 0
+            var cacheHit = false
             let iteration = try add(
-                fields, buffer, line: lineNumber, file: file, cache: &cache, resolved: &resolved, sink: &sink,
-                label: &label, context: &context)
-            if flat, cache.valid, case .number = fields.value {
-                previous.set(buffer, lower, upper, value: fields.valueToken, iteration: iteration)
-            } else {
-                previous.clear()
+                fields, buffer, line: lineNumber, file: file, cache: &cache, remember: remember, cacheHit: &cacheHit,
+                resolved: &resolved, sink: &sink, label: &label, context: &context)
+            misses = cacheHit ? 0 : misses + 1
+            if remember {
+                // `previous` and `cache` describe the same line: both are kept, or neither.
+                if flat, cache.valid, case .number = fields.value {
+                    previous.set(buffer, lower, upper, value: fields.valueToken, iteration: iteration)
+                } else {
+                    previous.clear()
+                }
             }
         }
         if samples == 0 {
@@ -165,12 +179,13 @@ enum CanonicalJSONLinesLoader {
         }
     }
 
-    /// Adds the sample of one line; returns its iteration.
+    /// Adds the sample of one line; returns its iteration. `cacheHit` is set when the previous
+    /// line's fields served; `cache` is updated only when `remember` is true.
     @discardableResult
     private static func add(
         _ fields: FlatLine, _ buffer: UnsafeRawBufferPointer, line: Int, file: String, cache: inout LineCache,
-        resolved: inout ResolvedSeriesTable, sink: inout CanonicalRecordSink, label: inout LabelAccumulator,
-        context: inout IngestContext
+        remember: Bool, cacheHit: inout Bool, resolved: inout ResolvedSeriesTable, sink: inout CanonicalRecordSink,
+        label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> Int? {
         guard case .number(let value) = fields.value else {
             if case .missing = fields.value {
@@ -185,6 +200,7 @@ enum CanonicalJSONLinesLoader {
             cache.name.equals(buffer, nameStart, nameEnd), cache.unit.equals(buffer, unitStart, unitEnd),
             cache.mode.equals(buffer, fields.mode), cache.run.equals(buffer, fields.run)
         {
+            cacheHit = true
             if iteration == nil,
                 label.appendIfPlain(value, scale: cache.unitValue.scale, series: cache.series, runKey: cache.runKey)
             {
@@ -201,7 +217,7 @@ enum CanonicalJSONLinesLoader {
             try label.append(
                 value, unit: known.unit, series: known.series, runKey: known.runKey, line: line, field: "value",
                 iteration: iteration)
-            cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: known.runKey)
+            if remember { cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: known.runKey) }
             return iteration
         }
         let name = try fields.benchmark.requiredString(buffer, field: "benchmark", file: file, line: line)
@@ -223,8 +239,8 @@ enum CanonicalJSONLinesLoader {
             resolved.record(
                 buffer, name: key.name, unit: key.unit, mode: key.mode, run: key.run,
                 as: .init(series: series, unit: unit, runKey: runKey))
-            cache.set(buffer, fields, series: series, unit: unit, runKey: runKey)
-        } else {
+            if remember { cache.set(buffer, fields, series: series, unit: unit, runKey: runKey) }
+        } else if remember {
             cache.valid = false
         }
         return iteration

@@ -141,6 +141,37 @@ struct InterleavedOrderTests {
         }
     }
 
+    /// Long interleaved stretches (the loader then keeps the copies its shortcuts need only every
+    /// 16th line), consecutive stretches after them (the shortcuts resume from an older copy), names
+    /// with escapes (no shortcut) and a line of a new key in between: every sample lands in its series,
+    /// in file order.
+    @Test func stretchesOfBothOrdersInOneFileLoadEverySampleWhereItBelongs() throws {
+        let keys = (0..<30).map { "bench\($0 % 10)/\($0 < 20 ? "x" : "y")" }
+        var lines: [String] = []
+        var expected: [String: [Double]] = [:]
+        var counter = 0.0
+        func add(_ name: String, escaped: Bool = false) {
+            counter += 1
+            let written = escaped ? name.replacingOccurrences(of: "/", with: "\\/") : name
+            lines.append(#"{"benchmark": "\#(written)", "unit": "ns", "value": \#(counter)}"#)
+            expected[name, default: []].append(counter * 1e-9)
+        }
+        for _ in 0..<4 { for key in keys { add(key) } }  // interleaved
+        for key in keys.prefix(7) { for _ in 0..<5 { add(key) } }  // consecutive
+        add("fresh/one")
+        for (index, key) in keys.enumerated() { add(key, escaped: index % 7 == 0) }  // interleaved, some escaped
+        for _ in 0..<3 { add(keys[3]) }
+        for _ in 0..<2 { for key in keys.reversed() { add(key) } }  // interleaved, another order
+        try withTemporaryDirectory { directory in
+            let file = try directory.writeFile("mixed/run.jsonl", lines.joined(separator: "\n") + "\n")
+            let (label, _) = try loadSingle(file)
+            var loaded: [String: [Double]] = [:]
+            for series in label.series { loaded[series.benchmark.name] = series.allValues }
+            #expect(loaded == expected)
+            #expect(label.series.allSatisfy { $0.runs.count == 1 })
+        }
+    }
+
     @Test func byteNameTableKeepsEveryKeyApartThroughGrowth() {
         var table = ByteNameTable<Int>()
         var keys: [[UInt8]] = []
