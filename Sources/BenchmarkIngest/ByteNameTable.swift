@@ -42,20 +42,7 @@ struct ByteNameTable<Value> {
     /// to `find`.
     @inline(__always)
     func find(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int = 0, guess: Int) -> Int? {
-        if guess >= 0, guess < entries.count {
-            let entry = entries[guess]
-            let length = end - start
-            if entry.length == length, entry.tag == tag,
-                arena.withUnsafeBytes({ own in
-                    length == 0
-                        || (own.baseAddress.map { ownBase in
-                            buffer.baseAddress.map { memcmp(ownBase + entry.start, $0 + start, length) == 0 } ?? false
-                        } ?? false)
-                })
-            {
-                return guess
-            }
-        }
+        if guess >= 0, guess < entries.count, holds(entries[guess], buffer, start, end, tag: tag) { return guess }
         return find(buffer, start, end, tag: tag)
     }
 
@@ -88,22 +75,24 @@ struct ByteNameTable<Value> {
     ) -> (found: Int?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        let length = end - start
         while true {
             let occupant = slots[slot]
             if occupant == 0 { return (nil, slot) }
             let entry = entries[occupant - 1]
-            if entry.hash == hash, entry.length == length, entry.tag == tag,
-                arena.withUnsafeBytes({ own in
-                    length == 0
-                        || (own.baseAddress.map { ownBase in
-                            buffer.baseAddress.map { memcmp(ownBase + entry.start, $0 + start, length) == 0 } ?? false
-                        } ?? false)
-                })
-            {
-                return (occupant - 1, slot)
-            }
+            if entry.hash == hash, holds(entry, buffer, start, end, tag: tag) { return (occupant - 1, slot) }
             slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether `entry` is the key (`tag`, bytes `[start, end)` of `buffer`).
+    @inline(__always)
+    private func holds(_ entry: Entry, _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int) -> Bool {
+        let length = end - start
+        guard entry.length == length, entry.tag == tag else { return false }
+        guard length > 0 else { return true }
+        return arena.withUnsafeBytes { own in
+            guard let ownBase = own.baseAddress, let base = buffer.baseAddress else { return false }
+            return memcmp(ownBase + entry.start, base + start, length) == 0
         }
     }
 

@@ -14,6 +14,22 @@ enum Bytes {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
+    /// The high bit of the bytes of `word` equal to `byte` (Bit Twiddling Hacks, `haszero` of
+    /// word ^ byte…byte): non-zero exactly when one is, and the lowest marked byte is the first such
+    /// one (a borrow disturbs only the bytes after it).
+    @inline(__always)
+    static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080
+    }
+
+    /// The high bit of the bytes of `word` below `bound` (≤ 0x80; `hasless`): non-zero exactly when
+    /// one is, the lowest marked byte being the first.
+    @inline(__always)
+    static func bytes(of word: UInt64, below bound: UInt8) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(bound)) & ~word & 0x8080_8080_8080_8080
+    }
+
     /// The index of the first whitespace byte (`isSpace`) in `[start, end)`, or `end`: the end of
     /// a field. Eight bytes at a time while none of them is below `!` (0x21).
     @inline(__always)
@@ -22,8 +38,7 @@ enum Bytes {
         var i = start
         while i + 8 <= end {
             let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // Non-zero exactly when some byte is below 0x21 (Bit Twiddling Hacks, `hasless`).
-            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            if bytes(of: word, below: 0x21) != 0 { break }
             i += 8
         }
         while i < end, !isSpace(base.load(fromByteOffset: i, as: UInt8.self)) { i += 1 }
@@ -36,18 +51,13 @@ enum Bytes {
     @inline(__always)
     static func jsonStringEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
         guard let base = buffer.baseAddress else { return end }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var i = start
         while i + 8 <= end {
             let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let quote = word ^ 0x2222_2222_2222_2222
-            let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            // Each term is non-zero exactly when some byte is zero (a quote, a backslash) or below 0x20.
             let found =
-                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                | ((word &- 0x2020_2020_2020_2020) & ~word)
-            if found & highs != 0 { break }
+                bytes(of: word, equalTo: UInt8(ascii: "\"")) | bytes(of: word, equalTo: UInt8(ascii: "\\"))
+                | bytes(of: word, below: 0x20)
+            if found != 0 { break }
             i += 8
         }
         while i < end {
@@ -64,18 +74,13 @@ enum Bytes {
     @inline(__always)
     static func jsonTokenEnd(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
         guard let base = buffer.baseAddress else { return end }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var i = start
         while i + 8 <= end {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let comma = word ^ 0x2C2C_2C2C_2C2C_2C2C
-            let brace = word ^ 0x7D7D_7D7D_7D7D_7D7D
-            // Each term's lowest set high bit marks the first byte that is a comma, a brace, or below
-            // 0x21 (borrows only disturb the bytes after it).
+            // The lowest marked byte is the first comma, brace or byte below 0x21.
             let found =
-                (((comma &- ones) & ~comma) | ((brace &- ones) & ~brace) | ((word &- 0x2121_2121_2121_2121) & ~word))
-                & highs
+                bytes(of: word, equalTo: UInt8(ascii: ",")) | bytes(of: word, equalTo: UInt8(ascii: "}"))
+                | bytes(of: word, below: 0x21)
             if found != 0 { return i + found.trailingZeroBitCount / 8 }
             i += 8
         }

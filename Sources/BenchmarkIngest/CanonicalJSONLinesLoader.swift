@@ -115,7 +115,6 @@ enum CanonicalJSONLinesLoader {
         private var bytes = ByteKey()
         private var valueStart = 0
         private var valueEnd = 0
-        private var isSet = false
         /// The line's iteration (the same for a line that differs only in its value).
         private(set) var iteration: Int?
 
@@ -127,17 +126,16 @@ enum CanonicalJSONLinesLoader {
             bytes.set(buffer, start, end)
             valueStart = value.0 - start
             valueEnd = value.1 - start
-            isSet = true
         }
 
-        mutating func clear() { isSet = false }
+        mutating func clear() { bytes.clear() }
 
         /// The value of line `[start, end)` when it is the kept line with another number token
         /// (one `FlatLine.scan` reads as a number) in place of the value's; else nil.
         @inline(__always)
         func value(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Double? {
             let suffix = bytes.count - valueEnd
-            guard isSet, end - start > valueStart + suffix, let base = buffer.baseAddress else { return nil }
+            guard bytes.isSet, end - start > valueStart + suffix, let base = buffer.baseAddress else { return nil }
             let tokenStart = start + valueStart
             let tokenEnd = end - suffix
             let same = bytes.withUnsafeBytes { own -> Bool in

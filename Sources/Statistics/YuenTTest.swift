@@ -124,10 +124,7 @@ public enum YuenTTest {
         let n = sorted.count
         let g = trimmedPerEnd(count: n, trim: trim)
         let retained = n - 2 * g
-        let kept = sorted[g..<(n - g)]
-        var keptSum = 0.0
-        for value in kept { keptSum += value }
-        let trimmedMean = keptSum / Double(retained)
+        let trimmedMean = keptMean(sorted, trim: trim)
         guard retained >= 2 else { return (trimmedMean, retained, nil) }
         let low = sorted[g]
         let high = sorted[n - g - 1]

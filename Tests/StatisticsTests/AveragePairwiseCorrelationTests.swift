@@ -27,12 +27,7 @@ import Testing
         let null: [Null]
     }
 
-    static let file: File? = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Reference/pairwise_correlation.json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(File.self, from: data)
-    }()
+    static let file = referenceFile("pairwise_correlation.json", as: File.self)
 
     /// 1e-12 absolute: ρ̄ lies in [−1, 1] and both sides sum at most 30 products of unit-scale terms.
     static let tolerance = 1e-12

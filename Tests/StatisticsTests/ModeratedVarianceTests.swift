@@ -40,15 +40,7 @@ import Testing
         let cases: [Case]
     }
 
-    static let file: File? = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Reference/moderated_variance.json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try? decoder.decode(File.self, from: data)
-    }()
+    static let file = referenceFile("moderated_variance.json", as: File.self)
 
     /// 1e-10 relative. The fit is a handful of sums of logs, digammas and trigammas (R and this code
     /// agree to ~1e-15 on each) followed by Newton's method to limma's own stopping rule; the

@@ -212,3 +212,14 @@ struct Reference: Decodable, Sendable {
     #expect(counts == reference.caseCounts)
     #expect(counts.values.reduce(0, +) >= 300)
 }
+
+/// `Reference/<name>` decoded as `T`, or nil when it is missing or malformed (each suite's
+/// `referenceFileLoads` test then fails loudly). Infinities and NaN may be written as the strings
+/// "Infinity", "-Infinity" and "NaN".
+func referenceFile<T: Decodable>(_ name: String, as type: T.Type) -> T? {
+    guard let data = try? Data(contentsOf: Reference.directory.appendingPathComponent(name)) else { return nil }
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+        positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+    return try? decoder.decode(T.self, from: data)
+}

@@ -57,12 +57,7 @@ import Testing
         let pooled: [PooledCase]
     }
 
-    static let file: File? = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Reference/variance_components.json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(File.self, from: data)
-    }()
+    static let file = referenceFile("variance_components.json", as: File.self)
 
     /// Sums of squares over a handful of values: scipy/numpy and the plain sums agree to a few ulps.
     static let tolerance = 1e-12

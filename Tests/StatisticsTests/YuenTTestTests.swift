@@ -30,12 +30,7 @@ import Testing
         let cases: [Case]
     }
 
-    static let file: File? = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Reference/yuen.json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(File.self, from: data)
-    }()
+    static let file = referenceFile("yuen.json", as: File.self)
 
     /// 1e-10 relative: the sums run over ≤ 31 values (a few ulps apart from numpy's pairwise sums)
     /// and both sides use accurate t tails (GSL's incomplete beta here, Boost's in scipy), which
