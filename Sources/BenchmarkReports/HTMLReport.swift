@@ -51,7 +51,7 @@ enum HTMLReport {
             out += "<section>\n<h2>\(input.onlyChanged ? "Changed" : "Changed or undecided") (\(plotted.count))</h2>\n"
             out += "<p class=\"legend\">" + HTMLEscaping.text(legend(result.options)) + "</p>\n"
             for (index, comparison) in plotted {
-                out += changedArticle(comparison, id: anchors[index] ?? "", result: result)
+                changedArticle(comparison, id: anchors[index] ?? "", result: result, into: &out)
             }
             out += "</section>\n"
         }
@@ -110,7 +110,7 @@ enum HTMLReport {
         return out + "</section>\n"
     }
 
-    static func changedArticle(_ c: Comparison, id: String, result: AnalysisResult) -> String {
+    static func changedArticle(_ c: Comparison, id: String, result: AnalysisResult, into chunks: inout ReportChunks) {
         var out = "<article id=\"\(id)\" class=\"bench \(c.verdict.rawValue)\">\n"
         out += "<h3><span class=\"badge \(c.verdict.rawValue)\">\(c.verdict.rawValue)</span> "
         out += "<code>\(HTMLEscaping.text(c.benchmark.name))</code></h3>\n"
@@ -138,8 +138,11 @@ enum HTMLReport {
                 "<p class=\"notes\">" + c.notes.map { HTMLEscaping.text(ReasonText.note($0)) }.joined(separator: " · ")
                 + "</p>\n"
         }
-        out += plot.svg()
-        return out + "</article>\n"
+        chunks += out
+        var svg = ReportBuffer(capacity: 4096)
+        plot.svg(into: &svg)
+        svg.append("</article>\n")
+        chunks.append(svg)
     }
 
     static func tables(
@@ -282,6 +285,10 @@ enum HTMLEscaping {
     /// U+FFFF: the C0 controls are already gone) shown as `\u{FFFE}`, so that the page stays
     /// well-formed XML.
     static func text(_ value: String) -> String {
+        // Most names, numbers and reasons need nothing: found by one scan of the bytes for the markup
+        // characters and for the bytes that begin what the other two escapings change (C0 controls,
+        // DEL, 0xC2 before a C1 control, 0xEF before U+FFFE and U+FFFF).
+        guard needsEscaping(value) else { return value }
         var out = ""
         for character in XMLEscaping.replacingForbidden(TextEscaping.visible(value)) {
             switch character {
@@ -294,5 +301,27 @@ enum HTMLEscaping {
             }
         }
         return out
+    }
+
+    /// Whether `text` may change under `text(_:)`: it holds a markup character, a C0 control or
+    /// DEL, a C1 control (0xC2 0x80–0x9F) or U+FFFE / U+FFFF (0xEF 0xBF 0xBE / 0xBF). Other
+    /// non-ASCII text (`µs`, `±`) passes as it is.
+    static func needsEscaping(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case 0..<0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
+                    UInt8(ascii: "'"):
+                    return true
+                case 0xC2:
+                    if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                case 0xEF:
+                    if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+                default: break
+                }
+            }
+            return false
+        }
     }
 }

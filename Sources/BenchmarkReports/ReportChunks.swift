@@ -23,6 +23,14 @@ public struct ReportChunks {
         if pending.count >= chunkSize { flush() }
     }
 
+    /// Appends the bytes of `buffer`, handing a piece over once `chunkSize` bytes are pending.
+    mutating func append(_ buffer: ReportBuffer) {
+        guard !stopped else { return }
+        if pending.capacity == 0 { pending.reserveCapacity(chunkSize + 4096) }
+        pending.append(contentsOf: buffer.bytes)
+        if pending.count >= chunkSize { flush() }
+    }
+
     /// Hands over what is pending.
     public mutating func flush() {
         guard !stopped, !pending.isEmpty else { return }

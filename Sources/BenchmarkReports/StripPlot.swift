@@ -41,9 +41,20 @@ struct StripPlot {
     var unitHeading: String { scale.heading(baseUnit: comparison.unit.baseUnit) }
 
     func svg() -> String {
+        var out = ReportBuffer(capacity: 4096)
+        svg(into: &out)
+        return out.text
+    }
+
+    /// Appends the plot to `out`, written as bytes: a large page has 40 dots and 20 other elements
+    /// per benchmark, every coordinate printf's `%.1f` (`FixedNotation`, exactly).
+    func svg(into out: inout ReportBuffer) {
         let lanes = self.lanes()
         let values = lanes.flatMap { $0.runs.flatMap { $0 } }
-        guard !values.isEmpty else { return "<p class=\"notes\">No positive samples to plot.</p>\n" }
+        guard !values.isEmpty else {
+            out.append("<p class=\"notes\">No positive samples to plot.</p>\n")
+            return
+        }
         let scale = self.scale
         var extent =
             values
@@ -62,49 +73,69 @@ struct StripPlot {
         let axis = LogAxis(low: low - pad, high: high + pad, from: Self.left, to: Self.width - Self.right)
         let axisY = Self.top + Double(lanes.count) * (Self.laneHeight + Self.laneGap) + 2
         let height = axisY + 34
-        var out =
-            "<svg class=\"strip\" viewBox=\"0 0 \(Self.width.svg) \(height.svg)\" "
-            + "width=\"\(Self.width.svg)\" height=\"\(height.svg)\" role=\"img\" "
-            + "aria-label=\"\(HTMLEscaping.text(ariaLabel(scale)))\">\n"
+        out.append("<svg class=\"strip\" viewBox=\"0 0 ")
+        out.append(svg: Self.width)
+        out.append(" ")
+        out.append(svg: height)
+        out.append("\" width=\"")
+        out.append(svg: Self.width)
+        out.append("\" height=\"")
+        out.append(svg: height)
+        out.append("\" role=\"img\" aria-label=\"")
+        out.append(contentsOf: HTMLEscaping.text(ariaLabel(scale)))
+        out.append("\">\n")
         for index in lanes.indices {
-            out +=
-                "<rect x=\"\(Self.left.svg)\" y=\"\(laneTop(index).svg)\" "
-                + "width=\"\((Self.width - Self.left - Self.right).svg)\" height=\"\(Self.laneHeight.svg)\" "
-                + "fill=\"#f6f8fa\"/>\n"
+            out.append("<rect x=\"")
+            out.append(svg: Self.left)
+            out.append("\" y=\"")
+            out.append(svg: laneTop(index))
+            out.append("\" width=\"")
+            out.append(svg: Self.width - Self.left - Self.right)
+            out.append("\" height=\"")
+            out.append(svg: Self.laneHeight)
+            out.append("\" fill=\"#f6f8fa\"/>\n")
         }
         if let band = thresholdBand() {
             let x0 = axis.x(band.lowerBound)
             let x1 = axis.x(band.upperBound)
             let y1 = axisY - 2
-            out +=
-                "<rect x=\"\(x0.svg)\" y=\"\(Self.top.svg)\" width=\"\((x1 - x0).svg)\" "
-                + "height=\"\((y1 - Self.top).svg)\" fill=\"#8c959f\" fill-opacity=\"0.12\"/>\n"
+            out.append("<rect x=\"")
+            out.append(svg: x0)
+            out.append("\" y=\"")
+            out.append(svg: Self.top)
+            out.append("\" width=\"")
+            out.append(svg: x1 - x0)
+            out.append("\" height=\"")
+            out.append(svg: y1 - Self.top)
+            out.append("\" fill=\"#8c959f\" fill-opacity=\"0.12\"/>\n")
             for x in [x0, x1] {
-                out +=
-                    "<line x1=\"\(x.svg)\" y1=\"\(Self.top.svg)\" x2=\"\(x.svg)\" y2=\"\(y1.svg)\" "
-                    + "stroke=\"#6e7781\" stroke-dasharray=\"5 3\"/>\n"
+                out.appendLine(x1: x, y1: Self.top, x2: x, y2: y1)
+                out.append(" stroke=\"#6e7781\" stroke-dasharray=\"5 3\"/>\n")
             }
         }
         for (index, lane) in lanes.enumerated() {
-            out += self.lane(lane, top: laneTop(index), axis: axis, scale)
+            self.lane(lane, top: laneTop(index), axis: axis, scale, into: &out)
         }
-        out +=
-            "<line x1=\"\(Self.left.svg)\" y1=\"\(axisY.svg)\" x2=\"\((Self.width - Self.right).svg)\" "
-            + "y2=\"\(axisY.svg)\" stroke=\"#59636e\"/>\n"
+        out.appendLine(x1: Self.left, y1: axisY, x2: Self.width - Self.right, y2: axisY)
+        out.append(" stroke=\"#59636e\"/>\n")
         for tick in axis.ticks() {
             let x = axis.x(tick.value)
-            out +=
-                "<line x1=\"\(x.svg)\" y1=\"\(axisY.svg)\" x2=\"\(x.svg)\" y2=\"\((axisY + 5).svg)\" "
-                + "stroke=\"#59636e\"/>\n"
-            out +=
-                "<text x=\"\(x.svg)\" y=\"\((axisY + 18).svg)\" text-anchor=\"middle\">"
-                + "\(tick.label(scale))</text>\n"
+            out.appendLine(x1: x, y1: axisY, x2: x, y2: axisY + 5)
+            out.append(" stroke=\"#59636e\"/>\n<text x=\"")
+            out.append(svg: x)
+            out.append("\" y=\"")
+            out.append(svg: axisY + 18)
+            out.append("\" text-anchor=\"middle\">")
+            out.append(contentsOf: tick.label(scale))
+            out.append("</text>\n")
         }
-        let unitLabel = unitHeading
-        out +=
-            "<text x=\"\((Self.left - 12).svg)\" y=\"\((axisY + 18).svg)\" text-anchor=\"end\">"
-            + "\(HTMLEscaping.text(unitLabel)), log scale</text>\n"
-        return out + "</svg>\n"
+        out.append("<text x=\"")
+        out.append(svg: Self.left - 12)
+        out.append("\" y=\"")
+        out.append(svg: axisY + 18)
+        out.append("\" text-anchor=\"end\">")
+        out.append(contentsOf: HTMLEscaping.text(unitHeading))
+        out.append(", log scale</text>\n</svg>\n")
     }
 
     func laneTop(_ index: Int) -> Double { Self.top + Double(index) * (Self.laneHeight + Self.laneGap) }
@@ -139,7 +170,7 @@ struct StripPlot {
         return base.centre * (1 - t)...base.centre * (1 + t)
     }
 
-    func lane(_ lane: Lane, top: Double, axis: LogAxis, _ scale: UnitScale) -> String {
+    func lane(_ lane: Lane, top: Double, axis: LogAxis, _ scale: UnitScale, into out: inout ReportBuffer) {
         let count = lane.runs.reduce(0) { $0 + $1.count }
         let stride = max(1, (count + Self.maximumDots - 1) / Self.maximumDots)
         let shown = (count + stride - 1) / stride
@@ -148,29 +179,57 @@ struct StripPlot {
         let innerTop = top + 6
         let innerHeight = Self.laneHeight - 12
         let middle = top + Self.laneHeight / 2
-        var out = "<g>\n<title>" + HTMLEscaping.text(laneTitle(lane.side, scale)) + "</title>\n"
-        out +=
-            "<text class=\"lane\" x=\"\((Self.left - 12).svg)\" y=\"\((middle - 3).svg)\" text-anchor=\"end\">"
-            + "\(HTMLEscaping.text(Self.shortened(lane.side.label)))</text>\n"
-        var detail = "n=\(lane.side.count)"
-        if lane.side.runs > 1 { detail += " · \(lane.side.runs) runs" }
-        if stride > 1 { detail += " · 1 in \(stride) shown" }
-        out +=
-            "<text x=\"\((Self.left - 12).svg)\" y=\"\((middle + 11).svg)\" text-anchor=\"end\">"
-            + "\(detail)</text>\n"
+        out.append("<g>\n<title>")
+        out.append(contentsOf: HTMLEscaping.text(laneTitle(lane.side, scale)))
+        out.append("</title>\n<text class=\"lane\" x=\"")
+        out.append(svg: Self.left - 12)
+        out.append("\" y=\"")
+        out.append(svg: middle - 3)
+        out.append("\" text-anchor=\"end\">")
+        out.append(contentsOf: HTMLEscaping.text(Self.shortened(lane.side.label)))
+        out.append("</text>\n<text x=\"")
+        out.append(svg: Self.left - 12)
+        out.append("\" y=\"")
+        out.append(svg: middle + 11)
+        out.append("\" text-anchor=\"end\">n=")
+        out.append(integer: lane.side.count)
+        if lane.side.runs > 1 {
+            out.append(" · ")
+            out.append(integer: lane.side.runs)
+            out.append(" runs")
+        }
+        if stride > 1 {
+            out.append(" · 1 in ")
+            out.append(integer: stride)
+            out.append(" shown")
+        }
+        out.append("</text>\n")
         if let interval = lane.side.centreInterval, interval.lowerBound > 0 {
             let x0 = axis.x(interval.lowerBound)
             let x1 = axis.x(interval.upperBound)
-            out +=
-                "<rect x=\"\(x0.svg)\" y=\"\((top + 2).svg)\" width=\"\(max(1, x1 - x0).svg)\" "
-                + "height=\"\((Self.laneHeight - 4).svg)\" fill=\"\(lane.colour)\" fill-opacity=\"0.16\" "
-                + "stroke=\"\(lane.colour)\" stroke-opacity=\"0.5\"/>\n"
+            out.append("<rect x=\"")
+            out.append(svg: x0)
+            out.append("\" y=\"")
+            out.append(svg: top + 2)
+            out.append("\" width=\"")
+            out.append(svg: max(1, x1 - x0))
+            out.append("\" height=\"")
+            out.append(svg: Self.laneHeight - 4)
+            out.append("\" fill=\"")
+            out.append(contentsOf: lane.colour)
+            out.append("\" fill-opacity=\"0.16\" stroke=\"")
+            out.append(contentsOf: lane.colour)
+            out.append("\" stroke-opacity=\"0.5\"/>\n")
         }
+        out.append("<g fill=\"")
+        out.append(contentsOf: lane.colour)
+        out.append("\" fill-opacity=\"")
+        out.append(svg: opacity)
+        out.append("\">\n")
         // One row of dots per run when there are few enough runs to tell apart.
         let rows = lane.runs.count <= 12 ? lane.runs.count : 1
         let rowHeight = innerHeight / Double(max(1, rows))
         var seen = 0
-        var dots = ""
         for (runIndex, run) in lane.runs.enumerated() {
             let rowTop = innerTop + Double(rows > 1 ? runIndex : 0) * rowHeight
             for value in run {
@@ -179,17 +238,24 @@ struct StripPlot {
                 let jitter = (Double(seen / stride) * 0.618_033_988_75 + Double(runIndex) * 0.37)
                     .truncatingRemainder(dividingBy: 1)
                 let y = rowTop + rowHeight * (0.2 + 0.6 * jitter)
-                dots += "<circle cx=\"\(axis.x(value).svg)\" cy=\"\(y.svg)\" r=\"\(radius.svg)\"/>\n"
+                out.append("<circle cx=\"")
+                out.append(svg: axis.x(value))
+                out.append("\" cy=\"")
+                out.append(svg: y)
+                out.append("\" r=\"")
+                out.append(svg: radius)
+                out.append("\"/>\n")
             }
         }
-        out += "<g fill=\"\(lane.colour)\" fill-opacity=\"\(opacity.svg)\">\n" + dots + "</g>\n"
+        out.append("</g>\n")
         if lane.side.centre > 0 {
             let x = axis.x(lane.side.centre)
-            out +=
-                "<line x1=\"\(x.svg)\" y1=\"\(top.svg)\" x2=\"\(x.svg)\" y2=\"\((top + Self.laneHeight).svg)\" "
-                + "stroke=\"\(lane.colour)\" stroke-width=\"3\"/>\n"
+            out.appendLine(x1: x, y1: top, x2: x, y2: top + Self.laneHeight)
+            out.append(" stroke=\"")
+            out.append(contentsOf: lane.colour)
+            out.append("\" stroke-width=\"3\"/>\n")
         }
-        return out + "</g>\n"
+        out.append("</g>\n")
     }
 
     func laneTitle(_ side: SideSummary, _ scale: UnitScale) -> String {
@@ -271,7 +337,22 @@ struct LogAxis {
     }
 }
 
-extension Double {
-    /// A coordinate for SVG: one decimal, no exponent.
-    fileprivate var svg: String { PrintfNumber.format(self, "%.1f") }
+extension ReportBuffer {
+    /// Appends an SVG coordinate: one decimal, no exponent (printf's `%.1f`).
+    fileprivate mutating func append(svg value: Double) {
+        append(value, decimals: 1)
+    }
+
+    /// Appends `<line x1=".." y1=".." x2=".." y2=".."` (the caller closes the element).
+    fileprivate mutating func appendLine(x1: Double, y1: Double, x2: Double, y2: Double) {
+        append("<line x1=\"")
+        append(svg: x1)
+        append("\" y1=\"")
+        append(svg: y1)
+        append("\" x2=\"")
+        append(svg: x2)
+        append("\" y2=\"")
+        append(svg: y2)
+        append("\"")
+    }
 }

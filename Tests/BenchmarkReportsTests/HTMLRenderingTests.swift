@@ -32,6 +32,19 @@ import Testing
         #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    /// The byte scan that lets most text through unescaped: it must catch everything the full
+    /// escaping changes (markup, C0, DEL, C1, U+FFFE/U+FFFF), and pass `µs`, `±`, `é` and the like.
+    @Test(arguments: [
+        ("µs, 95% CI [1.2, 3.4] ± 0.5", false), ("café · naïve — 日本", false), ("plain/name-1[size=8]", false),
+        ("a&b", true), ("<x>", true), ("say \"hi\"", true), ("it's", true), ("tab\there", true),
+        ("del\u{7F}", true), ("c1\u{85}", true), ("nonchar\u{FFFE}", true), ("nonchar\u{FFFF}", true),
+        ("\u{FFFD} replacement", false), ("\u{C2A0}", false), ("\u{A0}nbsp", false),
+    ])
+    func escapingScanCatchesWhatEscapingChanges(text: String, changes: Bool) {
+        #expect(HTMLEscaping.needsEscaping(text) == changes)
+        #expect((HTMLEscaping.text(text) != text) == changes)
+    }
+
     @Test func renderingIsDeterministic() throws {
         let result = try EscapingTests.result(names: ["a", "b"])
         let first = ReportFormat.html.render(ReportInput(result: result))
