@@ -21,7 +21,9 @@ enum CanonicalJSONLinesLoader {
         var sink = CanonicalRecordSink()
         var samples = 0
         var cache = LineCache()
-        var resolved = ResolvedSeriesTable()
+        // The label's table, kept from its earlier files (handed back when this one is read).
+        var resolved = label.takeResolvedLines()
+        defer { label.keepResolvedLines(resolved) }
         var previous = PreviousLine()
         // Lines in a row that neither shortcut served (the previous line with another value, or the
         // previous line's fields). An interleaved file never repeats its previous line, so after a
@@ -212,10 +214,11 @@ enum CanonicalJSONLinesLoader {
         // The same fields earlier in the file (an interleaved file): the series resolved then.
         let key = fields.byteKey
         if let key, let known = resolved.find(buffer, name: key.name, unit: key.unit, mode: key.mode, run: key.run) {
+            let runKey = known.runKey ?? label.currentFileRun
             try label.append(
-                value, unit: known.unit, series: known.series, runKey: known.runKey, line: line, field: "value",
+                value, unit: known.unit, series: known.series, runKey: runKey, line: line, field: "value",
                 iteration: iteration)
-            if remember { cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: known.runKey) }
+            if remember { cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: runKey) }
             return iteration
         }
         let name = try fields.benchmark.requiredString(buffer, field: "benchmark", file: file, line: line)
@@ -230,13 +233,14 @@ enum CanonicalJSONLinesLoader {
         let unit = sink.unit(unitText)
         let series = try label.series(
             name: name, parameters: [], unit: unit, mode: mode, line: line, context: &context)
-        let runKey = run.map { label.runKey($0) } ?? label.currentFileRun
+        let explicitRunKey = run.map { label.runKey($0) }
+        let runKey = explicitRunKey ?? label.currentFileRun
         try label.append(
             value, unit: unit, series: series, runKey: runKey, line: line, field: "value", iteration: iteration)
         if let key {
             resolved.record(
                 buffer, name: key.name, unit: key.unit, mode: key.mode, run: key.run,
-                as: .init(series: series, unit: unit, runKey: runKey))
+                as: .init(series: series, unit: unit, runKey: explicitRunKey))
             if remember { cache.set(buffer, fields, series: series, unit: unit, runKey: runKey) }
         } else if remember {
             cache.valid = false

@@ -27,6 +27,9 @@ struct LabelAccumulator {
 
     /// For each non-ASCII name (in NFC): its first spelling's bytes and where it was met.
     private var spellings: [String: (bytes: [UInt8], at: SourceLocation)] = [:]
+    /// The canonical JSON Lines loader's table of resolved lines, kept from one file of the label
+    /// to the next (a label of one file per run names the same benchmarks in each).
+    private var resolvedLines = ResolvedSeriesTable()
 
     init(label: String) {
         self.label = label
@@ -69,10 +72,14 @@ struct LabelAccumulator {
         let mode: MeasurementMode
         let firstSeen: SourceLocation
         var runs: [BenchmarkRun] = []
-        /// The key of `runs[0]`, and run key → position in `runs` for the later runs (most series
-        /// have one run: no dictionary is allocated for them).
+        /// The key of `runs[0]`; the keys of the later runs, in order, while there are at most
+        /// `linearRuns` of them (searched one by one: a label of 10 run files gives a series 10 runs,
+        /// and a dictionary per series cost more than its search); beyond that, run key → position
+        /// in `runs` (most series have one run: nothing is allocated for them).
         var firstRunKey = -1
+        var laterRunKeys: [Int] = []
         var runIndex: [Int: Int] = [:]
+        static let linearRuns = 16
         /// The position in `runs` of the run last appended to, and its key (-1: none yet).
         var lastRun = -1
         var lastRunKey = -1
@@ -108,6 +115,19 @@ struct LabelAccumulator {
         runNames.append(id)
         runKeys[id] = key
         return key
+    }
+
+    /// The table of resolved JSON Lines lines of this label's earlier files, moved out for the
+    /// loader to use and extend (`keepResolvedLines(_:)` puts it back).
+    mutating func takeResolvedLines() -> ResolvedSeriesTable {
+        let table = resolvedLines
+        resolvedLines = ResolvedSeriesTable()
+        return table
+    }
+
+    /// Puts back the table `takeResolvedLines()` handed out, extended by the file just read.
+    mutating func keepResolvedLines(_ table: ResolvedSeriesTable) {
+        resolvedLines = table
     }
 
     /// Records the metadata of the file just read.
@@ -372,7 +392,7 @@ extension LabelAccumulator.SeriesBuilder {
         var position = -1
         if lastRun >= 0, lastRunKey == runKey {
             position = lastRun
-        } else if let existing = runKey == firstRunKey ? 0 : runIndex[runKey] {
+        } else if let existing = runKey == firstRunKey ? 0 : laterRun(runKey) {
             lastRun = existing
             lastRunKey = runKey
             position = existing
@@ -380,7 +400,17 @@ extension LabelAccumulator.SeriesBuilder {
         guard position >= 0 else {
             lastRun = runs.count
             lastRunKey = runKey
-            if runs.isEmpty { firstRunKey = runKey } else { runIndex[runKey] = runs.count }
+            if runs.isEmpty {
+                firstRunKey = runKey
+            } else if runIndex.isEmpty, laterRunKeys.count < Self.linearRuns {
+                laterRunKeys.append(runKey)
+            } else {
+                if runIndex.isEmpty {
+                    for (offset, key) in laterRunKeys.enumerated() { runIndex[key] = offset + 1 }
+                    laterRunKeys = []
+                }
+                runIndex[runKey] = runs.count
+            }
             var values: [Double] = []
             values.reserveCapacity(expectedCount)
             values.append(value)
@@ -392,6 +422,12 @@ extension LabelAccumulator.SeriesBuilder {
         runs[position].values.append(value)
         if let iteration { runs[position].iterations?.append(iteration) }
         return true
+    }
+
+    /// The position in `runs` of the later run with key `runKey`, or nil.
+    private func laterRun(_ runKey: Int) -> Int? {
+        if !runIndex.isEmpty { return runIndex[runKey] }
+        return laterRunKeys.firstIndex(of: runKey).map { $0 + 1 }
     }
 
     /// The runs, with the room reserved beyond a run's values given back when it is large.

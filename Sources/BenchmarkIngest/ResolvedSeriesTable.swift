@@ -1,10 +1,11 @@
 import BenchmarkModel
 import Foundation
 
-/// What a line loader resolved a (benchmark, unit, mode, run) key to, remembered per file by the
+/// What a line loader resolved a (benchmark, unit, mode, run) key to, remembered per label by the
 /// bytes of its fields: a file that interleaves its benchmarks (the whole suite once per
-/// repetition) finds the series of each line again with a hash and a `memcmp`, without building
-/// the name's `String` or looking it up in the label.
+/// repetition), and every later file of the label (one file per run: the same names again), finds
+/// the series of each line again with a hash and a `memcmp`, without building the name's `String`
+/// or looking it up in the label.
 ///
 /// The unit, mode and run bytes are interned as a *layout* (most files have a handful), and the
 /// name is looked up under its layout's number, so equal names with another unit, mode or run are
@@ -15,7 +16,9 @@ struct ResolvedSeriesTable {
     struct Resolved {
         var series: Int
         var unit: MeasurementUnit
-        var runKey: Int
+        /// The run's key (`LabelAccumulator.runKey(_:)`), or nil for a line without a `run` field,
+        /// whose run is the file it is in.
+        var runKey: Int?
     }
 
     private var layouts = ByteNameTable<Void>()

@@ -172,6 +172,48 @@ struct InterleavedOrderTests {
         }
     }
 
+    /// A label of one file per run (`--runs`, CI jobs): the lines of a later file are found in the
+    /// table of the earlier ones, and must still land in that file's run (a line without a `run`
+    /// field) or in the run its field names. 3 files stay in the short list of a series' run keys,
+    /// 20 go past it into its dictionary; the files are read in name order, and run "x" comes back in
+    /// every third file.
+    @Test(arguments: [3, 20])
+    func runFilesOfOneLabelKeepTheirRuns(files: Int) throws {
+        try withTemporaryDirectory { directory in
+            var paths: [String] = []
+            for file in 0..<files {
+                var lines: [String] = []
+                for sample in 0..<2 {
+                    let value = 1000 * file + sample
+                    lines.append(#"{"benchmark": "a", "unit": "ns", "value": \#(value + 1)}"#)
+                    lines.append(#"{"benchmark": "b", "unit": "ns", "value": \#(value + 500)}"#)
+                    if file % 3 == 0 {
+                        lines.append(#"{"benchmark": "a", "unit": "ns", "run": "x", "value": \#(value + 900)}"#)
+                    }
+                }
+                let name = String(format: "label/run%03d.jsonl", file)
+                paths.append(try directory.writeFile(name, lines.joined(separator: "\n") + "\n"))
+            }
+            let dataset = try DatasetLoader.loadLabel(named: "label", inputs: paths)
+            let label = try #require(dataset.labels.first)
+            let values = contents(label)
+            for (file, path) in paths.enumerated() {
+                let base = Double(1000 * file)
+                #expect(values["a | s | walltime | \(path)"] == [base + 1, base + 2].map { $0 * 1e-9 })
+                #expect(values["b | s | walltime | \(path)"] == [base + 500, base + 501].map { $0 * 1e-9 })
+            }
+            var x: [Double] = []
+            for file in stride(from: 0, to: files, by: 3) {
+                let base = Double(1000 * file)
+                x += [(base + 900) * 1e-9, (base + 901) * 1e-9]
+            }
+            #expect(values["a | s | walltime | x"] == x)
+            #expect(label.series.map(\.benchmark.name) == ["a", "b"])
+            #expect(label.series.map(\.runs.count) == [files + 1, files])
+            #expect(label.series[0].runs.map(\.id) == [paths[0], "x"] + paths.dropFirst())
+        }
+    }
+
     @Test func byteNameTableKeepsEveryKeyApartThroughGrowth() {
         var table = ByteNameTable<Int>()
         var keys: [[UInt8]] = []
