@@ -54,10 +54,13 @@ public enum HodgesLehmann {
         let method: MannWhitneyResult.Method
         if m <= MannWhitneyU.defaultExactLimit && n <= MannWhitneyU.defaultExactLimit {
             let distribution = try MannWhitneyDistribution.shared(m: m, n: n)
-            // Largest k with P(U ≤ k − 1) ≤ α/2 (k = 0 when none).
-            var order = 0
-            while order < pairs && distribution.cdf(order) <= alphaHalf { order += 1 }
-            k = order
+            // Largest k with P(U ≤ k − 1) ≤ α/2 (k = 0 when none): O(k²) additions, the same for every
+            // benchmark of a suite, so it is remembered per (m, n, α/2).
+            k = exactOrders.value(for: ExactOrderKey(m: m, n: n, alphaHalf: alphaHalf.bitPattern)) {
+                var order = 0
+                while order < pairs && distribution.cdf(order) <= alphaHalf { order += 1 }
+                return order
+            }
             coverage = { (order: Int) throws(StatisticsError) -> Double in 1 - 2 * distribution.cdf(order - 1) }
             method = .exact
         } else {
@@ -114,6 +117,16 @@ public enum HodgesLehmann {
             requestedConfidence: confidence, levelReached: k >= 1, orderStatistic: order, method: method)
     }
 }
+
+/// The sizes and α/2 (as bits) of an exact interval's order `k`.
+private struct ExactOrderKey: Hashable, Sendable {
+    let m: Int
+    let n: Int
+    let alphaHalf: UInt64
+}
+
+/// The exact intervals' orders `k` met so far.
+private let exactOrders = SharedMemo<ExactOrderKey, Int>(capacity: 64)
 
 /// The result of `HodgesLehmann.shift`.
 public struct HodgesLehmannResult: Sendable, Equatable {

@@ -97,6 +97,19 @@ struct MannWhitneyTiedDistribution {
         ways[0] = 1
         low[0] = 0
         high[0] = 0
+        // least[p] = the smallest twice-sum that j more values add when the first value left has
+        // pooled position p (0-based): the twice mid-ranks of positions p ..< p + j, as
+        // cumulative[p + j] − cumulative[p] (mid-ranks never fall along the sorted sample).
+        var cumulative = [Int](repeating: 0, count: pooled + 1)
+        var position = 0
+        var groupStart = 1
+        for size in groupSizes {
+            for _ in 0..<size {
+                cumulative[position + 1] = cumulative[position] + 2 * groupStart + size - 1
+                position += 1
+            }
+            groupStart += size
+        }
         var start = 1  // rank of the group's first value
         var remaining = pooled
         ways.withUnsafeMutableBufferPointer { table in
@@ -106,6 +119,13 @@ struct MannWhitneyTiedDistribution {
                 remaining -= size
                 // Sources from the most values chosen down: a row is read before any smaller row adds
                 // to it, so one table serves as both the old and the new state.
+                // The first pooled position (0-based) after this group, and the least that a row
+                // still needs to add once it is processed: a count whose sum cannot stay within
+                // `bound` however the sample is completed is never read, so it is not made.
+                let next = pooled - remaining
+                func least(_ values: Int) -> Int {
+                    values <= remaining ? cumulative[next + values] - cumulative[next] : Int.max / 4
+                }
                 for chosen in stride(from: min(m, pooled - remaining - size), through: 0, by: -1)
                 where low[chosen] <= high[chosen] {
                     let source = base + chosen * width
@@ -115,8 +135,9 @@ struct MannWhitneyTiedDistribution {
                     for k in 1...largestK {
                         choose = choose * Double(size - k + 1) / Double(k)
                         let shift = k * twiceMidRank
-                        let top = min(high[chosen], bound - shift)
-                        guard low[chosen] <= top else { break }
+                        let top = min(high[chosen], bound - shift - least(m - chosen - k))
+                        // Not `break`: a larger k leaves fewer values to add, so its bound may be higher.
+                        guard low[chosen] <= top else { continue }
                         let target = base + (chosen + k) * width + shift
                         for sum in low[chosen]...top { target[sum] += source[sum] * choose }
                         low[chosen + k] = min(low[chosen + k], low[chosen] + shift)
@@ -124,8 +145,16 @@ struct MannWhitneyTiedDistribution {
                     }
                 }
                 start += size
-                // A row that cannot be completed from the values left is of no further use.
-                for chosen in 0..<m where chosen + remaining < m { low[chosen] = Int.max }
+                // A row that cannot be completed from the values left is of no further use; the
+                // counts of a row that could not stay within `bound` are not read again (and later
+                // groups write no higher: the least still to add only grows).
+                for chosen in 0..<m {
+                    if chosen + remaining < m {
+                        low[chosen] = Int.max
+                    } else {
+                        high[chosen] = min(high[chosen], bound - least(m - chosen))
+                    }
+                }
             }
         }
         let total = binomial(pooled, m)
