@@ -63,8 +63,17 @@ struct ReportBuffer {
                 index -= 1
                 raw[index] = UInt8(ascii: "0")
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[index...]))
+            appendTail(of: raw, from: index)
         }
+    }
+
+    /// Appends the bytes of a scratch space from `index` to its end, as one copy (a raw buffer
+    /// appended as a sequence goes byte by byte).
+    mutating func appendTail(of scratch: UnsafeMutableRawBufferPointer, from index: Int) {
+        guard let base = scratch.baseAddress, index < scratch.count else { return }
+        bytes.append(
+            contentsOf: UnsafeBufferPointer(
+                start: (base + index).assumingMemoryBound(to: UInt8.self), count: scratch.count - index))
     }
 
     /// Appends `value` as printf's `%.<decimals>f` writes it (see `FixedNotation`).
@@ -93,12 +102,31 @@ enum FixedNotation {
     static func append(_ value: Double, decimals: Int, to buffer: inout ReportBuffer) -> Bool {
         guard value.isFinite, decimals >= 0, decimals <= 19 else { return false }
         guard let scaled = scaledAndRounded(value.magnitude, decimals: decimals) else { return false }
-        if value.sign == .minus { buffer.append(byte: UInt8(ascii: "-")) }
-        let power = powers[decimals]
-        buffer.appendDigits(scaled / power, minimumCount: 1)
-        if decimals > 0 {
-            buffer.append(byte: UInt8(ascii: "."))
-            buffer.appendDigits(scaled % power, minimumCount: decimals)
+        // Written from the end of a 48-byte scratch space (a sign, at most 20 integer digits, the
+        // point and at most 19 decimals) and appended once: SVG coordinates are most of a large page.
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { raw in
+            var index = raw.count
+            var rest = scaled
+            for _ in 0..<decimals {
+                index -= 1
+                raw[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            if decimals > 0 {
+                index -= 1
+                raw[index] = UInt8(ascii: ".")
+            }
+            repeat {
+                index -= 1
+                raw[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value.sign == .minus {
+                index -= 1
+                raw[index] = UInt8(ascii: "-")
+            }
+            buffer.appendTail(of: raw, from: index)
         }
         return true
     }
