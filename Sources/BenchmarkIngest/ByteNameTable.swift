@@ -55,7 +55,12 @@ struct ByteNameTable<Value> {
         let slot = probe(buffer, start, end, tag: tag, hash: hash).slot
         let position = entries.count
         entries.append(Entry(hash: hash, start: arena.count, length: end - start, tag: tag))
-        arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+        // As typed bytes: a raw buffer appended as a sequence goes byte by byte.
+        if let base = buffer.baseAddress, end > start {
+            arena.append(
+                contentsOf: UnsafeBufferPointer(
+                    start: (base + start).assumingMemoryBound(to: UInt8.self), count: end - start))
+        }
         values.append(value)
         slots[slot] = position + 1
         return position

@@ -13,20 +13,24 @@ struct ComparisonEstimation {
     let methods: [any ComparisonMethod]
 
     func compare(_ pair: SeriesPair) throws(AnalysisError) -> Comparison {
-        guard let any = pair.any else {
+        // Each side read out of the pair once: a copy of a series is a retain of each of its
+        // references (and a release when it goes), 600,000 copies at 100,000 one-sample benchmarks.
+        let pairBase = pair.base
+        let pairHead = pair.head
+        guard let any = pairBase ?? pairHead else {
             // `SeriesPairing` never makes a pair without a series.
             throw .statistics(.invalidArgument("an empty benchmark pair"), subject: "(pairing)")
         }
         let name = any.benchmark.name
-        let mode = pair.base?.mode ?? any.mode
-        let historyEstimate = pair.base.flatMap { history?.estimate(for: $0) }
+        let mode = any.mode
+        let historyEstimate = pairBase.flatMap { history?.estimate(for: $0) }
         let subject = ComparisonSubject(
-            benchmark: any.benchmark, mode: mode, unit: pair.base?.unit ?? any.unit, headLabel: headLabel,
+            benchmark: any.benchmark, mode: mode, unit: any.unit, headLabel: headLabel,
             thresholdPercent: options.thresholds.percent(for: name, mode: mode),
             historyPercent: historyEstimate.map { expm1($0.logSigma) * 100 })
         let summarizer = SideSummarizer(
             centre: options.test, confidence: options.confidence, keepsSamples: options.keepsSamples)
-        guard let base = pair.base, let head = pair.head, base.sampleCount > 0, head.sampleCount > 0 else {
+        guard let base = pairBase, let head = pairHead, base.sampleCount > 0, head.sampleCount > 0 else {
             return try missing(pair, subject: subject, summarizer: summarizer)
         }
         // A series with zeros has no logarithms; exact counts take it.
