@@ -33,8 +33,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime and Foundation linked in (--static-swift-stdlib): the installed binary runs on a
+# machine without a Swift toolchain, and starts in 14 MiB of memory instead of 20 (issue 17).
 release: deps
-	$(SWIFT) build -c release --product benchstat
+	$(SWIFT) build -c release --product benchstat --static-swift-stdlib
 
 analyze: release
 	.build/release/benchstat analyze $(DATASET)

@@ -29,7 +29,7 @@ SCRATCH=${SCRATCH:-.build-bench}
 SUITES=${SUITES:-/tmp/benchstat-suites}
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
 if [ -z "${BINARY:-}" ]; then
-    swift build -c release --product benchstat --scratch-path "$SCRATCH" >&2
+    swift build -c release --product benchstat --static-swift-stdlib --scratch-path "$SCRATCH" >&2
     BINARY="$SCRATCH/release/benchstat"
 fi
 GO=${GO_BENCHSTAT:-}

@@ -19,7 +19,7 @@ N=${N:-20000}
 COMMITS=${COMMITS:-200}
 REPEAT=${REPEAT:-3}
 if [ -z "${BINARY:-}" ]; then
-    swift build -c release --product benchstat --scratch-path "$SCRATCH" >&2
+    swift build -c release --product benchstat --static-swift-stdlib --scratch-path "$SCRATCH" >&2
     BINARY="$SCRATCH/release/benchstat"
 fi
 mkdir -p "$WORK"

@@ -27,8 +27,8 @@ REPEAT=${REPEAT:-5}
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
 
 if [ -z "${BINARY:-}" ]; then
-    echo "building: swift build -c release --product benchstat --scratch-path $SCRATCH" >&2
-    swift build -c release --product benchstat --scratch-path "$SCRATCH" >&2
+    echo "building: swift build -c release --product benchstat --static-swift-stdlib --scratch-path $SCRATCH" >&2
+    swift build -c release --product benchstat --static-swift-stdlib --scratch-path "$SCRATCH" >&2
     BINARY="$SCRATCH/release/benchstat"
     BUILT_FROM="built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet -- Sources 2>/dev/null || echo '+dirty')"
 else

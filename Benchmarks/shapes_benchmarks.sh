@@ -29,7 +29,7 @@ SHAPES=${SHAPES:-"headline n200k million long runs10 labels5 formats mannwhitney
 HISTORY=${HISTORY:-/tmp/benchstat-history}
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
 if [ -z "${BINARY:-}" ]; then
-    swift build -c release --product benchstat --scratch-path "$SCRATCH" >&2
+    swift build -c release --product benchstat --static-swift-stdlib --scratch-path "$SCRATCH" >&2
     BINARY="$SCRATCH/release/benchstat"
 fi
 
