@@ -97,9 +97,10 @@ struct MannWhitneyTiedDistribution {
         ways[0] = 1
         low[0] = 0
         high[0] = 0
-        // least[p] = the smallest twice-sum that j more values add when the first value left has
-        // pooled position p (0-based): the twice mid-ranks of positions p ..< p + j, as
-        // cumulative[p + j] − cumulative[p] (mid-ranks never fall along the sorted sample).
+        // cumulative[p] = the sum of the twice mid-ranks of pooled positions 0 ..< p (0-based). The
+        // least that j more values can add, once the values left begin at position p, is the sum over
+        // positions p ..< p + j: cumulative[p + j] − cumulative[p] (mid-ranks never fall along the
+        // sorted sample).
         var cumulative = [Int](repeating: 0, count: pooled + 1)
         var position = 0
         var groupStart = 1
