@@ -285,9 +285,7 @@ enum HTMLEscaping {
     /// U+FFFF: the C0 controls are already gone) shown as `\u{FFFE}`, so that the page stays
     /// well-formed XML.
     static func text(_ value: String) -> String {
-        // Most names, numbers and reasons need nothing: found by one scan of the bytes for the markup
-        // characters and for the bytes that begin what the other two escapings change (C0 controls,
-        // DEL, 0xC2 before a C1 control, 0xEF before U+FFFE and U+FFFF).
+        // Most names, numbers and reasons need nothing (`µs` and `±` included): checked on the bytes.
         guard needsEscaping(value) else { return value }
         var out = ""
         for character in XMLEscaping.replacingForbidden(TextEscaping.visible(value)) {
@@ -303,25 +301,17 @@ enum HTMLEscaping {
         return out
     }
 
-    /// Whether `text` may change under `text(_:)`: it holds a markup character, a C0 control or
-    /// DEL, a C1 control (0xC2 0x80–0x9F) or U+FFFE / U+FFFF (0xEF 0xBF 0xBE / 0xBF). Other
-    /// non-ASCII text (`µs`, `±`) passes as it is.
+    /// Whether `value` may change under `text(_:)`: it holds a markup character, or a character one
+    /// of the two escapings it applies first changes (`TextEscaping`'s controls, the code points
+    /// `XMLEscaping` forbids).
     static func needsEscaping(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes in
-            for (index, byte) in bytes.enumerated() {
-                switch byte {
-                case 0..<0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
-                    UInt8(ascii: "'"):
-                    return true
-                case 0xC2:
-                    if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-                case 0xEF:
-                    if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
-                default: break
-                }
+        var bytes = value
+        let markup = bytes.withUTF8 { utf8 in
+            utf8.contains { byte in
+                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
             }
-            return false
         }
+        return markup || TextEscaping.needsEscaping(value) || XMLEscaping.holdsForbidden(value)
     }
 }

@@ -69,12 +69,15 @@ enum XMLEscaping {
         return value == 0xFFFE || value == 0xFFFF
     }
 
+    /// Whether `value` holds a scalar XML 1.0 forbids.
+    static func holdsForbidden(_ value: String) -> Bool {
+        // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8, controls one byte below 0x20.
+        value.utf8.contains(where: { $0 == 0xEF || $0 < 0x20 }) && value.unicodeScalars.contains(where: isForbidden)
+    }
+
     /// `value` with every scalar XML 1.0 forbids written as `\u{…}` text.
     static func replacingForbidden(_ value: String) -> String {
-        // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8, controls one byte below 0x20.
-        guard value.utf8.contains(where: { $0 == 0xEF || $0 < 0x20 }),
-            value.unicodeScalars.contains(where: isForbidden)
-        else { return value }
+        guard holdsForbidden(value) else { return value }
         var out = ""
         for scalar in value.unicodeScalars {
             if isForbidden(scalar) {

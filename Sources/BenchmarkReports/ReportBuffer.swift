@@ -52,19 +52,28 @@ struct ReportBuffer {
         // At most 20 digits, written from the end of a 24-byte scratch space.
         var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &scratch) { raw in
-            var rest = value
-            var index = raw.count
-            repeat {
-                index -= 1
-                raw[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            while raw.count - index < min(minimumCount, 20) {
-                index -= 1
-                raw[index] = UInt8(ascii: "0")
-            }
+            let index = Self.writeDigits(value, minimumCount: min(minimumCount, 20), into: raw, before: raw.count)
             appendTail(of: raw, from: index)
         }
+    }
+
+    /// Writes the decimal digits of `value` (at most 20), left-padded with zeros to `minimumCount`,
+    /// so that they end just before `end` in `raw`; returns where they begin.
+    static func writeDigits(
+        _ value: UInt64, minimumCount: Int, into raw: UnsafeMutableRawBufferPointer, before end: Int
+    ) -> Int {
+        var rest = value
+        var index = end
+        repeat {
+            index -= 1
+            raw[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        while end - index < minimumCount {
+            index -= 1
+            raw[index] = UInt8(ascii: "0")
+        }
+        return index
     }
 
     /// Appends the bytes of a scratch space from `index` to its end, as one copy (a raw buffer
@@ -106,22 +115,14 @@ enum FixedNotation {
         // point and at most 19 decimals) and appended once: SVG coordinates are most of a large page.
         var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &scratch) { raw in
+            let power = powers[decimals]
             var index = raw.count
-            var rest = scaled
-            for _ in 0..<decimals {
-                index -= 1
-                raw[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            }
             if decimals > 0 {
+                index = ReportBuffer.writeDigits(scaled % power, minimumCount: decimals, into: raw, before: index)
                 index -= 1
                 raw[index] = UInt8(ascii: ".")
             }
-            repeat {
-                index -= 1
-                raw[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
+            index = ReportBuffer.writeDigits(scaled / power, minimumCount: 1, into: raw, before: index)
             if value.sign == .minus {
                 index -= 1
                 raw[index] = UInt8(ascii: "-")

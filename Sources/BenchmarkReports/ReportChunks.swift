@@ -15,19 +15,16 @@ public struct ReportChunks {
     }
 
     /// Appends `text`, handing a piece over once `chunkSize` bytes are pending.
-    mutating func append(_ text: String) {
+    mutating func append(_ text: String) { appendPending(text.utf8) }
+
+    /// Appends the bytes of `buffer`, handing a piece over once `chunkSize` bytes are pending.
+    mutating func append(_ buffer: ReportBuffer) { appendPending(buffer.bytes) }
+
+    private mutating func appendPending<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
         guard !stopped else { return }
         // Reserved on first use: a report handed over whole (`append(contentsOf:)`) never needs it.
         if pending.capacity == 0 { pending.reserveCapacity(chunkSize + 4096) }
-        pending.append(contentsOf: text.utf8)
-        if pending.count >= chunkSize { flush() }
-    }
-
-    /// Appends the bytes of `buffer`, handing a piece over once `chunkSize` bytes are pending.
-    mutating func append(_ buffer: ReportBuffer) {
-        guard !stopped else { return }
-        if pending.capacity == 0 { pending.reserveCapacity(chunkSize + 4096) }
-        pending.append(contentsOf: buffer.bytes)
+        pending.append(contentsOf: bytes)
         if pending.count >= chunkSize { flush() }
     }
 
