@@ -13,18 +13,26 @@ import BenchmarkModel
 /// configurations apart: otherwise one package's `BenchmarkParse` would be averaged with another's.
 /// A file with one package keeps the plain names.
 enum GoBenchmarkTextLoader {
-    /// What one value/unit position of the previous result line resolved to.
+    /// What one value/unit position of a name's last result line resolved to: the unit (a position
+    /// in the file's table of units) and the series.
     private struct CachedPair {
-        var unitBytes: ByteKey
+        var unit: Int
         var series: Int
+    }
+
+    /// A unit met in the file: the bytes it was first written with, and what they parse to.
+    private struct KnownUnit {
+        var bytes: ByteKey
         var unit: MeasurementUnit
     }
 
-    /// A name met in the file: its `String` (with its package when the file has several) and the
-    /// series its units resolved to on its last line.
+    /// A name met in the file: where its pairs (one per value/unit position of its last line) lie
+    /// in the file's one array of pairs. 16 bytes a name; its `String` is made again from the line's
+    /// bytes when a new unit needs a series (at 20,000 names a side, a `String`, an array and a
+    /// `ByteKey` per name were ~11 MB of the peak).
     private struct KnownName {
-        var name: String
-        var cached: [CachedPair]
+        var start: Int
+        var count: Int
     }
 
     /// The distinct non-empty `pkg:` values of the file, in first-seen order, up to two (enough to
@@ -59,15 +67,20 @@ enum GoBenchmarkTextLoader {
     ) throws(InputError) -> FileMetadata {
         let file = reader.path
         var entries: [KeyValue] = []
-        var units: [String: MeasurementUnit] = [:]
+        // The file's units: written form → position in `unitTable`.
+        var unitPositions: [String: Int] = [:]
+        var unitTable: [KnownUnit] = []
         var lastName = ByteKey()
-        var name = ""
-        var cached: [CachedPair] = []
+        // The current name's `String`, made when a new unit first needs it.
+        var name: String?
         // Every name met in this file (under its package), with its line layout: an interleaved
         // file (the whole suite once per `-count`) finds the name again by its bytes.
         var known = ByteNameTable<KnownName>()
+        var pairs: [CachedPair] = []
         var current = -1
-        var cacheChanged = false
+        // The current name's pairs: `pairs[cachedStart ..< cachedStart + cachedCount]`.
+        var cachedStart = 0
+        var cachedCount = 0
         var packageTags: [String: Int] = [:]
         var packageTag = 0
         var measurements = GoBenchmarkTextReader.MeasurementList()
@@ -83,7 +96,9 @@ enum GoBenchmarkTextLoader {
             // The usual line: a result with the previous result's name, known without scanning it.
             var stop = end
             if stop > start, buffer[stop - 1] == Bytes.carriageReturn { stop -= 1 }
-            if let nameEnd = lastName.fieldEnd(buffer, start, stop) {
+            let nameEnd: Int
+            if let sameNameEnd = lastName.fieldEnd(buffer, start, stop) {
+                nameEnd = sameNameEnd
                 _ = try GoBenchmarkTextReader.parseResult(
                     buffer, nameEnd: nameEnd, stop, fileName: file, line: lineNumber, into: &measurements)
             } else {
@@ -106,24 +121,21 @@ enum GoBenchmarkTextLoader {
                         lastName.clear()
                     }
                     continue
-                case .result(let nameEnd, _):
+                case .result(let resultNameEnd, _):
+                    nameEnd = resultNameEnd
                     if !lastName.equals(buffer, start, nameEnd) {
-                        if current >= 0, cacheChanged { known[current].cached = cached }
                         lastName.set(buffer, start, nameEnd)
+                        name = nil
                         // An interleaved file repeats the suite's order: try the next name first.
                         let next = current + 1 < known.count ? current + 1 : 0
                         if let found = known.find(buffer, start, nameEnd, tag: packageTag, guess: next) {
                             current = found
-                            name = known[found].name
-                            cached = known[found].cached
                         } else {
-                            name = Bytes.string(buffer, start, nameEnd)
-                            if qualifyByPackage, !package.isEmpty { name = package + "." + name }
                             current = known.insert(
-                                buffer, start, nameEnd, tag: packageTag, value: KnownName(name: name, cached: []))
-                            cached = []
+                                buffer, start, nameEnd, tag: packageTag, value: KnownName(start: pairs.count, count: 0))
                         }
-                        cacheChanged = false
+                        cachedStart = known[current].start
+                        cachedCount = known[current].count
                     }
                 }
             }
@@ -131,20 +143,20 @@ enum GoBenchmarkTextLoader {
             lastResultLine = lineNumber
             for position in 0..<measurements.count {
                 let measurement = measurements[position]
-                if position < cached.count,
-                    cached[position].unitBytes.equals(buffer, measurement.unitStart, measurement.unitEnd)
-                {
-                    let series = cached[position].series
-                    if label.appendIfPlain(
-                        measurement.value, scale: cached[position].unit.scale, series: series, runKey: run)
-                    {
+                if position < cachedCount {
+                    let pair = pairs[cachedStart + position]
+                    if unitTable[pair.unit].bytes.equals(buffer, measurement.unitStart, measurement.unitEnd) {
+                        if label.appendIfPlain(
+                            measurement.value, scale: unitTable[pair.unit].unit.scale, series: pair.series, runKey: run)
+                        {
+                            continue
+                        }
+                        let unit = unitTable[pair.unit].unit
+                        try label.append(
+                            measurement.value, unit: unit, series: pair.series, runKey: run, line: lineNumber,
+                            field: unit.written)
                         continue
                     }
-                    let unit = cached[position].unit
-                    try label.append(
-                        measurement.value, unit: unit, series: series, runKey: run, line: lineNumber,
-                        field: unit.written)
-                    continue
                 }
                 // A unit repeated on one line (`5 ns/op 7 ns/op`) would add two samples of one
                 // iteration: an error. Only this path can meet it: the cached units are distinct, so a
@@ -163,16 +175,28 @@ enum GoBenchmarkTextLoader {
                     }
                 }
                 let written = Bytes.string(buffer, measurement.unitStart, measurement.unitEnd)
-                let unit: MeasurementUnit
-                if let known = units[written] {
-                    unit = known
+                let unitPosition: Int
+                if let known = unitPositions[written] {
+                    unitPosition = known
                 } else {
-                    unit = MeasurementUnit.parse(written)
-                    units[written] = unit
+                    var bytes = ByteKey()
+                    bytes.set(buffer, measurement.unitStart, measurement.unitEnd)
+                    unitPosition = unitTable.count
+                    unitTable.append(KnownUnit(bytes: bytes, unit: MeasurementUnit.parse(written)))
+                    unitPositions[written] = unitPosition
+                }
+                let unit = unitTable[unitPosition].unit
+                let seriesName: String
+                if let name {
+                    seriesName = name
+                } else {
+                    let plain = Bytes.string(buffer, start, nameEnd)
+                    seriesName = qualifyByPackage && !package.isEmpty ? package + "." + plain : plain
+                    name = seriesName
                 }
                 let prefixLength = qualifyByPackage && !package.isEmpty ? package.count + 1 : 0
                 let series = try label.series(
-                    name: name,
+                    name: seriesName,
                     parametersFromName: prefixLength == 0
                         ? GoBenchmarkName.parameters
                         : { GoBenchmarkName.parameters(String($0.dropFirst(prefixLength))) },
@@ -180,11 +204,21 @@ enum GoBenchmarkTextLoader {
                     line: lineNumber, context: &context)
                 try label.append(
                     measurement.value, unit: unit, series: series, runKey: run, line: lineNumber, field: written)
-                var unitBytes = ByteKey()
-                unitBytes.set(buffer, measurement.unitStart, measurement.unitEnd)
-                let entry = CachedPair(unitBytes: unitBytes, series: series, unit: unit)
-                if position < cached.count { cached[position] = entry } else { cached.append(entry) }
-                cacheChanged = true
+                let entry = CachedPair(unit: unitPosition, series: series)
+                if position < cachedCount {
+                    pairs[cachedStart + position] = entry
+                } else {
+                    // The positions are taken in order, so `position == cachedCount`: the name's pairs
+                    // grow by one, moved to the end of `pairs` first unless they are there already.
+                    if cachedStart + cachedCount != pairs.count {
+                        let moved = Array(pairs[cachedStart..<(cachedStart + cachedCount)])
+                        cachedStart = pairs.count
+                        pairs.append(contentsOf: moved)
+                    }
+                    pairs.append(entry)
+                    cachedCount += 1
+                    known[current] = KnownName(start: cachedStart, count: cachedCount)
+                }
             }
         }
         if results == 0 {

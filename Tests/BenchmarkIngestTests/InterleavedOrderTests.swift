@@ -28,7 +28,8 @@ struct InterleavedOrderTests {
     }
 
     /// Go text of two packages that share a benchmark name, lines with several units, a unit that
-    /// only some lines carry, and names that differ in one byte or only in length.
+    /// only some lines carry, units in another order from one line to the next, and names that
+    /// differ in one byte or only in length.
     private func goLines(repetitions: Int) -> [[String]] {
         var passes: [[String]] = []
         for repetition in 0..<repetitions {
@@ -40,12 +41,18 @@ struct InterleavedOrderTests {
             lines.append("pkg: example.com/b")
             lines.append("BenchmarkParse-8 10 \(500 + repetition) ns/op \(32 + repetition) B/op")
             lines.append("BenchmarkP-8 10 \(600 + repetition) instructions/op")
+            // Units in another order on every other line, and one more unit from the third line on.
+            lines.append(
+                repetition % 2 == 0
+                    ? "BenchmarkQ-8 10 \(700 + repetition) ns/op \(8 + repetition) B/op"
+                    : "BenchmarkQ-8 10 \(8 + repetition) B/op \(700 + repetition) ns/op"
+                        + (repetition > 2 ? " 1 allocs/op" : ""))
             passes.append(lines)
         }
         return passes
     }
 
-    @Test(arguments: [1, 2, 5])
+    @Test(arguments: [1, 2, 5, 6])
     func goTextInterleavedEqualsConsecutive(repetitions: Int) throws {
         let passes = goLines(repetitions: repetitions)
         // Interleaved: the passes one after the other. Consecutive: every result line of one
