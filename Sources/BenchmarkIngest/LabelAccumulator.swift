@@ -320,20 +320,25 @@ struct LabelAccumulator {
             }
             try checkUnits(name: builder.benchmark.name, positions: positions)
         }
+        // Nor is the index of names, from here.
+        index = [:]
         var series: [BenchmarkSeries] = []
         series.reserveCapacity(builders.count)
-        for builder in builders {
-            guard builder.runs.contains(where: { !$0.values.isEmpty }) else {
+        for position in builders.indices {
+            guard builders[position].runs.contains(where: { !$0.values.isEmpty }) else {
                 context.warn(
-                    builder.firstSeen,
-                    "benchmark \"\(builder.benchmark.name)\" has no samples here; it is left out of label "
+                    builders[position].firstSeen,
+                    "benchmark \"\(builders[position].benchmark.name)\" has no samples here; it is left out of label "
                         + "\"\(label)\" (missing on this side)")
                 continue
             }
+            let runs = builders[position].takeTrimmedRuns()
             series.append(
                 BenchmarkSeries(
-                    benchmark: builder.benchmark, unit: builder.unit, mode: builder.mode, runs: builder.trimmedRuns))
+                    benchmark: builders[position].benchmark, unit: builders[position].unit,
+                    mode: builders[position].mode, runs: runs))
         }
+        builders = []
         return LabelData(label: label, series: series, files: files)
     }
 
@@ -433,17 +438,21 @@ extension LabelAccumulator.SeriesBuilder {
         return laterRunKeys.firstIndex(of: runKey).map { $0 + 1 }
     }
 
-    /// The runs, with the room reserved beyond a run's values given back when it is large.
-    var trimmedRuns: [BenchmarkRun] {
+    /// The runs, moved out of the builder, with the room reserved beyond a run's values given back
+    /// when it is more than an eighth of them: an interleaved file gives every new run room for one
+    /// value (the run created before it has one so far), so its arrays grow by doubling — 20 values
+    /// in room for 32. Moved, not copied: the builder is left without runs, and each array that is
+    /// trimmed is freed as its exact copy is made.
+    mutating func takeTrimmedRuns() -> [BenchmarkRun] {
         var trimmed = runs
+        runs = []
         for position in trimmed.indices {
-            let values = trimmed[position].values
-            if values.capacity > 2 * values.count + 8 {
-                var exact: [Double] = []
-                exact.reserveCapacity(values.count)
-                exact.append(contentsOf: values)
-                trimmed[position].values = exact
-            }
+            let count = trimmed[position].values.count
+            guard trimmed[position].values.capacity > count + count / 8 + 2 else { continue }
+            var exact: [Double] = []
+            exact.reserveCapacity(count)
+            exact.append(contentsOf: trimmed[position].values)
+            trimmed[position].values = exact
         }
         return trimmed
     }
