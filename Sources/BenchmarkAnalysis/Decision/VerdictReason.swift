@@ -15,8 +15,9 @@ public enum VerdictReason: Sendable, Hashable {
     case exactBeyondThreshold(thresholdPercent: Double, judgedByHistory: Bool)
     /// Exact counts differing by less than the threshold.
     case exactWithinThreshold(thresholdPercent: Double)
-    /// Constant counts on each side, from or to zero (values in the unit's base unit).
-    case exactCountsChanged(base: Double, head: Double, unit: MeasurementUnit)
+    /// Constant counts on each side, from or to zero (values in the unit's base unit). Boxed
+    /// (`indirect`): the only case with a unit, which would otherwise make every reason 64 bytes.
+    indirect case exactCountsChanged(base: Double, head: Double, unit: MeasurementUnit)
     /// Zeros among varying samples: no ratio can be estimated.
     case zeroAmongVaryingSamples
     /// A noise estimate but no test (for example a degenerate interval).
