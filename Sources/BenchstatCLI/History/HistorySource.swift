@@ -98,8 +98,12 @@ enum HistorySource {
                 guard let info = stored[series.seriesID] else { continue }
                 let firstKept = cuts.get(index) ?? 0
                 if firstKept > 0 { cut.append((info.name, runs[series.positions[firstKept]].info.commit)) }
-                let kept = (firstKept..<series.positions.count).compactMap { offset in
-                    series.logMeans[offset].isNaN ? nil : (series.positions[offset], series.logMeans[offset])
+                // Labelled as `centres` labels them: an array of unlabelled tuples would be converted
+                // element by element through a runtime cast (2% of a 200-run history's CPU).
+                let kept: [(position: Int, logMean: Double)] = (firstKept..<series.positions.count).compactMap {
+                    offset in
+                    series.logMeans[offset].isNaN
+                        ? nil : (position: series.positions[offset], logMean: series.logMeans[offset])
                 }
                 let key = HistorySeriesKey(name: info.name, baseUnit: info.baseUnit)
                 if let known = slot[key] {

@@ -34,10 +34,14 @@ struct SeriesCentres {
                 }
                 previousIDs = run.seriesIDs
             }
-            for (offset, index) in slots.enumerated() {
-                result[index].positions.append(position)
-                result[index].centres.append(run.centres[offset])
-                result[index].logMeans.append(run.logMeans[offset])
+            // Through the buffer: `result[index].….append` checked `result`'s uniqueness three times a
+            // value (4 million values at 200 runs × 20,000 series).
+            result.withUnsafeMutableBufferPointer { result in
+                for (offset, index) in slots.enumerated() {
+                    result[index].positions.append(position)
+                    result[index].centres.append(run.centres[offset])
+                    result[index].logMeans.append(run.logMeans[offset])
+                }
             }
         }
         result.sort { $0.seriesID < $1.seriesID }
