@@ -12,8 +12,8 @@ struct LabelAccumulator {
     private(set) var files: [FileMetadata] = []
     private var builders: [SeriesBuilder] = []
     /// Benchmark name → the position of its first series; its series in other base units follow
-    /// through `SeriesBuilder.nextOfName`.
-    private var index: [String: Int] = [:]
+    /// through `SeriesBuilder.nextOfName`. The names are the builders'.
+    private var index = NameIndex()
     private var filePaths: [String] = []
     /// The file being read now.
     private(set) var currentFile: String = ""
@@ -150,7 +150,8 @@ struct LabelAccumulator {
             explicit: explicit, unit: unit, at: SourceLocation(file: file, line: line, field: "unit"))
         // The last series of this name, to link a new one after.
         var lastOfName = -1
-        var next = index[name] ?? -1
+        let hash = NameIndex.hash(name)
+        var next = index.find(hash: hash) { builders[$0].benchmark.name == name } ?? -1
         while next >= 0 {
             if builders[next].unit.baseUnit == unit.baseUnit { break }
             lastOfName = next
@@ -181,7 +182,7 @@ struct LabelAccumulator {
         if lastOfName >= 0 {
             builders[lastOfName].nextOfName = position
         } else {
-            index[name] = position
+            index.insert(hash: hash, position: position)
         }
         return position
     }
@@ -311,7 +312,9 @@ struct LabelAccumulator {
         resolvedLines = ResolvedSeriesTable()
         for (position, builder) in builders.enumerated() where builder.nextOfName >= 0 {
             // Only from the first series of a name: no earlier series links to it.
-            guard index[builder.benchmark.name] == position else { continue }
+            let name = builder.benchmark.name
+            guard index.find(hash: NameIndex.hash(name), isName: { builders[$0].benchmark.name == name }) == position
+            else { continue }
             var positions: [Int] = []
             var next = position
             while next >= 0 {
@@ -321,7 +324,7 @@ struct LabelAccumulator {
             try checkUnits(name: builder.benchmark.name, positions: positions)
         }
         // Nor is the index of names, from here.
-        index = [:]
+        index = NameIndex()
         var series: [BenchmarkSeries] = []
         series.reserveCapacity(builders.count)
         for position in builders.indices {

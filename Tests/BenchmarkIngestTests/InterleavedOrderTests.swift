@@ -245,6 +245,26 @@ struct InterleavedOrderTests {
         }
         #expect(table.count == keys.count)
     }
+
+    /// The label's index of names finds every name at its position through many doublings, and a
+    /// probe whose hash matches still asks for the name: with every hash made equal (all names in
+    /// one chain) each name is found at its own position, never at another's.
+    @Test(arguments: [false, true])
+    func nameIndexKeepsEveryNameApartThroughGrowth(oneHashForAll: Bool) {
+        var index = NameIndex()
+        // Names that are prefixes of one another, an empty one, a non-ASCII one (NFC).
+        let names = (0..<(oneHashForAll ? 300 : 5000)).map { "name-\($0)" } + ["", "name-1\u{0}", "café"]
+        func hash(_ name: String) -> UInt64 { oneHashForAll ? 42 : NameIndex.hash(name) }
+        for (position, name) in names.enumerated() {
+            #expect(index.find(hash: hash(name), isName: { names[$0] == name }) == nil)
+            index.insert(hash: hash(name), position: position)
+        }
+        for (position, name) in names.enumerated() {
+            #expect(index.find(hash: hash(name), isName: { names[$0] == name }) == position)
+        }
+        #expect(index.find(hash: hash("name-"), isName: { names[$0] == "name-" }) == nil)
+        #expect(index.count == names.count)
+    }
 }
 
 extension Dictionary where Key == String {
