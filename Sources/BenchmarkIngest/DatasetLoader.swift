@@ -146,7 +146,7 @@ public enum DatasetLoader {
     }
 
     static func loadLabel(_ spec: LabelSpec, context: inout IngestContext) throws(InputError) -> LabelData {
-        var label = LabelAccumulator(label: spec.name)
+        var label = LabelAccumulator(label: spec.name, expectedFiles: spec.inputs.count)
         for path in spec.inputs {
             label.beginFile(path)
             let metadata = try loadInput(

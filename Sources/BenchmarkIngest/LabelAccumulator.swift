@@ -31,8 +31,14 @@ struct LabelAccumulator {
     /// to the next (a label of one file per run names the same benchmarks in each).
     private var resolvedLines = ResolvedSeriesTable()
 
-    init(label: String) {
+    /// The number of files the label will read, when known: a series met in more than one of
+    /// them reserves room for that many runs and files at once instead of growing by doubling.
+    private let expectedFiles: Int
+
+    /// Creates the accumulator of `label`, which will read `expectedFiles` files (a hint).
+    init(label: String, expectedFiles: Int = 1) {
         self.label = label
+        self.expectedFiles = max(expectedFiles, 1)
     }
 
     /// `name` in Unicode NFC. Swift compares strings by canonical equivalence, so `café` written
@@ -80,6 +86,8 @@ struct LabelAccumulator {
         var laterRunKeys: [Int] = []
         var runIndex: [Int: Int] = [:]
         static let linearRuns = 16
+        /// The most runs (and later files) a series reserves room for before it has them.
+        static let reservedRuns = 64
         /// The position in `runs` of the run last appended to, and its key (-1: none yet).
         var lastRun = -1
         var lastRunKey = -1
@@ -231,7 +239,7 @@ struct LabelAccumulator {
         let runCount = builders[series].runs.count
         let consistent = builders[series].append(
             value, runKey: runKey, runName: runNames[runKey], fileIndex: fileIndex, iteration: iteration,
-            expectedCount: min(max(expected, 1), 1024)
+            expectedCount: min(max(expected, 1), 1024), expectedRuns: expectedFiles
         ) {
             SourceLocation(file: sourceFile, line: line)
         }
@@ -254,7 +262,8 @@ struct LabelAccumulator {
     mutating func appendIfPlain(_ raw: Double, scale: Double, series: Int, runKey: Int) -> Bool {
         let value = raw * scale
         guard raw > 0, value.isFinite, value != 0 else { return false }
-        return builders[series].appendToLastRun(value, runKey: runKey, fileIndex: filePaths.count - 1)
+        return builders[series].appendToLastRun(
+            value, runKey: runKey, fileIndex: filePaths.count - 1, expectedFiles: expectedFiles)
     }
 
     /// Checks a value and converts it to the base unit.
@@ -375,31 +384,40 @@ extension LabelAccumulator.SeriesBuilder {
     /// The files this series has samples in, in order.
     var fileIndices: [Int] { firstFile < 0 ? [] : [firstFile] + laterFiles }
 
+    /// Notes that the series has a sample in file `fileIndex`; the first later file reserves room
+    /// for the rest of the `expectedFiles`.
     @inline(__always)
-    private mutating func noteFile(_ fileIndex: Int) {
+    private mutating func noteFile(_ fileIndex: Int, expectedFiles: Int) {
         guard lastFile != fileIndex else { return }
-        if firstFile < 0 { firstFile = fileIndex } else { laterFiles.append(fileIndex) }
+        if firstFile < 0 {
+            firstFile = fileIndex
+        } else {
+            if laterFiles.isEmpty { laterFiles.reserveCapacity(min(expectedFiles - 1, Self.reservedRuns)) }
+            laterFiles.append(fileIndex)
+        }
         lastFile = fileIndex
     }
 
     /// Appends `value` to the run last appended to when that run is `runKey` and carries no
     /// iterations; false, appending nothing, otherwise.
     @inline(__always)
-    fileprivate mutating func appendToLastRun(_ value: Double, runKey: Int, fileIndex: Int) -> Bool {
+    fileprivate mutating func appendToLastRun(_ value: Double, runKey: Int, fileIndex: Int, expectedFiles: Int) -> Bool
+    {
         guard lastRunKey == runKey, runs[lastRun].iterations == nil else { return false }
-        noteFile(fileIndex)
+        noteFile(fileIndex, expectedFiles: expectedFiles)
         runs[lastRun].values.append(value)
         return true
     }
 
     /// Appends `value` (and `iteration`) to its run; false, appending nothing, when the run's
     /// earlier samples disagree about carrying an iteration. A new run reserves room for
-    /// `expectedCount` values.
+    /// `expectedCount` values; the second run of a series, room for `expectedRuns` runs (at most
+    /// `reservedRuns`).
     fileprivate mutating func append(
         _ value: Double, runKey: Int, runName: @autoclosure () -> String, fileIndex: Int, iteration: Int?,
-        expectedCount: Int, location: () -> SourceLocation
+        expectedCount: Int, expectedRuns: Int, location: () -> SourceLocation
     ) -> Bool {
-        noteFile(fileIndex)
+        noteFile(fileIndex, expectedFiles: expectedRuns)
         var position = -1
         if lastRun >= 0, lastRunKey == runKey {
             position = lastRun
@@ -414,6 +432,11 @@ extension LabelAccumulator.SeriesBuilder {
             if runs.isEmpty {
                 firstRunKey = runKey
             } else if runIndex.isEmpty, laterRunKeys.count < Self.linearRuns {
+                if laterRunKeys.isEmpty {
+                    let room = min(expectedRuns, Self.reservedRuns)
+                    runs.reserveCapacity(room)
+                    laterRunKeys.reserveCapacity(min(room - 1, Self.linearRuns))
+                }
                 laterRunKeys.append(runKey)
             } else {
                 if runIndex.isEmpty {
@@ -449,6 +472,13 @@ extension LabelAccumulator.SeriesBuilder {
     mutating func takeTrimmedRuns() -> [BenchmarkRun] {
         var trimmed = runs
         runs = []
+        // Room reserved for runs that never came (a series in 2 of a label's 10 files).
+        if trimmed.capacity > trimmed.count + trimmed.count / 8 + 2 {
+            var exact: [BenchmarkRun] = []
+            exact.reserveCapacity(trimmed.count)
+            exact.append(contentsOf: trimmed)
+            trimmed = exact
+        }
         for position in trimmed.indices {
             let count = trimmed[position].values.count
             guard trimmed[position].values.capacity > count + count / 8 + 2 else { continue }

@@ -21,7 +21,13 @@ public struct BenchmarkSeries: Sendable, Hashable {
     }
 
     /// Every sample of every run, in run order.
-    public var allValues: [Double] { runs.flatMap(\.values) }
+    public var allValues: [Double] {
+        if runs.count == 1 { return runs[0].values }
+        var all: [Double] = []
+        all.reserveCapacity(sampleCount)
+        for run in runs { all.append(contentsOf: run.values) }
+        return all
+    }
 
     /// The number of samples over all runs.
     public var sampleCount: Int { runs.reduce(0) { $0 + $1.values.count } }

@@ -183,8 +183,9 @@ struct InterleavedOrderTests {
     /// table of the earlier ones, and must still land in that file's run (a line without a `run`
     /// field) or in the run its field names. 3 files stay in the short list of a series' run keys,
     /// 20 go past it into its dictionary; the files are read in name order, and run "x" comes back in
-    /// every third file.
-    @Test(arguments: [3, 20])
+    /// every third file. A series reserves room for as many runs as the label has files (at most 64:
+    /// 70 files grow past it); "c", in the first two files only, keeps its two runs.
+    @Test(arguments: [3, 20, 70])
     func runFilesOfOneLabelKeepTheirRuns(files: Int) throws {
         try withTemporaryDirectory { directory in
             var paths: [String] = []
@@ -196,6 +197,9 @@ struct InterleavedOrderTests {
                     lines.append(#"{"benchmark": "b", "unit": "ns", "value": \#(value + 500)}"#)
                     if file % 3 == 0 {
                         lines.append(#"{"benchmark": "a", "unit": "ns", "run": "x", "value": \#(value + 900)}"#)
+                    }
+                    if file < 2 {
+                        lines.append(#"{"benchmark": "c", "unit": "ns", "value": \#(value + 700)}"#)
                     }
                 }
                 let name = String(format: "label/run%03d.jsonl", file)
@@ -215,8 +219,13 @@ struct InterleavedOrderTests {
                 x += [(base + 900) * 1e-9, (base + 901) * 1e-9]
             }
             #expect(values["a | s | walltime | x"] == x)
-            #expect(label.series.map(\.benchmark.name) == ["a", "b"])
-            #expect(label.series.map(\.runs.count) == [files + 1, files])
+            for (file, path) in paths.prefix(2).enumerated() {
+                let base = Double(1000 * file)
+                #expect(values["c | s | walltime | \(path)"] == [base + 700, base + 701].map { $0 * 1e-9 })
+            }
+            #expect(label.series.map(\.benchmark.name) == ["a", "b", "c"])
+            #expect(label.series.map(\.runs.count) == [files + 1, files, 2])
+            #expect(label.series[2].runs.map(\.id) == Array(paths.prefix(2)))
             #expect(label.series[0].runs.map(\.id) == [paths[0], "x"] + paths.dropFirst())
         }
     }
