@@ -29,20 +29,38 @@ public struct OneWayANOVA: Sendable, Equatable {
     /// Analyses `groups`, or returns nil when there are fewer than two groups, an empty group, or no
     /// within-group degrees of freedom (N − r < 1).
     public init?(groups: [[Double]]) {
-        let r = groups.count
-        var n = 0
+        var values: [Double] = []
+        var groupEnds: [Int] = []
+        groupEnds.reserveCapacity(groups.count)
         for group in groups {
-            guard !group.isEmpty else { return nil }
-            n += group.count
+            values.append(contentsOf: group)
+            groupEnds.append(values.count)
         }
-        guard r >= 2, n - r >= 1 else { return nil }
+        self.init(values: values, groupEnds: groupEnds)
+    }
+
+    /// Analyses `values` cut into groups that end (exclusive) at the ascending offsets `groupEnds`,
+    /// the last being `values.count` — the same numbers as `init(groups:)` of those groups, without
+    /// an array per group; nil as there (an empty group: two equal ends).
+    public init?(values: [Double], groupEnds: [Int]) {
+        let r = groupEnds.count
+        let n = values.count
+        guard r >= 2, n - r >= 1, groupEnds.last == n else { return nil }
+        var start = 0
+        for end in groupEnds {
+            guard end > start else { return nil }
+            start = end
+        }
         var total = 0.0
-        for group in groups { for value in group { total += value } }
+        for value in values { total += value }
         let grand = total / Double(n)
         var ssWithin = 0.0
         var ssBetween = 0.0
         var sumOfSquaredSizes = 0.0
-        for group in groups {
+        start = 0
+        for end in groupEnds {
+            let group = values[start..<end]
+            start = end
             let mean = Summation.sum(group) / Double(group.count)
             ssBetween += Double(group.count) * (mean - grand) * (mean - grand)
             for value in group { ssWithin += (value - mean) * (value - mean) }

@@ -15,6 +15,13 @@ public enum Summation {
         return total
     }
 
+    /// Σxᵢ of a part of an array, in index order (the same sum as of an array of those values).
+    public static func sum(_ values: ArraySlice<Double>) -> Double {
+        var total = 0.0
+        for value in values { total += value }
+        return total
+    }
+
     /// Σxᵢ / n, in index order.
     /// - Throws: `.emptySample` for no values.
     public static func mean(_ values: [Double]) throws(StatisticsError) -> Double {

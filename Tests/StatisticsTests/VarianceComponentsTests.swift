@@ -83,6 +83,12 @@ import Testing
         #expect(OneWayANOVA(groups: [[1, 2, 3]]) == nil, "one group")
         #expect(OneWayANOVA(groups: [[1], [2]]) == nil, "N − r = 0")
         #expect(OneWayANOVA(groups: [[1, 2], []]) == nil, "an empty group")
+        // The offsets form (what `init(groups:)` delegates to): an empty group between two others,
+        // and ends that do not cover the values, are refused too.
+        #expect(OneWayANOVA(values: [1, 2, 3, 4], groupEnds: [2, 2, 4]) == nil, "an empty group")
+        #expect(OneWayANOVA(values: [1, 2, 3, 4, 5], groupEnds: [2, 4]) == nil, "a value in no group")
+        #expect(
+            OneWayANOVA(values: [1, 2, 5, 3, 4], groupEnds: [3, 5]) == OneWayANOVA(groups: [[1, 2, 5], [3, 4]]))
         // Identical group means: no between-group component, whatever the within spread.
         let flat = OneWayANOVA(groups: [[1, 3], [1, 3], [3, 1]])
         #expect(flat?.betweenGroupVariance == 0)

@@ -15,10 +15,12 @@ struct MannWhitneyMethod: ComparisonMethod {
         let useRuns = base.runCount >= 2 && head.runCount >= 2
         let x =
             useRuns
-            ? try base.runs.map { run throws(StatisticsError) in try DescriptiveStatistics(run).median } : base.all
+            ? try base.runs.map { run throws(StatisticsError) in try DescriptiveStatistics(Array(run)).median }
+            : base.all
         let y =
             useRuns
-            ? try head.runs.map { run throws(StatisticsError) in try DescriptiveStatistics(run).median } : head.all
+            ? try head.runs.map { run throws(StatisticsError) in try DescriptiveStatistics(Array(run)).median }
+            : head.all
         let shift = try HodgesLehmann.shift(base: x, head: y, confidence: context.confidence)
         let constant = Set(x).count == 1 && Set(y).count == 1
         var noise: NoiseModel = useRuns ? .betweenRun : .withinRun

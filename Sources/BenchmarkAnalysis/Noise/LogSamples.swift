@@ -6,59 +6,73 @@ import Statistics
 /// variance (`OneWayANOVA`) that estimates its between-run variance component (Kalibera & Jones 2013 on why the run
 /// is where benchmark variance lives).
 struct LogSamples {
-    /// Natural logs of the samples, per run (runs with at least one sample).
-    let runs: [[Double]]
-    /// Every log, in run order.
+    /// Every log, in run order (runs with at least one sample).
     let all: [Double]
     /// The raw values, in run order.
     let raw: [Double]
-    /// The raw values split by run (the shape of `runs`): the series' own arrays, shared, not copied.
-    let rawByRun: [[Double]]
+    /// Where each run's values end in `all` and `raw` (exclusive, ascending; the last is `count`):
+    /// one array of offsets instead of an array of logs and one of raw values per run — at 10 runs a
+    /// side, their allocations and frees were a tenth of the analysis.
+    let runEnds: [Int]
     /// Every log, ascending: sorted once for the outlier fences and the trimmed means.
     let sortedAll: [Double]
 
     /// Reads a series; every value must be finite and > 0 (the loaders guarantee it, this checks).
-    /// A series of one run shares that run's arrays for `raw` and `all`, and an ascending one (a
-    /// single sample) is its own `sortedAll`: at a million one-sample benchmarks, each array made
-    /// here was an allocation and a free per side.
+    /// A series of one run shares that run's array for `raw`, and an ascending one (a single
+    /// sample) is its own `sortedAll`: at a million one-sample benchmarks, each array made here was
+    /// an allocation and a free per side.
     init(series: BenchmarkSeries) throws(AnalysisError) {
-        var runs: [[Double]] = []
-        var rawByRun: [[Double]] = []
-        runs.reserveCapacity(series.runs.count)
-        rawByRun.reserveCapacity(series.runs.count)
-        for run in series.runs where !run.values.isEmpty {
-            rawByRun.append(run.values)
-            var logs: [Double] = []
-            logs.reserveCapacity(run.values.count)
-            for value in run.values {
-                guard value.isFinite, value > 0 else {
-                    throw .notOnLogScale(benchmark: series.benchmark.name, value: value, location: run.source)
-                }
-                logs.append(log(value))
-            }
-            runs.append(logs)
+        // The runs are read by index, their values only: `for run in series.runs` copied each whole
+        // run (its id, values, source and iterations retained, then released).
+        let runs = series.runs
+        var count = 0
+        var lastFilled = 0
+        for index in runs.indices where !runs[index].values.isEmpty {
+            count += runs[index].values.count
+            lastFilled = index
         }
-        self.runs = runs
-        self.rawByRun = rawByRun
-        if runs.count == 1 {
-            all = runs[0]
-            raw = rawByRun[0]
+        var all: [Double] = []
+        all.reserveCapacity(count)
+        var runEnds: [Int] = []
+        runEnds.reserveCapacity(runs.count)
+        for index in runs.indices where !runs[index].values.isEmpty {
+            let values = runs[index].values
+            for value in values {
+                guard value.isFinite, value > 0 else {
+                    throw .notOnLogScale(benchmark: series.benchmark.name, value: value, location: runs[index].source)
+                }
+                all.append(log(value))
+            }
+            runEnds.append(all.count)
+        }
+        self.all = all
+        self.runEnds = runEnds
+        if runEnds.count == 1 {
+            raw = runs[lastFilled].values
         } else {
-            all = Self.concatenated(runs)
-            raw = Self.concatenated(rawByRun)
+            var raw: [Double] = []
+            raw.reserveCapacity(count)
+            for index in runs.indices { raw.append(contentsOf: runs[index].values) }
+            self.raw = raw
         }
         sortedAll = Self.isAscending(all) ? all : GSL.sorted(all)
     }
 
-    /// The runs' values one after the other, in one allocation (`flatMap` grows its result by
-    /// doubling: a series of 10 runs of 2 values was copied four times).
-    private static func concatenated(_ runs: [[Double]]) -> [Double] {
-        var count = 0
-        for run in runs { count += run.count }
-        var all: [Double] = []
-        all.reserveCapacity(count)
-        for run in runs { all.append(contentsOf: run) }
-        return all
+    /// The logs of each run, as parts of `all`.
+    var runs: [ArraySlice<Double>] { Self.parts(of: all, ending: runEnds) }
+
+    /// The raw values of each run (for the reports that draw every sample).
+    var rawByRun: [[Double]] { Self.parts(of: raw, ending: runEnds).map(Array.init) }
+
+    private static func parts(of values: [Double], ending ends: [Int]) -> [ArraySlice<Double>] {
+        var parts: [ArraySlice<Double>] = []
+        parts.reserveCapacity(ends.count)
+        var start = 0
+        for end in ends {
+            parts.append(values[start..<end])
+            start = end
+        }
+        return parts
     }
 
     /// Whether `values` (no NaN) are in ascending order.
@@ -72,7 +86,7 @@ struct LogSamples {
     }
 
     var count: Int { all.count }
-    var runCount: Int { runs.count }
+    var runCount: Int { runEnds.count }
 
     /// The smallest and largest raw value (the series is non-empty: callers check `count`).
     var rawRange: ClosedRange<Double> {
@@ -92,9 +106,18 @@ struct LogSamples {
     }
 
     /// The mean of each run's logs (plain sums, `Summation`).
-    var runMeans: [Double] { runs.map { Summation.sum($0) / Double($0.count) } }
+    var runMeans: [Double] {
+        var means: [Double] = []
+        means.reserveCapacity(runEnds.count)
+        var start = 0
+        for end in runEnds {
+            means.append(Summation.sum(all[start..<end]) / Double(end - start))
+            start = end
+        }
+        return means
+    }
 
     /// The one-way analysis of variance of the logs by run (`OneWayANOVA`), or nil when there are
     /// fewer than two runs or no within-run degrees of freedom.
-    func runHeterogeneity() -> OneWayANOVA? { OneWayANOVA(groups: runs) }
+    func runHeterogeneity() -> OneWayANOVA? { OneWayANOVA(values: all, groupEnds: runEnds) }
 }
