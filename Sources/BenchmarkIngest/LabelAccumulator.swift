@@ -470,24 +470,23 @@ extension LabelAccumulator.SeriesBuilder {
     /// in room for 32. Moved, not copied: the builder is left without runs, and each array that is
     /// trimmed is freed as its exact copy is made.
     mutating func takeTrimmedRuns() -> [BenchmarkRun] {
-        var trimmed = runs
+        // The runs array too: room reserved for runs that never came (a series in 2 of 10 files).
+        var trimmed = Self.exactIfRoomy(runs)
         runs = []
-        // Room reserved for runs that never came (a series in 2 of a label's 10 files).
-        if trimmed.capacity > trimmed.count + trimmed.count / 8 + 2 {
-            var exact: [BenchmarkRun] = []
-            exact.reserveCapacity(trimmed.count)
-            exact.append(contentsOf: trimmed)
-            trimmed = exact
-        }
         for position in trimmed.indices {
-            let count = trimmed[position].values.count
-            guard trimmed[position].values.capacity > count + count / 8 + 2 else { continue }
-            var exact: [Double] = []
-            exact.reserveCapacity(count)
-            exact.append(contentsOf: trimmed[position].values)
-            trimmed[position].values = exact
+            trimmed[position].values = Self.exactIfRoomy(trimmed[position].values)
         }
         return trimmed
+    }
+
+    /// `array` in an allocation of its size when it holds more than an eighth (+ 2) of spare room,
+    /// else `array` itself.
+    private static func exactIfRoomy<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity > array.count + array.count / 8 + 2 else { return array }
+        var exact: [Element] = []
+        exact.reserveCapacity(array.count)
+        exact.append(contentsOf: array)
+        return exact
     }
 }
 
