@@ -24,9 +24,7 @@ public enum EDivisive {
     }
 
     /// The weights of Q̂'s three sums for parts of n and m values: 2/(m+n), 2m/((m+n)(n−1)) (0 for
-    /// n = 1) and 2n/((m+n)(m−1)) (0 for m = 1), computed once for parts up to `size` values (every
-    /// series asks for the same ones) — the same numbers as computed in place, so Q̂ is bit for bit
-    /// the same.
+    /// n = 1) and 2n/((m+n)(m−1)) (0 for m = 1).
     struct Weights: Sendable {
         let cross: Double
         let withinX: Double
@@ -40,84 +38,143 @@ public enum EDivisive {
             withinY = m > 1 ? 2 * n / ((m + n) * (m - 1)) : 0
         }
 
-        private init(cross: Double, withinX: Double, withinY: Double) {
-            self.cross = cross
-            self.withinX = withinX
-            self.withinY = withinY
-        }
-
-        /// Q̂ from the three sums.
-        func q(cross: Double, withinX: Double, withinY: Double) -> Double {
-            self.cross * cross - self.withinX * withinX - self.withinY * withinY
-        }
-
-        /// Parts of fewer values than this are looked up in `table`.
+        /// Parts of fewer values in all than this are looked up in `withinXByTotal` and `withinYByTotal`.
         static let size = 64
-        /// `table[n * size + m]`.
-        static let table: [Weights] = (0..<size * size).map { index in
-            let (n, m) = index.quotientAndRemainder(dividingBy: size)
-            return n > 0 && m > 0 ? Weights(n: n, m: m) : Weights(cross: 0, withinX: 0, withinY: 0)
+        /// `withinXByTotal[(n + m) * size + n]`: the within-X weight of parts of n and m values, laid out
+        /// so that one κ's weights for every τ are consecutive (every series asks for the same ones; the
+        /// same numbers as computed in place, so Q̂ is bit for bit the same).
+        static let withinXByTotal: [Double] = table { $0.withinX }
+        /// `withinYByTotal[(n + m) * size + n]`, as `withinXByTotal`.
+        static let withinYByTotal: [Double] = table { $0.withinY }
+
+        private static func table(_ weight: (Weights) -> Double) -> [Double] {
+            (0..<size * size).map { index in
+                let (total, n) = index.quotientAndRemainder(dividingBy: size)
+                return n > 0 && n < total ? weight(Weights(n: n, m: total - n)) : 0
+            }
         }
     }
 
     /// The best candidate in `series[start..<end]`, or nil when the interval has fewer than two values.
-    /// - Complexity: O((end − start)²) time and memory (row prefix sums of the distance matrix).
+    ///
+    /// Q̂ is evaluated κ by κ (κ the end of Y), every τ < κ at once: row κ − 1 of the distance matrix's
+    /// running sums, `row[i] = Σ_{i' < i} |z_{i'} − z_{κ−1}|`, is computed once and read by every τ,
+    /// and each τ keeps its own running cross and within-Y sums and its best Q̂. Each τ's sums take
+    /// their terms in the order a τ-by-τ loop takes them (κ increasing), and the first maximum in
+    /// (τ, κ) order is the first τ whose best is the largest, so the candidate and its Q̂ are bit for
+    /// bit those of the τ-major double loop (`EDivisiveDefinitionTests`); the loop over τ carries no
+    /// dependence from one τ to the next, so the compiler vectorises it.
+    /// - Complexity: O((end − start)²) time, O(end − start) memory.
     public static func candidate(in series: [Double], start: Int, end: Int) -> Candidate? {
         let length = end - start
         guard length >= 2, start >= 0, end <= series.count else { return nil }
-        // prefix[j * (length + 1) + k] = Σ_{i < k} |z[start+i] − z[start+j]| for k ≤ j. Both loops run over
-        // unsafe buffers (indices are within bounds by construction): this is the inner loop of every
-        // change-point search, 20,000 series at a time.
+        // Scratch of 8 × (length + 1) values: two rows of running sums; per τ the within-X sum, the
+        // cross and within-Y running sums and the best Q̂; the within weights of a κ past the tables.
         let width = length + 1
-        var best: Candidate?
-        let weightTable = Weights.table
-        // Every entry is written: row j's first entry is 0, then running sums up to column j, then 0.
-        let prefix = [Double](unsafeUninitializedCapacity: length * width) { prefix, initialized in
-            series.withUnsafeBufferPointer { all in
-                guard let base = all.baseAddress else { return }
-                let z = UnsafeBufferPointer(start: base + start, count: length)
-                for j in 0..<length {
-                    let zj = z[j]
-                    var running = 0.0
-                    let row = j * width
-                    prefix[row] = 0
-                    // Q̂ reads row j only up to column j (sums over i < τ ≤ j): the rest is left 0.
-                    for i in 0..<j {
-                        running += abs(z[i] - zj)
-                        prefix[row + i + 1] = running
-                    }
-                    for k in (j + 1)..<width { prefix[row + k] = 0 }
-                }
-            }
-            initialized = length * width
-        }
-        prefix.withUnsafeBufferPointer { prefix in
-            weightTable.withUnsafeBufferPointer { weightTable in
-                var withinX = 0.0  // Σ_{i<k<τ} |z_i − z_k| over X = [start, τ)
-                var bestQ = -Double.infinity
-                var bestTau = 0
-                for tau in 1..<length {  // local τ: X = [0, τ), n = τ
-                    if tau >= 2 { withinX += prefix[(tau - 1) * width + (tau - 1)] }
-                    var cross = 0.0
-                    var withinY = 0.0
-                    for kappa in (tau + 1)...length {  // Y = [τ, κ), m = κ − τ
-                        let row = (kappa - 1) * width
-                        cross += prefix[row + tau]
-                        withinY += prefix[row + kappa - 1] - prefix[row + tau]
-                        let weights =
-                            kappa - tau < Weights.size && tau < Weights.size
-                            ? weightTable[tau &* Weights.size &+ (kappa - tau)] : Weights(n: tau, m: kappa - tau)
-                        let q = weights.q(cross: cross, withinX: withinX, withinY: withinY)
-                        if bestTau == 0 || q > bestQ {
-                            bestQ = q
+        var scratch = [Double](repeating: 0, count: 8 * width)
+        return scratch.withUnsafeMutableBufferPointer { scratch -> Candidate? in
+            guard let base = scratch.baseAddress else { return nil }
+            let row = base
+            let withinXAt = base + width
+            let cross = base + 2 * width
+            let withinY = base + 3 * width
+            let best = base + 4 * width
+            let computedX = base + 5 * width
+            let computedY = base + 6 * width
+            let nextRow = base + 7 * width
+            (best + 1).update(repeating: -.infinity, count: length - 1)
+            return series.withUnsafeBufferPointer { all -> Candidate? in
+                Weights.withinXByTotal.withUnsafeBufferPointer { tableX -> Candidate? in
+                    Weights.withinYByTotal.withUnsafeBufferPointer { tableY -> Candidate? in
+                        guard let first = all.baseAddress, let tableX = tableX.baseAddress,
+                            let tableY = tableY.baseAddress
+                        else { return nil }
+                        let z = first + start
+                        var firstQ = 0.0  // Q̂(1, 2), the first evaluated: a NaN there stays the maximum
+                        var withinX = 0.0  // Σ_{i<k<τ} |z_i − z_k| for the τ first met at this κ
+                        var previousDiagonal = 0.0
+                        // Q̂(τ, κ) for every τ < κ, given row κ − 1 of the running sums.
+                        func evaluate(kappa: Int, row: UnsafeMutablePointer<Double>) {
+                            let last = kappa - 1
+                            if last >= 2 { withinX += previousDiagonal }
+                            withinXAt[last] = withinX
+                            let diagonal = row[last]
+                            previousDiagonal = diagonal
+                            let weightX: UnsafePointer<Double>
+                            let weightY: UnsafePointer<Double>
+                            if kappa < Weights.size {
+                                weightX = tableX + kappa * Weights.size
+                                weightY = tableY + kappa * Weights.size
+                            } else {
+                                for tau in 1..<kappa {
+                                    let weights = Weights(n: tau, m: kappa - tau)
+                                    computedX[tau] = weights.withinX
+                                    computedY[tau] = weights.withinY
+                                }
+                                weightX = UnsafePointer(computedX)
+                                weightY = UnsafePointer(computedY)
+                            }
+                            let crossWeight = 2 / Double(kappa)  // 2/(m + n): m + n is κ exactly
+                            for tau in 1..<kappa {
+                                let crossSum = cross[tau] + row[tau]
+                                let withinYSum = withinY[tau] + (diagonal - row[tau])
+                                cross[tau] = crossSum
+                                withinY[tau] = withinYSum
+                                let q =
+                                    crossWeight * crossSum - weightX[tau] * withinXAt[tau] - weightY[tau]
+                                    * withinYSum
+                                best[tau] = q > best[tau] ? q : best[tau]
+                            }
+                            if kappa == 2 {
+                                firstQ = crossWeight * cross[1] - weightX[1] * withinXAt[1] - weightY[1] * withinY[1]
+                            }
+                        }
+                        // Rows are running sums, one long chain of additions each: two are summed in one
+                        // pass (two independent chains), then evaluated in κ order.
+                        var kappa = 2
+                        while kappa <= length {
+                            let last = kappa - 1
+                            let zLast = z[last]
+                            row[0] = 0
+                            if kappa < length {
+                                let zNext = z[last + 1]
+                                var running = 0.0
+                                var runningNext = 0.0
+                                nextRow[0] = 0
+                                for i in 0..<last {
+                                    let zi = z[i]
+                                    running += abs(zi - zLast)
+                                    runningNext += abs(zi - zNext)
+                                    row[i + 1] = running
+                                    nextRow[i + 1] = runningNext
+                                }
+                                runningNext += abs(zLast - zNext)
+                                nextRow[last + 1] = runningNext
+                                evaluate(kappa: kappa, row: row)
+                                evaluate(kappa: kappa + 1, row: nextRow)
+                                kappa += 2
+                            } else {
+                                var running = 0.0
+                                for i in 0..<last {
+                                    running += abs(z[i] - zLast)
+                                    row[i + 1] = running
+                                }
+                                evaluate(kappa: kappa, row: row)
+                                kappa += 1
+                            }
+                        }
+                        if firstQ.isNaN { return Candidate(index: start + 1, qhat: firstQ) }
+                        var bestTau = 1
+                        var bestQ = firstQ
+                        for tau in 1..<length where best[tau] > bestQ {
+                            bestQ = best[tau]
                             bestTau = tau
                         }
+                        return Candidate(index: start + bestTau, qhat: bestQ)
                     }
                 }
-                if bestTau > 0 { best = Candidate(index: start + bestTau, qhat: bestQ) }
             }
         }
-        return best
     }
 }
 

@@ -180,3 +180,78 @@ struct EDivisiveDefinitionTests {
         #expect(abs(fast.qhat - naive.qhat) <= 1e-12 * abs(naive.qhat))
     }
 }
+
+@Suite("E-divisive κ by κ against the τ-major loop")
+struct EDivisiveLoopOrderTests {
+    /// The τ-major double loop over the full matrix of row prefix sums that `EDivisive.candidate` used
+    /// before it went κ by κ (2026-12-05): the first maximum in (τ, κ) order.
+    static func tauMajorCandidate(_ series: [Double], start: Int, end: Int) -> (index: Int, qhat: Double)? {
+        let length = end - start
+        guard length >= 2 else { return nil }
+        let width = length + 1
+        var prefix = [Double](repeating: 0, count: length * width)
+        for j in 0..<length {
+            var running = 0.0
+            for i in 0..<j {
+                running += abs(series[start + i] - series[start + j])
+                prefix[j * width + i + 1] = running
+            }
+        }
+        var withinX = 0.0
+        var bestQ = -Double.infinity
+        var bestTau = 0
+        for tau in 1..<length {
+            if tau >= 2 { withinX += prefix[(tau - 1) * width + (tau - 1)] }
+            var cross = 0.0
+            var withinY = 0.0
+            for kappa in (tau + 1)...length {
+                let row = (kappa - 1) * width
+                cross += prefix[row + tau]
+                withinY += prefix[row + kappa - 1] - prefix[row + tau]
+                let n = Double(tau)
+                let m = Double(kappa - tau)
+                let crossWeight = 2 / (m + n)
+                let withinXWeight = n > 1 ? 2 * m / ((m + n) * (n - 1)) : 0
+                let withinYWeight = m > 1 ? 2 * n / ((m + n) * (m - 1)) : 0
+                let q = crossWeight * cross - withinXWeight * withinX - withinYWeight * withinY
+                if bestTau == 0 || q > bestQ {
+                    bestQ = q
+                    bestTau = tau
+                }
+            }
+        }
+        return (start + bestTau, bestQ)
+    }
+
+    /// Lengths 2…140 (across the weight tables' 64), sub-intervals, continuous values, heavy ties
+    /// (small integers), a constant series, and values whose distances overflow to infinity (NaN Q̂):
+    /// the same index and the same Q̂, bit for bit.
+    @Test(arguments: [0, 1, 2, 3, 4, 5])
+    func sameCandidateBitForBit(_ kind: Int) throws {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D &+ UInt64(kind)
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for length in stride(from: 2, through: 140, by: kind == 0 ? 1 : 7) {
+            let series: [Double] = (0..<(length + 6)).map { index in
+                switch kind {
+                case 0: (index > length / 2 ? 1.5 : 0) + next()
+                case 1: Double(Int(next() * 4))
+                case 2: 7
+                case 3: next() < 0.5 ? -1e308 : 1e308
+                case 4: index == 3 ? 1e308 : (index == 4 ? -1e308 : next())
+                default: 1e-300 * next()
+                }
+            }
+            for (start, end) in [(0, length), (3, length + 3), (6, length + 6)] {
+                let fast = try #require(EDivisive.candidate(in: series, start: start, end: end))
+                let reference = try #require(Self.tauMajorCandidate(series, start: start, end: end))
+                #expect(fast.index == reference.index, "kind \(kind), length \(length), start \(start)")
+                #expect(
+                    fast.qhat.bitPattern == reference.qhat.bitPattern,
+                    "kind \(kind), length \(length), start \(start): \(fast.qhat) vs \(reference.qhat)")
+            }
+        }
+    }
+}
