@@ -10,7 +10,7 @@ import Foundation
 struct LabelAccumulator {
     let label: String
     private(set) var files: [FileMetadata] = []
-    private var builders: [SeriesBuilder] = []
+    private var builders = ChunkedArray<SeriesBuilder>()
     /// Benchmark name → the position of its first series; its series in other base units follow
     /// through `SeriesBuilder.nextOfName`. The names are the builders'.
     private var index = NameIndex()
@@ -319,9 +319,9 @@ struct LabelAccumulator {
         // The table of resolved lines is of no further use: freed before the series are built (at a
         // million names it held ~35 MB, which would add to the peak).
         resolvedLines = ResolvedSeriesTable()
-        for (position, builder) in builders.enumerated() where builder.nextOfName >= 0 {
+        for position in builders.indices where builders[position].nextOfName >= 0 {
             // Only from the first series of a name: no earlier series links to it.
-            let name = builder.benchmark.name
+            let name = builders[position].benchmark.name
             guard index.find(hash: NameIndex.hash(name), isName: { builders[$0].benchmark.name == name }) == position
             else { continue }
             var positions: [Int] = []
@@ -330,13 +330,16 @@ struct LabelAccumulator {
                 positions.append(next)
                 next = builders[next].nextOfName
             }
-            try checkUnits(name: builder.benchmark.name, positions: positions)
+            try checkUnits(name: name, positions: positions)
         }
         // Nor is the index of names, from here.
         index = NameIndex()
         var series: [BenchmarkSeries] = []
         series.reserveCapacity(builders.count)
         for position in builders.indices {
+            // Each chunk of builders is freed once its last series is built, not at the end: the
+            // series and the builders they came from do not all coexist.
+            defer { builders.freeChunk(ifLastAt: position) }
             guard builders[position].runs.contains(where: { !$0.values.isEmpty }) else {
                 context.warn(
                     builders[position].firstSeen,
@@ -350,7 +353,7 @@ struct LabelAccumulator {
                     benchmark: builders[position].benchmark, unit: builders[position].unit,
                     mode: builders[position].mode, runs: runs))
         }
-        builders = []
+        builders = ChunkedArray()
         return LabelData(label: label, series: series, files: files)
     }
 
