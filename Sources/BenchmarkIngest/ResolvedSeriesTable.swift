@@ -21,8 +21,17 @@ struct ResolvedSeriesTable {
         var runKey: Int?
     }
 
-    private var layouts = ByteNameTable<Void>()
-    private var names = ByteNameTable<Resolved>()
+    /// What `names` keeps of a line: its series and run key (−1: none). The unit is the layout's —
+    /// equal unit bytes are the same unit — so it is kept once per layout, not once per name (a
+    /// `MeasurementUnit` is 42 bytes: at a million names, 56 MB a label).
+    private struct Stored {
+        var series: Int
+        var runKey: Int
+    }
+
+    /// Each layout's unit.
+    private var layouts = ByteNameTable<MeasurementUnit>()
+    private var names = ByteNameTable<Stored>()
     /// unit bytes, 0, a marker and the mode's bytes, 0, a marker and the run's bytes (its first
     /// bytes: the array only grows).
     private var scratch: [UInt8] = []
@@ -30,9 +39,11 @@ struct ResolvedSeriesTable {
     private var last = -1
 
     /// The layout number of (unit, mode, run): `[unitStart, unitEnd)`, and mode and run as byte
-    /// ranges or nil when absent. Interns it when `insert` is true; nil when unknown otherwise.
+    /// ranges or nil when absent. Interns it with its parsed unit `inserting` when given; nil when
+    /// unknown otherwise.
     private mutating func layout(
-        _ buffer: UnsafeRawBufferPointer, unit: (Int, Int), mode: (Int, Int)?, run: (Int, Int)?, insert: Bool
+        _ buffer: UnsafeRawBufferPointer, unit: (Int, Int), mode: (Int, Int)?, run: (Int, Int)?,
+        inserting parsedUnit: MeasurementUnit?
     ) -> Int? {
         // Built with `memcpy` into storage that only grows (once per line: `append(contentsOf:)`
         // cost ~200 instructions a line of an interleaved file).
@@ -58,8 +69,8 @@ struct ResolvedSeriesTable {
             field(run)
         }
         if let found = scratch.withUnsafeBytes({ layouts.find($0, 0, count) }) { return found }
-        guard insert else { return nil }
-        return scratch.withUnsafeBytes { layouts.insert($0, 0, count, value: ()) }
+        guard let parsedUnit else { return nil }
+        return scratch.withUnsafeBytes { layouts.insert($0, 0, count, value: parsedUnit) }
     }
 
     /// The resolution of a line with these fields, when one was recorded in this file.
@@ -67,12 +78,13 @@ struct ResolvedSeriesTable {
     mutating func find(
         _ buffer: UnsafeRawBufferPointer, name: (Int, Int), unit: (Int, Int), mode: (Int, Int)?, run: (Int, Int)?
     ) -> Resolved? {
-        guard let tag = layout(buffer, unit: unit, mode: mode, run: run, insert: false) else { return nil }
+        guard let tag = layout(buffer, unit: unit, mode: mode, run: run, inserting: nil) else { return nil }
         // Interleaved files repeat the suite's order: the next line is most often the next key.
         let next = last + 1 < names.count ? last + 1 : 0
         guard let position = names.find(buffer, name.0, name.1, tag: tag, guess: next) else { return nil }
         last = position
-        return names[position]
+        let stored = names[position]
+        return Resolved(series: stored.series, unit: layouts[tag], runKey: stored.runKey < 0 ? nil : stored.runKey)
     }
 
     /// Records the resolution of a line with these fields (which `find` did not know).
@@ -80,7 +92,8 @@ struct ResolvedSeriesTable {
         _ buffer: UnsafeRawBufferPointer, name: (Int, Int), unit: (Int, Int), mode: (Int, Int)?, run: (Int, Int)?,
         as resolved: Resolved
     ) {
-        guard let tag = layout(buffer, unit: unit, mode: mode, run: run, insert: true) else { return }
-        last = names.insert(buffer, name.0, name.1, tag: tag, value: resolved)
+        guard let tag = layout(buffer, unit: unit, mode: mode, run: run, inserting: resolved.unit) else { return }
+        last = names.insert(
+            buffer, name.0, name.1, tag: tag, value: Stored(series: resolved.series, runKey: resolved.runKey ?? -1))
     }
 }
