@@ -68,11 +68,11 @@ public enum EDivisive {
     public static func candidate(in series: [Double], start: Int, end: Int) -> Candidate? {
         let length = end - start
         guard length >= 2, start >= 0, end <= series.count else { return nil }
-        // Scratch of 8 × (length + 1) values: two rows of running sums; per τ the within-X sum, the
-        // cross and within-Y running sums and the best Q̂; the within weights of a κ past the tables.
+        // Scratch of 8 × (length + 1) values (on the stack when small): two rows of running sums; per τ
+        // the within-X sum, the cross and within-Y running sums and the best Q̂; the within weights of a
+        // κ past the tables.
         let width = length + 1
-        var scratch = [Double](repeating: 0, count: 8 * width)
-        return scratch.withUnsafeMutableBufferPointer { scratch -> Candidate? in
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 8 * width) { scratch -> Candidate? in
             guard let base = scratch.baseAddress else { return nil }
             let row = base
             let withinXAt = base + width
@@ -82,7 +82,10 @@ public enum EDivisive {
             let computedX = base + 5 * width
             let computedY = base + 6 * width
             let nextRow = base + 7 * width
-            (best + 1).update(repeating: -.infinity, count: length - 1)
+            // Only the sums and the bests are read before they are written.
+            cross.initialize(repeating: 0, count: width)
+            withinY.initialize(repeating: 0, count: width)
+            best.initialize(repeating: -.infinity, count: width)
             return series.withUnsafeBufferPointer { all -> Candidate? in
                 Weights.withinXByTotal.withUnsafeBufferPointer { tableX -> Candidate? in
                     Weights.withinYByTotal.withUnsafeBufferPointer { tableY -> Candidate? in
@@ -201,6 +204,41 @@ public struct SegmentComparison: Sendable, Equatable {
 
     /// Compares `before` with `after` (both non-empty, finite).
     public init(before: ArraySlice<Double>, after: ArraySlice<Double>) {
+        let parts = Self.parts(before: before, after: after)
+        meanBefore = parts.mean1
+        meanAfter = parts.mean2
+        standardDeviationBefore = parts.sd1
+        standardDeviationAfter = parts.sd2
+        countBefore = before.count
+        countAfter = after.count
+        pValue = parts.t.map { Self.pValue(t: $0, df: parts.df) } ?? 1
+    }
+
+    /// Whether `SegmentComparison(before:after:).pValue <= level`, decided without the incomplete
+    /// beta function when |t| < `belowCritical`, a bound below the two-sided critical value of
+    /// `level` at every df (`criticalBound(level:)`): p > level there for certain.
+    static func isSignificant(
+        before: ArraySlice<Double>, after: ArraySlice<Double>, level: Double, belowCritical bound: Double
+    ) -> Bool {
+        let parts = Self.parts(before: before, after: after)
+        guard let t = parts.t else { return 1 <= level }
+        if abs(t) < bound { return false }  // false for a NaN t too, as p is then NaN
+        return Self.pValue(t: t, df: parts.df) <= level
+    }
+
+    /// A bound below Student's two-sided critical value for `level` at every df: the normal one,
+    /// z₁₋ₗₑᵥₑₗ/₂ (t's tails are heavier than the normal's), less 10⁻⁶ of itself — far more than the
+    /// p-value's error (`GSL.tSurvival`: 4e-12 relative) moves it. 0 (no shortcut) when unavailable.
+    static func criticalBound(level: Double) -> Double {
+        guard level > 0, level < 1, let z = try? GSL.normalQuantile(1 - level / 2), z > 0 else { return 0 }
+        return z * (1 - 1e-6)
+    }
+
+    /// The means, population standard deviations and t (nil when the parts hold two values in all)
+    /// with its degrees of freedom.
+    private static func parts(
+        before: ArraySlice<Double>, after: ArraySlice<Double>
+    ) -> (mean1: Double, mean2: Double, sd1: Double, sd2: Double, t: Double?, df: Double) {
         let n1 = before.count
         let n2 = after.count
         let mean1 = before.reduce(0, +) / Double(max(n1, 1))
@@ -211,27 +249,18 @@ public struct SegmentComparison: Sendable, Equatable {
         }
         let sd1 = populationSD(before, mean1)
         let sd2 = populationSD(after, mean2)
-        meanBefore = mean1
-        meanAfter = mean2
-        standardDeviationBefore = sd1
-        standardDeviationAfter = sd2
-        countBefore = n1
-        countAfter = n2
-        guard n1 + n2 > 2 else {
-            pValue = 1
-            return
-        }
+        guard n1 + n2 > 2 else { return (mean1, mean2, sd1, sd2, nil, 0) }
         let df = Double(n1 + n2 - 2)
         let pooled = (Double(n1 - 1) * sd1 * sd1 + Double(n2 - 1) * sd2 * sd2) / df
         let denominator = (pooled * (1 / Double(n1) + 1 / Double(n2))).squareRoot()
-        let t = (mean1 - mean2) / denominator
-        if t.isNaN {
-            pValue = .nan
-        } else if t.isInfinite {
-            pValue = 0
-        } else {
-            pValue = (try? GSL.tSurvival(abs(t), df: df)).map { min(1, 2 * $0) } ?? .nan
-        }
+        return (mean1, mean2, sd1, sd2, (mean1 - mean2) / denominator, df)
+    }
+
+    /// The two-sided p-value of t at df (NaN for a NaN t, 0 for an infinite one).
+    private static func pValue(t: Double, df: Double) -> Double {
+        if t.isNaN { return .nan }
+        if t.isInfinite { return 0 }
+        return (try? GSL.tSurvival(abs(t), df: df)).map { min(1, 2 * $0) } ?? .nan
     }
 
     /// after / before − 1 (0 when the mean before is 0), Otava's `forward_rel_change`.
@@ -318,12 +347,13 @@ public enum HunterChangePoints {
     /// The split step: weak change points with statistics over the whole series.
     static func split(_ series: [Double], options: Options) -> [ChangePoint] {
         let step = options.windowLength / 2
+        let bound = SegmentComparison.criticalBound(level: options.firstPassPValue)
         var indices: [Int] = []
         var start = 0
         while start < series.count {
             let end = min(start + options.windowLength, series.count)
             let window = Array(series[start..<end])
-            let found = detectInWindow(window, level: options.firstPassPValue).map { $0 + start }
+            let found = detectInWindow(window, level: options.firstPassPValue, belowCritical: bound).map { $0 + start }
             start = max(found.last ?? 0, start + step)
             for index in found where !indices.contains(index) { indices.append(index) }
         }
@@ -332,7 +362,7 @@ public enum HunterChangePoints {
     }
 
     /// E-divisive with the t-test in one window: indices local to `window`, sorted.
-    static func detectInWindow(_ window: [Double], level: Double) -> [Int] {
+    static func detectInWindow(_ window: [Double], level: Double, belowCritical bound: Double = 0) -> [Int] {
         var points: [Int] = []
         while true {
             let bounds = intervals(points, count: window.count)
@@ -349,10 +379,11 @@ public enum HunterChangePoints {
                 }
             }
             guard let best else { break }
-            let comparison = SegmentComparison(
-                before: window[bestInterval.lowerBound..<best.index],
-                after: window[best.index..<bestInterval.upperBound])
-            guard comparison.pValue <= level else { break }  // NaN is not significant
+            guard
+                SegmentComparison.isSignificant(
+                    before: window[bestInterval.lowerBound..<best.index],
+                    after: window[best.index..<bestInterval.upperBound], level: level, belowCritical: bound)
+            else { break }  // NaN is not significant
             points.append(best.index)
             points.sort()
         }

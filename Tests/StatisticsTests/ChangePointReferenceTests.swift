@@ -1,6 +1,7 @@
 import Foundation
-import Statistics
 import Testing
+
+@testable import Statistics
 
 // Change points against Apache Otava 0.8.0 (Reference/generate_change_points.py → change_points.json).
 
@@ -253,5 +254,49 @@ struct EDivisiveLoopOrderTests {
                     "kind \(kind), length \(length), start \(start): \(fast.qhat) vs \(reference.qhat)")
             }
         }
+    }
+}
+
+@Suite("The split step's significance shortcut")
+struct SegmentSignificanceShortcutTests {
+    /// `isSignificant` with the normal bound decides as `pValue <= level` does, on 20,000 random
+    /// splits of shifted samples (sizes 1…60 a side; the shift makes |t| spread across the critical
+    /// values), at levels from 0.002 to 1, with constant parts (NaN t) among them.
+    @Test(arguments: [0.002, 0.01, 0.05, 0.2, 0.5, 1.0])
+    func sameDecisionAsThePValue(_ level: Double) {
+        var state: UInt64 = 0xD1B5_4A32_D192_ED03 ^ UInt64(level * 1e6)
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let bound = SegmentComparison.criticalBound(level: level)
+        #expect(level == 1 ? bound == 0 : bound > 0.6)  // z at level 0.5 is 0.674
+        var shortcuts = 0
+        var agreed = 0
+        for case_ in 0..<3_000 {
+            let n1 = 1 + Int(next() * 60)
+            let n2 = 1 + Int(next() * 60)
+            let shift = next() * 1.5
+            let constant = case_ % 97 == 0
+            let before = (0..<n1).map { _ in constant ? 1.0 : next() }[...]
+            let after = (0..<n2).map { _ in constant ? 1.0 : next() + shift }[...]
+            let exact = SegmentComparison(before: before, after: after).pValue <= level
+            let fast = SegmentComparison.isSignificant(before: before, after: after, level: level, belowCritical: bound)
+            #expect(fast == exact, "n1 \(n1), n2 \(n2), shift \(shift)")
+            if fast == exact { agreed += 1 }
+            // Pooled-variance t from the population standard deviations, as Otava feeds scipy.
+            let comparison = SegmentComparison(before: before, after: after)
+            let df = Double(n1 + n2 - 2)
+            let sd1 = comparison.standardDeviationBefore
+            let sd2 = comparison.standardDeviationAfter
+            let pooled = (Double(n1 - 1) * sd1 * sd1 + Double(n2 - 1) * sd2 * sd2) / df
+            let t =
+                (comparison.meanBefore - comparison.meanAfter)
+                / (pooled * (1 / Double(n1) + 1 / Double(n2))).squareRoot()
+            if n1 + n2 > 2, abs(t) < bound { shortcuts += 1 }
+        }
+        #expect(agreed == 3_000)
+        // The shortcut decided some of the cases (none at level 1, whose bound is 0).
+        #expect(level == 1 ? shortcuts == 0 : shortcuts > 30)
     }
 }
