@@ -4,12 +4,17 @@ import BenchmarkModel
 /// `benchmark`, `unit`, `value` and optional `mode` and `run` (DESIGN.md, "Canonical format").
 struct CanonicalRecordSink {
     private var units: [String: MeasurementUnit] = [:]
+    /// The first spellings met, searched one by one before `units` (a file has a handful of units:
+    /// comparing short strings costs a fraction of hashing one, once per new benchmark).
+    private var firstUnits: [(written: String, unit: MeasurementUnit)] = []
 
     /// The unit for `written`, parsed once per distinct spelling.
     mutating func unit(_ written: String) -> MeasurementUnit {
+        for known in firstUnits where known.written == written { return known.unit }
         if let cached = units[written] { return cached }
         let parsed = MeasurementUnit.parse(written)
         units[written] = parsed
+        if firstUnits.count < 8 { firstUnits.append((written, parsed)) }
         return parsed
     }
 

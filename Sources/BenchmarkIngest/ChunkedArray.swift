@@ -19,18 +19,20 @@ struct ChunkedArray<Element> {
     /// The positions of the values.
     var indices: Range<Int> { 0..<count }
 
-    /// Appends `value` at position `count`.
-    mutating func append(_ value: Element) {
+    /// Appends `value` at position `count` (moved in, not copied).
+    @inline(__always)
+    mutating func append(_ value: consuming Element) {
         if count & Self.mask == 0 {
             var chunk: [Element] = []
             chunk.reserveCapacity(Self.chunkSize)
             chunks.append(chunk)
         }
-        chunks[count >> Self.shift].append(value)
+        chunks[count >> Self.shift].append(consume value)
         count += 1
     }
 
     /// The value at `position` (which must be in `indices`, and in a chunk not yet freed).
+    @inline(__always)
     subscript(position: Int) -> Element {
         get { chunks[position >> Self.shift][position & Self.mask] }
         _modify { yield &chunks[position >> Self.shift][position & Self.mask] }

@@ -186,7 +186,7 @@ struct LabelAccumulator {
             SeriesBuilder(
                 benchmark: parametersFromName.map { BenchmarkIdentity(name: name, parsingParametersWith: $0) }
                     ?? BenchmarkIdentity(name: name, parameters: parameters()), unit: unit, mode: mode,
-                firstSeen: SourceLocation(file: file, line: line)))
+                firstSeen: SourceLocation(displayedFile: file, line: line)))
         if lastOfName >= 0 {
             builders[lastOfName].nextOfName = position
         } else {
@@ -199,9 +199,15 @@ struct LabelAccumulator {
     private static func containsReplacementCharacter(_ name: String) -> Bool {
         var name = name
         return name.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD {
-                return true
+            guard bytes.count >= 3, let base = bytes.baseAddress else { return false }
+            // `memchr` finds each 0xEF (none in an ASCII name) instead of a loop over every byte.
+            var from = 0
+            while from < bytes.count - 2,
+                let found = memchr(base + from, 0xEF, bytes.count - 2 - from)
+            {
+                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
+                from = i + 1
             }
             return false
         }
@@ -241,7 +247,8 @@ struct LabelAccumulator {
             value, runKey: runKey, runName: runNames[runKey], fileIndex: fileIndex, iteration: iteration,
             expectedCount: min(max(expected, 1), 1024), expectedRuns: expectedFiles
         ) {
-            SourceLocation(file: sourceFile, line: line)
+            file == nil
+                ? SourceLocation(displayedFile: sourceFile, line: line) : SourceLocation(file: sourceFile, line: line)
         }
         if builders[series].runs.count > runCount { lastNewRun = (series, runCount) }
         if !consistent {
@@ -448,19 +455,25 @@ extension LabelAccumulator.SeriesBuilder {
                 }
                 runIndex[runKey] = runs.count
             }
-            // Allocated at their size at once (an empty array's first append or reservation goes
-            // through the general path that grows a buffer: ~350 instructions each, twice a series
-            // at a million one-sample benchmarks).
-            let values = [Double](unsafeUninitializedCapacity: max(expectedCount, 1)) { buffer, count in
-                buffer.initializeElement(at: 0, to: value)
-                count = 1
-            }
-            let run = BenchmarkRun(
-                id: runName(), values: values, source: location(), iterations: iteration.map { [$0] })
-            if runs.isEmpty {
-                runs = [run]
+            // One value (a series of one sample) is an array literal, allocated at its size at once:
+            // an empty array's first append or reservation goes through the general path that grows
+            // a buffer (~350 instructions, twice a series at a million one-sample benchmarks).
+            var values: [Double]
+            if expectedCount > 1 {
+                values = []
+                values.reserveCapacity(expectedCount)
+                values.append(value)
             } else {
-                runs.append(run)
+                values = [value]
+            }
+            // Built where it is stored (a local run was copied into the array, then destroyed).
+            if runs.isEmpty {
+                runs = [
+                    BenchmarkRun(id: runName(), values: values, source: location(), iterations: iteration.map { [$0] })
+                ]
+            } else {
+                runs.append(
+                    BenchmarkRun(id: runName(), values: values, source: location(), iterations: iteration.map { [$0] }))
             }
             return true
         }

@@ -8,6 +8,15 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// The field or key (for example `value`, `results[2].times`), or nil.
     public let field: String?
 
+    /// Creates a location for a `file` already in display form (`BytePath.display`): nothing is
+    /// escaped again, and the path is not scanned (a loader makes one location per series it meets,
+    /// a million at a million benchmarks, all in the file it displayed once).
+    public init(displayedFile file: String, line: Int? = nil, field: String? = nil) {
+        self.file = file
+        self.line = line
+        self.field = field
+    }
+
     /// Creates a location; `file` may be in `BytePath`'s carrier form.
     public init(file: String, line: Int? = nil, field: String? = nil) {
         self.file = BytePath.display(file)
