@@ -61,7 +61,9 @@ public enum Analyzer {
                 baseLabel: baseData.label, headLabel: headData.label, history: historyNoise, options: options,
                 methods: methods)
             var compared = try concurrentMap(count: pairs.count) { index throws(AnalysisError) in
-                try estimation.compare(pairs[index].series(base: baseData, head: headData))
+                try estimation.compare(
+                    base: pairs[index].base.map { baseData.series[$0] },
+                    head: pairs[index].head.map { headData.series[$0] })
             }
             if !compared.isEmpty, compared.allSatisfy({ $0.verdict == .missing }) {
                 throw .nothingCompared(

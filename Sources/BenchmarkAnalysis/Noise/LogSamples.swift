@@ -21,40 +21,57 @@ struct LogSamples {
     /// A series of one run shares that run's array for `raw`, and an ascending one (a single
     /// sample) is its own `sortedAll`: at a million one-sample benchmarks, each array made here was
     /// an allocation and a free per side.
-    init(series: BenchmarkSeries) throws(AnalysisError) {
-        // The runs are read by index, their values only: `for run in series.runs` copied each whole
-        // run (its id, values, source and iterations retained, then released).
+    init(series: borrowing BenchmarkSeries) throws(AnalysisError) {
+        // The runs are read through their buffer, their values only: `for run in series.runs`, or
+        // `runs[index].values`, copied each whole run (its id, values, source and iterations
+        // retained, then released). The arrays are made at their size (a reservation on an empty
+        // array takes the general growing path).
         let runs = series.runs
-        var count = 0
-        var lastFilled = 0
-        for index in runs.indices where !runs[index].values.isEmpty {
-            count += runs[index].values.count
-            lastFilled = index
-        }
-        var all: [Double] = []
-        all.reserveCapacity(count)
-        var runEnds: [Int] = []
-        runEnds.reserveCapacity(runs.count)
-        for index in runs.indices where !runs[index].values.isEmpty {
-            let values = runs[index].values
-            for value in values {
-                guard value.isFinite, value > 0 else {
-                    throw .notOnLogScale(benchmark: series.benchmark.name, value: value, location: runs[index].source)
-                }
-                all.append(log(value))
+        var failure: AnalysisError?
+        let (all, runEnds, raw) = runs.withUnsafeBufferPointer { runs -> ([Double], [Int], [Double]) in
+            var count = 0
+            var filled = 0
+            var lastFilled = 0
+            for index in runs.indices where !runs[index].values.isEmpty {
+                count += runs[index].values.count
+                filled += 1
+                lastFilled = index
             }
-            runEnds.append(all.count)
-        }
-        self.all = all
-        self.runEnds = runEnds
-        if runEnds.count == 1 {
-            raw = runs[lastFilled].values
-        } else {
+            if count == 1, filled == 1, let value = runs[lastFilled].values.first {
+                // One sample: array literals, the cheapest allocations (a sized array is made by a
+                // generic routine, ~650 instructions; a reservation by the growing path, ~180).
+                guard value.isFinite, value > 0 else {
+                    failure = .notOnLogScale(
+                        benchmark: series.benchmark.name, value: value, location: runs[lastFilled].source)
+                    return ([], [], [])
+                }
+                return ([log(value)], [1], runs[lastFilled].values)
+            }
+            var all: [Double] = []
+            all.reserveCapacity(count)
+            var runEnds: [Int] = []
+            runEnds.reserveCapacity(filled)
+            for index in runs.indices where !runs[index].values.isEmpty {
+                for value in runs[index].values {
+                    guard value.isFinite, value > 0 else {
+                        failure = .notOnLogScale(
+                            benchmark: series.benchmark.name, value: value, location: runs[index].source)
+                        return ([], [], [])
+                    }
+                    all.append(log(value))
+                }
+                runEnds.append(all.count)
+            }
+            if filled == 1 { return (all, runEnds, runs[lastFilled].values) }
             var raw: [Double] = []
             raw.reserveCapacity(count)
             for index in runs.indices { raw.append(contentsOf: runs[index].values) }
-            self.raw = raw
+            return (all, runEnds, raw)
         }
+        if let failure { throw failure }
+        self.all = all
+        self.runEnds = runEnds
+        self.raw = raw
         sortedAll = Self.isAscending(all) ? all : GSL.sorted(all)
     }
 
