@@ -31,22 +31,34 @@ enum OrderStatisticSelection {
         }
         let mid = lo + (hi - lo) / 2
         let pivot = medianOfThree(buffer[lo], buffer[mid], buffer[hi])
-        var i = lo
-        var j = hi
-        while i <= j {
-            while i <= hi && buffer[i] < pivot { i += 1 }
-            while j >= lo && buffer[j] > pivot { j -= 1 }
-            if i <= j {
-                buffer.swapAt(i, j)
-                i += 1
-                j -= 1
-            }
+        // Three-way partition, each pass without a branch on the data (Lomuto's scheme with the
+        // swap always made and the boundary moved by the comparison's outcome): on differences of
+        // samples every comparison is a coin toss, and a mispredicted branch per element cost more
+        // than the partition itself. [lo, less) < pivot, [less, equal) == pivot, [equal, hi] > pivot;
+        // the pivot is one of the range's values, so the middle part is never empty.
+        let less = partition(buffer, lo: lo, hi: hi) { $0 < pivot }
+        let equal = partition(buffer, lo: less, hi: hi) { $0 == pivot }
+        let below = targets.prefix { $0 < less }
+        let above = targets.drop { $0 < equal }
+        select(below, in: buffer, lo: lo, hi: less - 1, round: round + 1)
+        select(above, in: buffer, lo: equal, hi: hi, round: round + 1)
+    }
+
+    /// Moves the values of `buffer[lo...hi]` that satisfy `goesFirst` before the others; returns
+    /// the position of the first other value.
+    @inline(__always)
+    private static func partition(
+        _ buffer: UnsafeMutableBufferPointer<Double>, lo: Int, hi: Int, _ goesFirst: (Double) -> Bool
+    ) -> Int {
+        var boundary = lo
+        for i in lo...hi {
+            let value = buffer[i]
+            buffer[i] = buffer[boundary]
+            buffer[boundary] = value
+            // The outcome as 0 or 1 (a conditional increment is compiled as a branch).
+            boundary &+= Int(truncatingIfNeeded: unsafeBitCast(goesFirst(value), to: UInt8.self))
         }
-        // Now [lo, j] ≤ pivot ≤ [i, hi], and any element between equals the pivot (already in place).
-        let below = targets.prefix { $0 <= j }
-        let above = targets.drop { $0 < i }
-        select(below, in: buffer, lo: lo, hi: j, round: round + 1)
-        select(above, in: buffer, lo: i, hi: hi, round: round + 1)
+        return boundary
     }
 
     private static func medianOfThree(_ a: Double, _ b: Double, _ c: Double) -> Double {
