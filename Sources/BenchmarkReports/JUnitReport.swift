@@ -72,7 +72,10 @@ enum XMLEscaping {
     /// Whether `value` holds a scalar XML 1.0 forbids.
     static func holdsForbidden(_ value: String) -> Bool {
         // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8, controls one byte below 0x20.
-        value.utf8.contains(where: { $0 == 0xEF || $0 < 0x20 }) && value.unicodeScalars.contains(where: isForbidden)
+        // Over the contiguous bytes (the view's iterator was 2% of an HTML report).
+        var bytes = value
+        return bytes.withUTF8 { $0.contains { $0 == 0xEF || $0 < 0x20 } }
+            && value.unicodeScalars.contains(where: isForbidden)
     }
 
     /// `value` with every scalar XML 1.0 forbids written as `\u{…}` text.

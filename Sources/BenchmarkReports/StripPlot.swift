@@ -82,7 +82,9 @@ struct StripPlot {
         out.append("\" height=\"")
         out.append(svg: height)
         out.append("\" role=\"img\" aria-label=\"")
-        out.append(contentsOf: HTMLEscaping.text(ariaLabel(scale)))
+        // Each lane's title once: it is both the lane's tooltip and part of the plot's label.
+        let titles = lanes.map { laneTitle($0.side, scale) }
+        out.append(contentsOf: HTMLEscaping.text(ariaLabel(titles: titles)))
         out.append("\">\n")
         for index in lanes.indices {
             out.append("<rect x=\"")
@@ -114,7 +116,7 @@ struct StripPlot {
             }
         }
         for (index, lane) in lanes.enumerated() {
-            self.lane(lane, top: laneTop(index), axis: axis, scale, into: &out)
+            self.lane(lane, title: titles[index], top: laneTop(index), axis: axis, scale, into: &out)
         }
         out.appendLine(x1: Self.left, y1: axisY, x2: Self.width - Self.right, y2: axisY)
         out.append(" stroke=\"#59636e\"/>\n")
@@ -170,7 +172,9 @@ struct StripPlot {
         return base.centre * (1 - t)...base.centre * (1 + t)
     }
 
-    func lane(_ lane: Lane, top: Double, axis: LogAxis, _ scale: UnitScale, into out: inout ReportBuffer) {
+    func lane(
+        _ lane: Lane, title: String, top: Double, axis: LogAxis, _ scale: UnitScale, into out: inout ReportBuffer
+    ) {
         let count = lane.runs.reduce(0) { $0 + $1.count }
         let stride = max(1, (count + Self.maximumDots - 1) / Self.maximumDots)
         let shown = (count + stride - 1) / stride
@@ -180,7 +184,7 @@ struct StripPlot {
         let innerHeight = Self.laneHeight - 12
         let middle = top + Self.laneHeight / 2
         out.append("<g>\n<title>")
-        out.append(contentsOf: HTMLEscaping.text(laneTitle(lane.side, scale)))
+        out.append(contentsOf: HTMLEscaping.text(title))
         out.append("</title>\n<text class=\"lane\" x=\"")
         out.append(svg: Self.left - 12)
         out.append("\" y=\"")
@@ -269,9 +273,8 @@ struct StripPlot {
         return text + ", n=\(side.count) in \(side.runs) run\(side.runs == 1 ? "" : "s")"
     }
 
-    func ariaLabel(_ scale: UnitScale) -> String {
-        let sides = [comparison.base, comparison.head].compactMap { $0 }.map { laneTitle($0, scale) }
-        return "Samples of \(comparison.benchmark.name): " + sides.joined(separator: "; ")
+    func ariaLabel(titles: [String]) -> String {
+        "Samples of \(comparison.benchmark.name): " + titles.joined(separator: "; ")
     }
 
     var centreName: String { ReasonText.centreName(test) }
