@@ -12,10 +12,6 @@ struct ComparisonEstimation {
     let options: AnalysisOptions
     let methods: [any ComparisonMethod]
 
-    func compare(_ pair: SeriesPair) throws(AnalysisError) -> Comparison {
-        try compare(base: pair.base, head: pair.head)
-    }
-
     /// The comparison of one benchmark's sides, moved in: a copy of a series is a retain of each of
     /// its references (and a release when it goes), and binding the sides of a pair copied each
     /// several times (700,000 copies at 100,000 one-sample benchmarks).

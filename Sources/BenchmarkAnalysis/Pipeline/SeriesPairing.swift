@@ -1,21 +1,12 @@
 import BenchmarkModel
 
-/// A base and head series of one benchmark and unit, either possibly absent.
-struct SeriesPair {
-    let base: BenchmarkSeries?
-    let head: BenchmarkSeries?
-    var any: BenchmarkSeries? { base ?? head }
-}
-
-/// A pair by position in the base and head labels' series (small, where a `SeriesPair` holds
-/// two series: 3 MB at 20,000 pairs, alive through the whole comparison).
+/// A base and head series of one benchmark and unit, by position in the base and head labels'
+/// series, either possibly absent (small, where a pair of series would hold two copies: 3 MB at
+/// 20,000 pairs, alive through the whole comparison). The analysis reads each side out of its
+/// label when it compares the pair.
 struct SeriesIndexPair {
     let base: Int?
     let head: Int?
-
-    func series(base baseData: LabelData, head headData: LabelData) -> SeriesPair {
-        SeriesPair(base: base.map { baseData.series[$0] }, head: head.map { headData.series[$0] })
-    }
 }
 
 /// Step 3 of the analysis: pairs each base series with the head series of the same (name, base
