@@ -6,6 +6,7 @@
 #
 #   Benchmarks/shapes_benchmarks.sh                 # every shape
 #   SHAPES="headline million" Benchmarks/shapes_benchmarks.sh
+#   BASELINE=/tmp/benchstat-before BINARY=… Benchmarks/shapes_benchmarks.sh   # two builds, alternated
 #
 # Shapes (suites from generate_suite.py, seeded, under SUITES):
 #   headline     20k × 20 × 2, canonical JSON Lines, consecutive
@@ -19,7 +20,9 @@
 #   history      history_benchmarks.sh's suite (20k × 20 × 2) with --history of its 30-run store
 #                (last 10 and 30) and of its 200-commit store (last 50 and 200; drawn with another seed,
 #                so part of its series have other units and are not used); skipped when absent
-# Environment: SCRATCH (.build-bench), SUITES (/tmp/benchstat-suites), REPEAT (3), BINARY (skip the build).
+# Environment: SCRATCH (.build-bench), SUITES (/tmp/benchstat-suites), REPEAT (3), BINARY (skip the build),
+# BASELINE (another binary: timed alternately with BINARY on every shape, its row under each shape's,
+# its ratios against its own headline — the way to compare two builds on a VM whose speed drifts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRATCH=${SCRATCH:-.build-bench}
@@ -44,22 +47,21 @@ suite() {  # suite NAME ARGS... -> prints the JSON Lines directory of a generate
 }
 
 HEADLINE_CPU_PER_SAMPLE=""
-measure() {  # measure LABEL SAMPLES ARGS... (ARGS after `analyze`)
-    local label=$1 samples=$2
-    shift 2
-    "$BINARY" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
-    local rows=()
-    for _ in $(seq "$REPEAT"); do
-        local log
-        log=$(mktemp)
-        local start end
-        start=$(date +%s%N)
-        /usr/bin/time -f '%U %S %M' -o "$log" "$BINARY" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
-        end=$(date +%s%N)
-        rows+=("$(((end - start) / 1000)) $(tail -1 "$log")")
-        rm -f "$log"
-    done
-    read -r wall cpu rss < <(printf '%s\n' "${rows[@]}" | python3 -c '
+BASELINE_HEADLINE_CPU_PER_SAMPLE=""
+timed() {  # timed BINARY ARGS... -> "wall_µs user system maxrss_KB" of one run
+    local binary=$1 log start end
+    shift
+    log=$(mktemp)
+    start=$(date +%s%N)
+    /usr/bin/time -f '%U %S %M' -o "$log" "$binary" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
+    end=$(date +%s%N)
+    echo "$(((end - start) / 1000)) $(tail -1 "$log")"
+    rm -f "$log"
+}
+row() {  # row LABEL SAMPLES HEADLINE_VARIABLE RUNS... -> prints the table row, sets the headline once
+    local label=$1 samples=$2 headline=$3
+    shift 3
+    read -r wall cpu rss < <(printf '%s\n' "$@" | python3 -c '
 import statistics, sys
 rows = [line.split() for line in sys.stdin if line.strip()]
 print(f"{statistics.median(float(r[0]) / 1e6 for r in rows):.3f}",
@@ -67,13 +69,29 @@ print(f"{statistics.median(float(r[0]) / 1e6 for r in rows):.3f}",
       f"{max(int(r[3]) for r in rows) / 1024:.1f}")')
     local per
     per=$(awk "BEGIN {printf \"%.3f\", $cpu / $samples * 1e6}")
-    [ -z "$HEADLINE_CPU_PER_SAMPLE" ] && HEADLINE_CPU_PER_SAMPLE=$per
+    [ -z "${!headline}" ] && printf -v "$headline" '%s' "$per"
     printf '%-34s %10s %8s %8s %9s %10s %8s\n' "$label" "$samples" "$wall" "$cpu" "$rss" "$per" \
-        "$(awk "BEGIN {printf \"%.2f\", $per / $HEADLINE_CPU_PER_SAMPLE}")"
+        "$(awk "BEGIN {printf \"%.2f\", $per / ${!headline}}")"
+}
+measure() {  # measure LABEL SAMPLES ARGS... (ARGS after `analyze`)
+    local label=$1 samples=$2
+    shift 2
+    "$BINARY" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
+    [ -n "${BASELINE:-}" ] && { "$BASELINE" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]; }
+    local rows=() baseline_rows=()
+    for _ in $(seq "$REPEAT"); do
+        # With a baseline, the two binaries alternate: a busy VM slows both alike.
+        [ -n "${BASELINE:-}" ] && baseline_rows+=("$(timed "$BASELINE" "$@")")
+        rows+=("$(timed "$BINARY" "$@")")
+    done
+    row "$label" "$samples" HEADLINE_CPU_PER_SAMPLE "${rows[@]}"
+    if [ -n "${BASELINE:-}" ]; then
+        row "  baseline" "$samples" BASELINE_HEADLINE_CPU_PER_SAMPLE "${baseline_rows[@]}"
+    fi
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "binary:  $BINARY; median of $REPEAT warm runs"
+echo "binary:  $BINARY; median of $REPEAT warm runs${BASELINE:+; baseline $BASELINE, alternated}"
 printf '%-34s %10s %8s %8s %9s %10s %8s\n' shape samples "wall s" "CPU s" "RSS MiB" "CPU µs/smp" "÷ head"
 headline=$(suite headline --benchmarks 20000 --samples 20)
 measure "headline 20k × 20 × 2" 800000 "$headline"
