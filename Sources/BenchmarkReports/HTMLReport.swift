@@ -306,23 +306,26 @@ enum HTMLEscaping {
     /// `XMLEscaping` forbids).
     static func needsEscaping(_ value: String) -> Bool {
         var bytes = value
-        // One scan for every byte that could matter: markup, a control (TextEscaping: below 0x20,
-        // 0x7F, or 0xC2 leading a C1 control; XML: below 0x20) or 0xEF (leading U+FFFE/U+FFFF).
-        // Without one (most names, every number), nothing changes; with one, the exact checks decide.
-        let suspect = bytes.withUTF8 { utf8 in
-            utf8.contains { byte in
-                byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF || byte == UInt8(ascii: "&")
-                    || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-                    || byte == UInt8(ascii: "'")
+        // One scan for markup and for every other byte that could matter: a control (TextEscaping:
+        // below 0x20, 0x7F, or 0xC2 leading a C1 control; XML: below 0x20) or 0xEF (leading
+        // U+FFFE/U+FFFF). Without such a byte (most names, every number) the exact checks cannot
+        // change anything and are skipped.
+        var markup = false
+        var suspect = false
+        bytes.withUTF8 { utf8 in
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    markup = true
+                case 0..<0x20, 0x7F, 0xC2, 0xEF:
+                    suspect = true
+                default:
+                    break
+                }
             }
         }
+        if markup { return true }
         guard suspect else { return false }
-        let markup = bytes.withUTF8 { utf8 in
-            utf8.contains { byte in
-                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                    || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-            }
-        }
-        return markup || TextEscaping.needsEscaping(value) || XMLEscaping.holdsForbidden(value)
+        return TextEscaping.needsEscaping(value) || XMLEscaping.holdsForbidden(value)
     }
 }

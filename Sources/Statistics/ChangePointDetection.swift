@@ -23,17 +23,16 @@ public enum EDivisive {
         public let qhat: Double
     }
 
-    /// The weights of Q̂'s three sums for parts of n and m values: 2/(m+n), 2m/((m+n)(n−1)) (0 for
-    /// n = 1) and 2n/((m+n)(m−1)) (0 for m = 1).
+    /// The weights of Q̂'s two within sums for parts of n and m values: 2m/((m+n)(n−1)) (0 for
+    /// n = 1) and 2n/((m+n)(m−1)) (0 for m = 1). (The cross sum's, 2/(m+n), depends on m + n = κ
+    /// alone and is computed once per κ.)
     struct Weights: Sendable {
-        let cross: Double
         let withinX: Double
         let withinY: Double
 
         init(n: Int, m: Int) {
             let n = Double(n)
             let m = Double(m)
-            cross = 2 / (m + n)
             withinX = n > 1 ? 2 * m / ((m + n) * (n - 1)) : 0
             withinY = m > 1 ? 2 * n / ((m + n) * (m - 1)) : 0
         }
@@ -62,7 +61,7 @@ public enum EDivisive {
     /// and each τ keeps its own running cross and within-Y sums and its best Q̂. Each τ's sums take
     /// their terms in the order a τ-by-τ loop takes them (κ increasing), and the first maximum in
     /// (τ, κ) order is the first τ whose best is the largest, so the candidate and its Q̂ are bit for
-    /// bit those of the τ-major double loop (`EDivisiveDefinitionTests`); the loop over τ carries no
+    /// bit those of the τ-major double loop (`EDivisiveLoopOrderTests`); the loop over τ carries no
     /// dependence from one τ to the next, so the compiler vectorises it.
     /// - Complexity: O((end − start)²) time, O(end − start) memory.
     public static func candidate(in series: [Double], start: Int, end: Int) -> Candidate? {
