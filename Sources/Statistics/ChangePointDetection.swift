@@ -362,6 +362,13 @@ public enum HunterChangePoints {
 
     /// E-divisive with the t-test in one window: indices local to `window`, sorted.
     static func detectInWindow(_ window: [Double], level: Double, belowCritical bound: Double = 0) -> [Int] {
+        // No split of the whole window can pass the test: E-divisive's candidate would not either.
+        if SplitScreen.noSplitReaches(bound, in: window) { return [] }
+        return detectInWindowUnscreened(window, level: level, belowCritical: bound)
+    }
+
+    /// `detectInWindow` without `SplitScreen` (its reference in `SplitScreenTests`).
+    static func detectInWindowUnscreened(_ window: [Double], level: Double, belowCritical bound: Double) -> [Int] {
         var points: [Int] = []
         while true {
             let bounds = intervals(points, count: window.count)

@@ -78,10 +78,10 @@ enum HistorySource {
             // (tested against the directory of the same runs, HistoryCommandTests).
             var stored: [Int64: StoredSeries] = [:]
             for series in try store.series() { stored[series.id] = series }
-            let family = SeriesCentres.group(try store.runCentres(runIDs: runs.map(\.id)))
+            let family = SeriesCentresTable(grouping: try store.runCentres(runIDs: runs.map(\.id)))
             let cuts = ResultSlots<Int>(count: family.count)
             DispatchQueue.concurrentPerform(iterations: family.count) { index in
-                let centres = family[index].centres
+                let centres = Array(family.centres[family.range(index)])
                 guard centres.count >= 3, centres.allSatisfy(\.isFinite),
                     let last = try? HunterChangePoints.detect(centres).changePoints.last
                 else { return }
@@ -94,16 +94,17 @@ enum HistorySource {
             var centres: [(name: String, baseUnit: String, points: [(position: Int, logMean: Double)])] = []
             centres.reserveCapacity(family.count)
             var cut: [(name: String, commit: String)] = []
-            for (index, series) in family.enumerated() {
-                guard let info = stored[series.seriesID] else { continue }
-                let firstKept = cuts.get(index) ?? 0
-                if firstKept > 0 { cut.append((info.name, runs[series.positions[firstKept]].info.commit)) }
+            for index in 0..<family.count {
+                guard let info = stored[family.seriesIDs[index]] else { continue }
+                let range = family.range(index)
+                let firstKept = range.lowerBound + (cuts.get(index) ?? 0)
+                if firstKept > range.lowerBound {
+                    cut.append((info.name, runs[family.positions[firstKept]].info.commit))
+                }
                 // Labelled as `centres` labels them: an array of unlabelled tuples would be converted
                 // element by element through a runtime cast (2% of a 200-run history's CPU).
-                let kept: [(position: Int, logMean: Double)] = (firstKept..<series.positions.count).compactMap {
-                    offset in
-                    series.logMeans[offset].isNaN
-                        ? nil : (position: series.positions[offset], logMean: series.logMeans[offset])
+                let kept: [(position: Int, logMean: Double)] = (firstKept..<range.upperBound).compactMap { at in
+                    family.logMeans[at].isNaN ? nil : (position: family.positions[at], logMean: family.logMeans[at])
                 }
                 let key = HistorySeriesKey(name: info.name, baseUnit: info.baseUnit)
                 if let known = slot[key] {

@@ -1,0 +1,33 @@
+import BenchmarkHistory
+import Testing
+
+@testable import BenchstatCLI
+
+@Suite("A history's centres turned from runs to series")
+struct SeriesCentresTableTests {
+    /// Runs that hold different series, in different orders, one series twice in a run: each series
+    /// gets its runs' positions, centres and mean logs in run order, and the series come in id order.
+    @Test func everySeriesInRunOrder() {
+        let runs = [
+            RunCentres(runID: 10, seriesIDs: [7, 3], centres: [70, 30], logMeans: [7.0, 3.0]),
+            RunCentres(runID: 11, seriesIDs: [7, 3], centres: [71, 31], logMeans: [7.1, .nan]),
+            RunCentres(runID: 12, seriesIDs: [3, 9, 7], centres: [32, 92, 72], logMeans: [3.2, 9.2, 7.2]),
+            RunCentres(runID: 13, seriesIDs: [9, 9], centres: [93, 94], logMeans: [9.3, 9.4]),
+        ]
+        let table = SeriesCentresTable(grouping: runs)
+        #expect(table.seriesIDs == [3, 7, 9])
+        let series = (0..<table.count).map { index in
+            let range = table.range(index)
+            return (Array(table.positions[range]), Array(table.centres[range]), Array(table.logMeans[range]))
+        }
+        #expect(series[0].0 == [0, 1, 2] && series[0].1 == [30, 31, 32])
+        #expect(series[0].2[0] == 3.0 && series[0].2[1].isNaN && series[0].2[2] == 3.2)
+        #expect(series[1].0 == [0, 1, 2] && series[1].1 == [70, 71, 72] && series[1].2 == [7.0, 7.1, 7.2])
+        #expect(series[2].0 == [2, 3, 3] && series[2].1 == [92, 93, 94] && series[2].2 == [9.2, 9.3, 9.4])
+    }
+
+    @Test func noRuns() {
+        let table = SeriesCentresTable(grouping: [])
+        #expect(table.count == 0 && table.centres.isEmpty)
+    }
+}

@@ -1,0 +1,90 @@
+import Testing
+
+@testable import Statistics
+
+@Suite("The split step's window screen")
+struct SplitScreenTests {
+    /// A window of `count` values: noise of `spread` around `level` (a shift of `shift` spreads
+    /// after `shiftAt`), rounded to `step` when given (ties), from a seeded generator.
+    private struct Window {
+        var state: UInt64
+
+        mutating func uniform() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+
+        mutating func values(
+            count: Int, level: Double, spread: Double, shift: Double, shiftAt: Int, step: Double?
+        ) -> [Double] {
+            (0..<count).map { index in
+                // A sum of three uniforms: close enough to normal noise for the t-test's behaviour.
+                let noise = (uniform() + uniform() + uniform() - 1.5) * spread
+                let value = level + noise + (index >= shiftAt ? shift * spread : 0)
+                guard let step else { return value }
+                return (value / step).rounded() * step
+            }
+        }
+    }
+
+    /// Windows of 3–60 values at magnitudes from 10⁻⁶ to 10¹², spreads from 10⁻⁹ to 1 of the magnitude
+    /// (below and above the screen's least relative spread), shifts from none to 12 spreads, some
+    /// rounded into ties, some constant: the window's change points are the same with the screen as
+    /// without it, and every window the screen clears has no split that passes the test.
+    @Test(arguments: [0.002, 0.01, 0.05, 0.2])
+    func samePointsAsWithoutTheScreen(_ level: Double) {
+        var window = Window(state: 0x9E37_79B9_7F4A_7C15 ^ UInt64(level * 1e6))
+        let bound = SegmentComparison.criticalBound(level: level)
+        let magnitudes = [1e-6, 1.0, 250.0, 3.5e4, 1e9, 1e12]
+        let relativeSpreads = [1e-9, 1e-4, 1e-3, 2e-3, 0.01, 0.05, 0.3, 1.0]
+        let shifts = [0.0, 0.0, 0.0, 0.5, 1.0, 2.0, 4.0, 12.0]
+        var cleared = 0
+        var differed = 0
+        var clearedWithASignificantSplit = 0
+        for case_ in 0..<4_000 {
+            let count = 3 + Int(window.uniform() * 58)
+            let magnitude = magnitudes[case_ % magnitudes.count]
+            let spread = magnitude * relativeSpreads[(case_ / magnitudes.count) % relativeSpreads.count]
+            let shift = shifts[Int(window.uniform() * Double(shifts.count))]
+            let shiftAt = Int(window.uniform() * Double(count))
+            let step: Double? = case_ % 5 == 0 ? spread / 2 : nil
+            var values = window.values(
+                count: count, level: magnitude, spread: spread, shift: shift, shiftAt: shiftAt, step: step)
+            if case_ % 89 == 0 { values = Array(repeating: magnitude, count: count) }
+            let screened = HunterChangePoints.detectInWindow(values, level: level, belowCritical: bound)
+            let reference = HunterChangePoints.detectInWindowUnscreened(values, level: level, belowCritical: bound)
+            if screened != reference { differed += 1 }
+            #expect(screened == reference, "case \(case_): \(values)")
+            if SplitScreen.noSplitReaches(bound, in: values) {
+                cleared += 1
+                let significant = (1..<count).contains { split in
+                    SegmentComparison.isSignificant(
+                        before: values[..<split], after: values[split...], level: level, belowCritical: bound)
+                }
+                if significant { clearedWithASignificantSplit += 1 }
+            }
+        }
+        #expect(differed == 0)
+        #expect(clearedWithASignificantSplit == 0)
+        // The screen does its work: a good share of the windows is cleared at the levels the split
+        // step uses (10 × the default 0.001), fewer at loose levels, where some split of most windows
+        // passes by chance.
+        #expect(cleared > (level <= 0.01 ? 600 : 50), "cleared \(cleared) of 4000")
+    }
+
+    /// Windows the screen must leave to E-divisive: a clear shift, a constant window, a window whose
+    /// spread is below 10⁻³ of its magnitude, two values, and the bound 0 (no shortcut).
+    @Test func leavesWhatItCannotDecide() {
+        let bound = SegmentComparison.criticalBound(level: 0.01)
+        let noise = [0.3, -0.2, 0.1, -0.4, 0.25, -0.1, 0.05, -0.3, 0.2, 0.0]
+        let quiet = noise.map { 100 + $0 }
+        #expect(SplitScreen.noSplitReaches(bound, in: quiet))
+        #expect(!SplitScreen.noSplitReaches(bound, in: quiet + quiet.map { $0 + 5 }))
+        #expect(!SplitScreen.noSplitReaches(bound, in: Array(repeating: 7, count: 20)))
+        #expect(!SplitScreen.noSplitReaches(bound, in: noise.map { 1e6 + $0 }))
+        #expect(!SplitScreen.noSplitReaches(bound, in: [1, 2]))
+        #expect(!SplitScreen.noSplitReaches(0, in: quiet))
+        // One value far out at an end: the split that isolates it has a large t.
+        #expect(!SplitScreen.noSplitReaches(bound, in: quiet + [140]))
+    }
+}
