@@ -363,7 +363,8 @@ public enum HunterChangePoints {
     /// E-divisive with the t-test in one window: indices local to `window`, sorted.
     static func detectInWindow(_ window: [Double], level: Double, belowCritical bound: Double = 0) -> [Int] {
         // No split of the whole window can pass the test: E-divisive's candidate would not either.
-        if SplitScreen.noSplitReaches(bound, in: window) { return [] }
+        let screenBound = SplitScreen.bound(level: level, count: window.count, normalBound: bound)
+        if SplitScreen.noSplitReaches(screenBound, in: window) { return [] }
         return detectInWindowUnscreened(window, level: level, belowCritical: bound)
     }
 

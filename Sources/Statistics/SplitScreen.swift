@@ -1,7 +1,7 @@
 /// A screen run on a window before E-divisive (`EDivisive.candidate`) is asked for its candidate:
 /// whether **no** split of the window into a non-empty part before and a non-empty part after could
-/// pass the split step's t-test (`SegmentComparison.isSignificant` with the bound of
-/// `SegmentComparison.criticalBound(level:)`). E-divisive proposes one of those splits, and a
+/// pass the split step's t-test (`SegmentComparison.isSignificant`: p ≤ the level, so |t| at least
+/// Student's critical value at the window's df, `bound(level:count:normalBound:)`). E-divisive proposes one of those splits, and a
 /// window whose candidate fails the test yields no change point; so when no split at all can pass,
 /// the O(w²) candidate search is not needed — most windows of a series that did not change.
 ///
@@ -23,6 +23,18 @@ enum SplitScreen {
     /// The least ratio of the window's standard deviation (population) to its largest magnitude for
     /// which the screen's rounding is bounded as stated.
     static let leastRelativeSpread = 1e-3
+
+    /// A bound below Student's two-sided critical value for `level` at the df of every split of a
+    /// window of `count` values (n₁ + n₂ − 2 = count − 2, whatever the split): the quantile
+    /// (`StudentTQuantile`) less 10⁻⁶ of itself, far more than the p-value's error moves it; and
+    /// never below `normalBound` (`SegmentComparison.criticalBound(level:)`, the shortcut
+    /// `isSignificant` takes below it). 0 when neither is available.
+    static func bound(level: Double, count: Int, normalBound: Double) -> Double {
+        guard count >= 3, level > 0, level < 1,
+            let quantile = try? StudentTQuantile.value(1 - level / 2, df: Double(count - 2)), quantile.isFinite
+        else { return normalBound }
+        return max(normalBound, quantile * (1 - 1e-6))
+    }
 
     /// True when no split of `window` reaches `bound` (so none is significant); false when some
     /// might, or when the window is outside the screen's reach (see the type).
@@ -51,27 +63,43 @@ enum SplitScreen {
             let limit = bound * (1 - margin)
             let limitSquared = limit * limit
             let degreesOfFreedom = Double(count - 2)
-            var before = 0.0
-            var beforeSquares = 0.0
-            for split in 1..<count {
-                let centred = values[split - 1] - mean
-                before += centred
-                beforeSquares += centred * centred
-                let n1 = Double(split)
-                let n2 = Double(count - split)
-                let after = total - before
-                let afterSquares = totalSquares - beforeSquares
-                // A sum of squares that rounds below zero is taken as zero: a smaller pooled variance, a
-                // larger |t|, so a split is never cleared for it.
-                let squares1 = max(0, beforeSquares - before * before / n1)
-                let squares2 = max(0, afterSquares - after * after / n2)
-                // (n − 1)·sd² with sd² = SS / n, the population variance, as SegmentComparison pools it.
-                let pooled = ((n1 - 1) * (squares1 / n1) + (n2 - 1) * (squares2 / n2)) / degreesOfFreedom
-                guard pooled > 0 else { return false }
-                let difference = before / n1 - after / n2
-                if difference * difference >= limitSquared * pooled * (1 / n1 + 1 / n2) { return false }
+            return reciprocals(upTo: count) { reciprocal -> Bool in
+                var before = 0.0
+                var beforeSquares = 0.0
+                for split in 1..<count {
+                    let centred = values[split - 1] - mean
+                    before += centred
+                    beforeSquares += centred * centred
+                    let r1 = reciprocal[split]  // 1 / n₁
+                    let r2 = reciprocal[count - split]  // 1 / n₂
+                    let after = total - before
+                    let afterSquares = totalSquares - beforeSquares
+                    // A sum of squares that rounds below zero is taken as zero: a smaller pooled
+                    // variance, a larger |t|, so a split is never cleared for it.
+                    let squares1 = max(0, beforeSquares - before * before * r1)
+                    let squares2 = max(0, afterSquares - after * after * r2)
+                    // df × the pooled variance: (n − 1)·sd² with sd² = SS / n, the population variance,
+                    // as SegmentComparison pools it.
+                    let pooledTimesDF = (1 - r1) * squares1 + (1 - r2) * squares2
+                    guard pooledTimesDF > 0 else { return false }
+                    let difference = before * r1 - after * r2
+                    // t² ≥ limit², without a division.
+                    if difference * difference * degreesOfFreedom >= limitSquared * pooledTimesDF * (r1 + r2) {
+                        return false
+                    }
+                }
+                return true
             }
-            return true
         }
+    }
+
+    /// 1/k for k < 65, the splits of a window of up to 64 values, computed once.
+    private static let smallReciprocals: [Double] = (0...64).map { $0 == 0 ? 0 : 1 / Double($0) }
+
+    /// Calls `body` with 1/k at index k for every k in 1…`count`.
+    private static func reciprocals(upTo count: Int, _ body: (UnsafeBufferPointer<Double>) -> Bool) -> Bool {
+        if count < smallReciprocals.count { return smallReciprocals.withUnsafeBufferPointer(body) }
+        let computed = (0...count).map { $0 == 0 ? 0 : 1 / Double($0) }
+        return computed.withUnsafeBufferPointer(body)
     }
 }

@@ -26,6 +26,26 @@ struct SeriesCentresTableTests {
         #expect(series[2].0 == [2, 3, 3] && series[2].1 == [92, 93, 94] && series[2].2 == [9.2, 9.3, 9.4])
     }
 
+    /// Twenty runs, blocks of them placed together: runs 0–10 and 12–19 hold the same three series,
+    /// run 11 only two of them; every value lands at its series and run.
+    @Test func runsAcrossBlocks() {
+        let runs = (0..<20).map { run in
+            let ids: [Int64] = run == 11 ? [5, 1] : [1, 5, 9]
+            return RunCentres(
+                runID: Int64(100 + run), seriesIDs: ids, centres: ids.map { Double($0) * 1000 + Double(run) },
+                logMeans: ids.map { Double($0) + Double(run) / 100 })
+        }
+        let table = SeriesCentresTable(grouping: runs)
+        #expect(table.seriesIDs == [1, 5, 9])
+        for (index, id) in table.seriesIDs.enumerated() {
+            let range = table.range(index)
+            let expectedRuns = id == 9 ? Array(0..<11) + Array(12..<20) : Array(0..<20)
+            #expect(Array(table.positions[range]) == expectedRuns)
+            #expect(Array(table.centres[range]) == expectedRuns.map { Double(id) * 1000 + Double($0) })
+            #expect(Array(table.logMeans[range]) == expectedRuns.map { Double(id) + Double($0) / 100 })
+        }
+    }
+
     @Test func noRuns() {
         let table = SeriesCentresTable(grouping: [])
         #expect(table.count == 0 && table.centres.isEmpty)

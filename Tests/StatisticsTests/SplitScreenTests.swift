@@ -55,7 +55,8 @@ struct SplitScreenTests {
             let reference = HunterChangePoints.detectInWindowUnscreened(values, level: level, belowCritical: bound)
             if screened != reference { differed += 1 }
             #expect(screened == reference, "case \(case_): \(values)")
-            if SplitScreen.noSplitReaches(bound, in: values) {
+            let screenBound = SplitScreen.bound(level: level, count: count, normalBound: bound)
+            if SplitScreen.noSplitReaches(screenBound, in: values) {
                 cleared += 1
                 let significant = (1..<count).contains { split in
                     SegmentComparison.isSignificant(
@@ -66,10 +67,23 @@ struct SplitScreenTests {
         }
         #expect(differed == 0)
         #expect(clearedWithASignificantSplit == 0)
+        print("DEBUG level \(level) cleared \(cleared)")
         // The screen does its work: a good share of the windows is cleared at the levels the split
         // step uses (10 × the default 0.001), fewer at loose levels, where some split of most windows
         // passes by chance.
         #expect(cleared > (level <= 0.01 ? 600 : 50), "cleared \(cleared) of 4000")
+    }
+
+    /// The screen's bound is Student's critical value at the window's df (scipy:
+    /// `t.ppf(0.995, 48)` = 2.6822040269502154 for a window of 50 at level 0.01), less 10⁻⁶ of itself; the
+    /// normal bound where no quantile applies.
+    @Test func boundIsStudentsCriticalValue() {
+        let normal = SegmentComparison.criticalBound(level: 0.01)
+        let bound = SplitScreen.bound(level: 0.01, count: 50, normalBound: normal)
+        #expect(abs(bound / (1 - 1e-6) - 2.682_204_026_950_215_4) < 1e-9)
+        #expect(bound > normal)
+        #expect(SplitScreen.bound(level: 0.01, count: 2, normalBound: normal) == normal)
+        #expect(SplitScreen.bound(level: 1, count: 50, normalBound: 0) == 0)
     }
 
     /// Windows the screen must leave to E-divisive: a clear shift, a constant window, a window whose

@@ -70,14 +70,20 @@ struct SeriesCentresTable {
             centres.withUnsafeMutableBufferPointer { centres in
                 logMeans.withUnsafeMutableBufferPointer { logMeans in
                     next.withUnsafeMutableBufferPointer { next in
-                        for (position, run) in runs.enumerated() {
-                            for (offset, slot) in runSlots[position].enumerated() {
-                                let place = next[slot]
-                                next[slot] = place + 1
-                                positions[place] = position
-                                centres[place] = run.centres[offset]
-                                logMeans[place] = run.logMeans[offset]
+                        var first = 0
+                        while first < runs.count {
+                            // Up to `block` successive runs of the same series in the same order are
+                            // placed together: each series' values of those runs are consecutive in the
+                            // columns, so each place written is a run of them (one cache line of eight
+                            // values) rather than one value per series and run.
+                            var end = first + 1
+                            while end < runs.count, end - first < Self.block, runSlots[end] == runSlots[first] {
+                                end += 1
                             }
+                            Self.place(
+                                runs[first..<end], firstPosition: first, slots: runSlots[first], next: next,
+                                positions: positions, centres: centres, logMeans: logMeans)
+                            first = end
                         }
                     }
                 }
@@ -88,5 +94,39 @@ struct SeriesCentresTable {
         self.positions = positions
         self.centres = centres
         self.logMeans = logMeans
+    }
+
+    /// Runs placed together when they hold the same series (a cache line of doubles).
+    private static let block = 8
+
+    /// Places the values of `runs` (successive, from run list position `firstPosition`, every one
+    /// holding the series of `slots` in that order) at each series' next places.
+    private static func place(
+        _ runs: ArraySlice<RunCentres>, firstPosition: Int, slots: [Int], next: UnsafeMutableBufferPointer<Int>,
+        positions: UnsafeMutableBufferPointer<Int>, centres: UnsafeMutableBufferPointer<Double>,
+        logMeans: UnsafeMutableBufferPointer<Double>
+    ) {
+        let width = slots.count
+        let depth = runs.count
+        // The runs' two columns side by side, run after run, read below one series at a time.
+        var centreRows = [Double](repeating: 0, count: width * depth)
+        var logMeanRows = [Double](repeating: 0, count: width * depth)
+        for (row, run) in runs.enumerated() {
+            centreRows.replaceSubrange(row * width..<(row + 1) * width, with: run.centres)
+            logMeanRows.replaceSubrange(row * width..<(row + 1) * width, with: run.logMeans)
+        }
+        centreRows.withUnsafeBufferPointer { centreRows in
+            logMeanRows.withUnsafeBufferPointer { logMeanRows in
+                for (offset, slot) in slots.enumerated() {
+                    let place = next[slot]
+                    next[slot] = place + depth
+                    for row in 0..<depth {
+                        positions[place + row] = firstPosition + row
+                        centres[place + row] = centreRows[row * width + offset]
+                        logMeans[place + row] = logMeanRows[row * width + offset]
+                    }
+                }
+            }
+        }
     }
 }
