@@ -347,12 +347,16 @@ public enum HunterChangePoints {
     static func split(_ series: [Double], options: Options) -> [ChangePoint] {
         let step = options.windowLength / 2
         let bound = SegmentComparison.criticalBound(level: options.firstPassPValue)
+        let screen = SplitScreen.Bounds(
+            level: options.firstPassPValue, windowLength: options.windowLength, normalBound: bound)
         var indices: [Int] = []
         var start = 0
         while start < series.count {
             let end = min(start + options.windowLength, series.count)
             let window = Array(series[start..<end])
-            let found = detectInWindow(window, level: options.firstPassPValue, belowCritical: bound).map { $0 + start }
+            let found = detectInWindow(
+                window, level: options.firstPassPValue, belowCritical: bound, screen: screen
+            ).map { $0 + start }
             start = max(found.last ?? 0, start + step)
             for index in found where !indices.contains(index) { indices.append(index) }
         }
@@ -360,19 +364,16 @@ public enum HunterChangePoints {
         return retest(indices, series: series)
     }
 
-    /// E-divisive with the t-test in one window: indices local to `window`, sorted.
-    static func detectInWindow(_ window: [Double], level: Double, belowCritical bound: Double = 0) -> [Int] {
-        // No split of the whole window can pass the test: E-divisive's candidate would not either.
-        let screenBound = SplitScreen.bound(level: level, count: window.count, normalBound: bound)
-        if SplitScreen.noSplitReaches(screenBound, in: window) { return [] }
-        return detectInWindowUnscreened(window, level: level, belowCritical: bound)
-    }
-
-    /// `detectInWindow` without `SplitScreen` (its reference in `SplitScreenTests`).
-    static func detectInWindowUnscreened(_ window: [Double], level: Double, belowCritical bound: Double) -> [Int] {
+    /// E-divisive with the t-test in one window: indices local to `window`, sorted. With `screen`, an
+    /// iteration whose intervals `SplitScreen` clears all ends the search without E-divisive (its
+    /// best candidate, whichever it is, would fail the test: the same points, `SplitScreenTests`).
+    static func detectInWindow(
+        _ window: [Double], level: Double, belowCritical bound: Double = 0, screen: SplitScreen.Bounds? = nil
+    ) -> [Int] {
         var points: [Int] = []
         while true {
             let bounds = intervals(points, count: window.count)
+            if let screen, bounds.allSatisfy({ SplitScreen.clears(window[$0], bounds: screen) }) { break }
             var best: EDivisive.Candidate?
             var bestInterval = 0..<0
             for interval in bounds where interval.count > 1 {

@@ -24,21 +24,55 @@ enum SplitScreen {
     /// which the screen's rounding is bounded as stated.
     static let leastRelativeSpread = 1e-3
 
-    /// A bound below Student's two-sided critical value for `level` at the df of every split of a
-    /// window of `count` values (n₁ + n₂ − 2 = count − 2, whatever the split): the quantile
-    /// (`StudentTQuantile`) less 10⁻⁶ of itself, far more than the p-value's error moves it; and
-    /// never below `normalBound` (`SegmentComparison.criticalBound(level:)`, the shortcut
-    /// `isSignificant` takes below it). 0 when neither is available.
-    static func bound(level: Double, count: Int, normalBound: Double) -> Double {
-        guard count >= 3, level > 0, level < 1,
-            let quantile = try? StudentTQuantile.value(1 - level / 2, df: Double(count - 2)), quantile.isFinite
-        else { return normalBound }
-        return max(normalBound, quantile * (1 - 1e-6))
+    /// The screen's bounds for intervals of every length up to a window's, at one level: for `count`
+    /// values, a bound below Student's two-sided critical value for the level at the df of every
+    /// split (n₁ + n₂ − 2 = count − 2, whatever the split): the quantile (`StudentTQuantile`) less
+    /// 10⁻⁶ of itself, far more than the p-value's error moves it; never below the normal bound
+    /// (`SegmentComparison.criticalBound(level:)`, the shortcut `isSignificant` takes below it).
+    struct Bounds: Sendable {
+        /// The split step's level.
+        let level: Double
+        /// `byCount[count]`, for counts up to the window's length (0 where none applies).
+        private let byCount: [Double]
+
+        /// The bounds for `level` and intervals of up to `windowLength` values; computed once per
+        /// level and window length and shared (every series asks for the same ones).
+        init(level: Double, windowLength: Int, normalBound: Double) {
+            self.level = level
+            self.byCount = SplitScreen.sharedBounds.value(
+                for: SIMD2(level.bitPattern, UInt64(max(0, windowLength)))
+            ) { () -> [Double] in
+                (0...max(2, windowLength)).map { count in
+                    guard count >= 3, level > 0, level < 1,
+                        let quantile = try? StudentTQuantile.value(1 - level / 2, df: Double(count - 2)),
+                        quantile.isFinite
+                    else { return normalBound }
+                    return max(normalBound, quantile * (1 - 1e-6))
+                }
+            }
+        }
+
+        /// The bound for an interval of `count` values.
+        func bound(count: Int) -> Double { count < byCount.count ? byCount[count] : 0 }
+    }
+
+    private static let sharedBounds = SharedMemo<SIMD2<UInt64>, [Double]>(capacity: 64)
+
+    /// True when no candidate of `interval` could pass the test at `bounds.level`: an interval of
+    /// fewer than two values has no candidate, one of two has no t and passes only at level 1 (as
+    /// `SegmentComparison.isSignificant` decides), and a longer one is cleared by
+    /// `noSplitReaches(_:in:)`.
+    static func clears(_ interval: ArraySlice<Double>, bounds: Bounds) -> Bool {
+        switch interval.count {
+        case ..<2: true
+        case 2: bounds.level < 1
+        default: noSplitReaches(bounds.bound(count: interval.count), in: interval)
+        }
     }
 
     /// True when no split of `window` reaches `bound` (so none is significant); false when some
     /// might, or when the window is outside the screen's reach (see the type).
-    static func noSplitReaches(_ bound: Double, in window: [Double]) -> Bool {
+    static func noSplitReaches(_ bound: Double, in window: ArraySlice<Double>) -> Bool {
         let count = window.count
         guard bound > 0, count >= 3 else { return false }
         return window.withUnsafeBufferPointer { values -> Bool in

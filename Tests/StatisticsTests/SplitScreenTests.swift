@@ -51,12 +51,12 @@ struct SplitScreenTests {
             var values = window.values(
                 count: count, level: magnitude, spread: spread, shift: shift, shiftAt: shiftAt, step: step)
             if case_ % 89 == 0 { values = Array(repeating: magnitude, count: count) }
-            let screened = HunterChangePoints.detectInWindow(values, level: level, belowCritical: bound)
-            let reference = HunterChangePoints.detectInWindowUnscreened(values, level: level, belowCritical: bound)
+            let screen = SplitScreen.Bounds(level: level, windowLength: count, normalBound: bound)
+            let screened = HunterChangePoints.detectInWindow(values, level: level, belowCritical: bound, screen: screen)
+            let reference = HunterChangePoints.detectInWindow(values, level: level, belowCritical: bound)
             if screened != reference { differed += 1 }
             #expect(screened == reference, "case \(case_): \(values)")
-            let screenBound = SplitScreen.bound(level: level, count: count, normalBound: bound)
-            if SplitScreen.noSplitReaches(screenBound, in: values) {
+            if SplitScreen.clears(values[...], bounds: screen) {
                 cleared += 1
                 let significant = (1..<count).contains { split in
                     SegmentComparison.isSignificant(
@@ -79,11 +79,19 @@ struct SplitScreenTests {
     /// normal bound where no quantile applies.
     @Test func boundIsStudentsCriticalValue() {
         let normal = SegmentComparison.criticalBound(level: 0.01)
-        let bound = SplitScreen.bound(level: 0.01, count: 50, normalBound: normal)
-        #expect(abs(bound / (1 - 1e-6) - 2.682_204_026_950_215_4) < 1e-9)
-        #expect(bound > normal)
-        #expect(SplitScreen.bound(level: 0.01, count: 2, normalBound: normal) == normal)
-        #expect(SplitScreen.bound(level: 1, count: 50, normalBound: 0) == 0)
+        let bounds = SplitScreen.Bounds(level: 0.01, windowLength: 50, normalBound: normal)
+        #expect(abs(bounds.bound(count: 50) / (1 - 1e-6) - 2.682_204_026_950_215_4) < 1e-9)
+        #expect(bounds.bound(count: 50) > normal)
+        // t.ppf(0.995, 23) = 2.807335683769999: a shorter interval, a higher bound.
+        #expect(abs(bounds.bound(count: 25) / (1 - 1e-6) - 2.807_335_683_769_999) < 1e-9)
+        #expect(bounds.bound(count: 2) == normal)
+        #expect(bounds.bound(count: 51) == 0)
+        #expect(SplitScreen.Bounds(level: 1, windowLength: 50, normalBound: 0).bound(count: 50) == 0)
+        // No candidate in one value; two values have no t and pass only at level 1.
+        #expect(SplitScreen.clears([5][...], bounds: bounds))
+        #expect(SplitScreen.clears([5, 500][...], bounds: bounds))
+        #expect(
+            !SplitScreen.clears([5, 500][...], bounds: SplitScreen.Bounds(level: 1, windowLength: 50, normalBound: 0)))
     }
 
     /// Windows the screen must leave to E-divisive: a clear shift, a constant window, a window whose
@@ -92,13 +100,13 @@ struct SplitScreenTests {
         let bound = SegmentComparison.criticalBound(level: 0.01)
         let noise = [0.3, -0.2, 0.1, -0.4, 0.25, -0.1, 0.05, -0.3, 0.2, 0.0]
         let quiet = noise.map { 100 + $0 }
-        #expect(SplitScreen.noSplitReaches(bound, in: quiet))
-        #expect(!SplitScreen.noSplitReaches(bound, in: quiet + quiet.map { $0 + 5 }))
-        #expect(!SplitScreen.noSplitReaches(bound, in: Array(repeating: 7, count: 20)))
-        #expect(!SplitScreen.noSplitReaches(bound, in: noise.map { 1e6 + $0 }))
-        #expect(!SplitScreen.noSplitReaches(bound, in: [1, 2]))
-        #expect(!SplitScreen.noSplitReaches(0, in: quiet))
+        #expect(SplitScreen.noSplitReaches(bound, in: quiet[...]))
+        #expect(!SplitScreen.noSplitReaches(bound, in: (quiet + quiet.map { $0 + 5 })[...]))
+        #expect(!SplitScreen.noSplitReaches(bound, in: Array(repeating: 7, count: 20)[...]))
+        #expect(!SplitScreen.noSplitReaches(bound, in: noise.map { 1e6 + $0 }[...]))
+        #expect(!SplitScreen.noSplitReaches(bound, in: [1, 2][...]))
+        #expect(!SplitScreen.noSplitReaches(0, in: quiet[...]))
         // One value far out at an end: the split that isolates it has a large t.
-        #expect(!SplitScreen.noSplitReaches(bound, in: quiet + [140]))
+        #expect(!SplitScreen.noSplitReaches(bound, in: (quiet + [140])[...]))
     }
 }
