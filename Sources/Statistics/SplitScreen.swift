@@ -9,12 +9,15 @@
 /// `SegmentComparison` computes it, Otava's `TTestSignificanceTester`) is computed in O(1) from
 /// running sums of the values less the window's mean (O(w) in all). The screen clears a window only
 /// when every |t| lies below the bound less 10⁻⁵ of itself, where the test's own |t| is certainly below
-/// the bound: while the window's standard deviation is at least 10⁻³ of its largest magnitude, the
-/// standard error of a split whose t is near the critical value stays above ~10⁻⁴ of that magnitude,
-/// and the rounding of either computation's means and sums of squares (n·ε relative) moves t by
-/// ~10⁻¹⁰, far inside the margin. Windows of smaller spread (constant or nearly constant series,
-/// where cancellation could decide), a pooled variance that rounds to zero (constant parts, whose t
-/// is infinite or NaN), and windows of fewer than three values are not cleared: E-divisive decides
+/// the bound. The two computations differ by rounding: the test sums the raw values (its means err by
+/// up to ~n·ε of the largest magnitude M), the screen sums them less their mean. Near the critical
+/// value the within-part sum of squares is most of the total, so a split's standard error is at least
+/// ~0.03·√n·sd (n ≤ 64, the parts' sizes at their worst); with sd ≥ 10⁻⁶·M the means' rounding moves
+/// t by ~10⁻⁷, and the sums of squares' (relative (n·ε·M/sd)² and n·ε) by far less — two hundred
+/// times inside the margin of ~2.6·10⁻⁵. (Instruction counts, whose runs differ by ~10⁻⁴, are
+/// screened.) Windows of smaller spread (constant or nearly constant series, where cancellation could
+/// decide), a pooled variance that rounds to zero (constant parts, whose t is infinite or NaN), and
+/// windows of fewer than three values are not cleared: E-divisive decides
 /// them. `HunterChangePoints.detect` returns the same points with and without the screen
 /// (`SplitScreenTests`).
 enum SplitScreen {
@@ -22,7 +25,7 @@ enum SplitScreen {
     static let margin = 1e-5
     /// The least ratio of the window's standard deviation (population) to its largest magnitude for
     /// which the screen's rounding is bounded as stated.
-    static let leastRelativeSpread = 1e-3
+    static let leastRelativeSpread = 1e-6
 
     /// The screen's bounds for intervals of every length up to a window's, at one level: for `count`
     /// values, a bound below Student's two-sided critical value for the level at the df of every
@@ -76,12 +79,17 @@ enum SplitScreen {
         let count = window.count
         guard bound > 0, count >= 3 else { return false }
         return window.withUnsafeBufferPointer { values -> Bool in
+            // The least and greatest values, each one instruction a value (`max(_:_:)` is a compare and
+            // a blend on the chain; the values are finite).
             var sum = 0.0
-            var largest = 0.0
+            var least = values[0]
+            var greatest = values[0]
             for value in values {
                 sum += value
-                largest = max(largest, abs(value))
+                least = value < least ? value : least
+                greatest = value > greatest ? value : greatest
             }
+            let largest = max(abs(least), abs(greatest))
             let mean = sum / Double(count)
             var total = 0.0
             var totalSquares = 0.0

@@ -28,7 +28,8 @@ struct SplitScreenTests {
     }
 
     /// Windows of 3–60 values at magnitudes from 10⁻⁶ to 10¹², spreads from 10⁻⁹ to 1 of the magnitude
-    /// (below and above the screen's least relative spread), shifts from none to 12 spreads, some
+    /// (on both sides of the screen's least relative spread, 10⁻⁶)
+    /// shifts from none to 12 spreads, some
     /// rounded into ties, some constant: the window's change points are the same with the screen as
     /// without it, and every window the screen clears has no split that passes the test.
     @Test(arguments: [0.002, 0.01, 0.05, 0.2])
@@ -36,7 +37,7 @@ struct SplitScreenTests {
         var window = Window(state: 0x9E37_79B9_7F4A_7C15 ^ UInt64(level * 1e6))
         let bound = SegmentComparison.criticalBound(level: level)
         let magnitudes = [1e-6, 1.0, 250.0, 3.5e4, 1e9, 1e12]
-        let relativeSpreads = [1e-9, 1e-4, 1e-3, 2e-3, 0.01, 0.05, 0.3, 1.0]
+        let relativeSpreads = [1e-9, 5e-7, 1.2e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.05, 0.3, 1.0]
         let shifts = [0.0, 0.0, 0.0, 0.5, 1.0, 2.0, 4.0, 12.0]
         var cleared = 0
         var differed = 0
@@ -95,7 +96,7 @@ struct SplitScreenTests {
     }
 
     /// Windows the screen must leave to E-divisive: a clear shift, a constant window, a window whose
-    /// spread is below 10⁻³ of its magnitude, two values, and the bound 0 (no shortcut).
+    /// spread is below 10⁻⁶ of its magnitude, two values, and the bound 0 (no shortcut).
     @Test func leavesWhatItCannotDecide() {
         let bound = SegmentComparison.criticalBound(level: 0.01)
         let noise = [0.3, -0.2, 0.1, -0.4, 0.25, -0.1, 0.05, -0.3, 0.2, 0.0]
@@ -103,7 +104,8 @@ struct SplitScreenTests {
         #expect(SplitScreen.noSplitReaches(bound, in: quiet[...]))
         #expect(!SplitScreen.noSplitReaches(bound, in: (quiet + quiet.map { $0 + 5 })[...]))
         #expect(!SplitScreen.noSplitReaches(bound, in: Array(repeating: 7, count: 20)[...]))
-        #expect(!SplitScreen.noSplitReaches(bound, in: noise.map { 1e6 + $0 }[...]))
+        #expect(!SplitScreen.noSplitReaches(bound, in: noise.map { 1e12 + $0 }[...]))
+        #expect(SplitScreen.noSplitReaches(bound, in: noise.map { 1e4 + $0 }[...]))
         #expect(!SplitScreen.noSplitReaches(bound, in: [1, 2][...]))
         #expect(!SplitScreen.noSplitReaches(0, in: quiet[...]))
         // One value far out at an end: the split that isolates it has a large t.
