@@ -6,9 +6,10 @@
 #
 # Suites: the shapes of shapes_benchmarks.sh that exist under SUITES (headline, 100k × 1, 5 labels,
 # 10 run files a side, the interleaved Go text and JSON Lines of compare_go_benchstat.sh), the
-# headline with --test mann-whitney, the history suite with its 30-run store when
-# history_benchmarks.sh has written it, and every dataset in Data/. Each in text, json, markdown,
-# csv, junit, github and html. Prints one line per difference and exits 1 when there is one.
+# headline with --test mann-whitney, the history suite with its 30-run and 200-run stores when
+# history_benchmarks.sh has written them (and `history changes` on the 200-run store), and every
+# dataset in Data/. Each in text, json, markdown, csv, junit, github and html. Prints one line per
+# difference and exits 1 when there is one.
 # Environment: SUITES (/tmp/benchstat-suites), HISTORY (/tmp/benchstat-history).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,21 @@ done
 [ -d "$SUITES/shape-headline/jsonl" ] && compare "$SUITES/shape-headline/jsonl" --test mann-whitney
 if [ -f "$HISTORY/h30.sqlite" ] && [ -d "$HISTORY/suite" ]; then
     compare "$HISTORY/suite" --history "$HISTORY/h30.sqlite" --history-machine m --history-last 30
+fi
+# The 200-run store: change points cut most series' history (the split step's screen, E-divisive).
+if [ -f "$HISTORY/h200.sqlite" ] && [ -d "$HISTORY/suite" ]; then
+    compare "$HISTORY/suite" --history "$HISTORY/h200.sqlite" --history-machine m --history-last 200
+    for format in text json; do
+        "$BEFORE" history changes --db "$HISTORY/h200.sqlite" --format "$format" > "$scratch/before" 2>&1
+        before=$?
+        "$AFTER" history changes --db "$HISTORY/h200.sqlite" --format "$format" > "$scratch/after" 2>&1
+        after=$?
+        compared=$((compared + 1))
+        if [ "$before" != "$after" ] || ! cmp -s "$scratch/before" "$scratch/after"; then
+            echo "differs: history changes --db $HISTORY/h200.sqlite --format $format (exit $before → $after)"
+            differences=$((differences + 1))
+        fi
+    done
 fi
 for dataset in Data/*/; do
     compare "$dataset"
