@@ -353,9 +353,8 @@ public enum HunterChangePoints {
         var start = 0
         while start < series.count {
             let end = min(start + options.windowLength, series.count)
-            let window = Array(series[start..<end])
             let found = detectInWindow(
-                window, level: options.firstPassPValue, belowCritical: bound, screen: screen
+                start..<end, of: series, level: options.firstPassPValue, belowCritical: bound, screen: screen
             ).map { $0 + start }
             start = max(found.last ?? 0, start + step)
             for index in found where !indices.contains(index) { indices.append(index) }
@@ -370,16 +369,33 @@ public enum HunterChangePoints {
     static func detectInWindow(
         _ window: [Double], level: Double, belowCritical bound: Double = 0, screen: SplitScreen.Bounds? = nil
     ) -> [Int] {
+        detectInWindow(window.indices, of: window, level: level, belowCritical: bound, screen: screen)
+    }
+
+    /// `detectInWindow(_:level:belowCritical:screen:)` on `series[window]`, read in place.
+    static func detectInWindow(
+        _ window: Range<Int>, of series: [Double], level: Double, belowCritical bound: Double,
+        screen: SplitScreen.Bounds?
+    ) -> [Int] {
+        // The first iteration's only interval is the whole window.
+        if let screen, SplitScreen.clears(series[window], bounds: screen) { return [] }
+        let offset = window.lowerBound
         var points: [Int] = []
         while true {
             let bounds = intervals(points, count: window.count)
-            if let screen, bounds.allSatisfy({ SplitScreen.clears(window[$0], bounds: screen) }) { break }
+            if let screen, !points.isEmpty,
+                bounds.allSatisfy({
+                    SplitScreen.clears(series[($0.lowerBound + offset)..<($0.upperBound + offset)], bounds: screen)
+                })
+            {
+                break
+            }
             var best: EDivisive.Candidate?
             var bestInterval = 0..<0
             for interval in bounds where interval.count > 1 {
                 guard
                     let candidate = EDivisive.candidate(
-                        in: window, start: interval.lowerBound, end: interval.upperBound)
+                        in: series, start: interval.lowerBound + offset, end: interval.upperBound + offset)
                 else { continue }
                 if best == nil || candidate.qhat > (best?.qhat ?? -.infinity) {
                     best = candidate
@@ -389,10 +405,10 @@ public enum HunterChangePoints {
             guard let best else { break }
             guard
                 SegmentComparison.isSignificant(
-                    before: window[bestInterval.lowerBound..<best.index],
-                    after: window[best.index..<bestInterval.upperBound], level: level, belowCritical: bound)
+                    before: series[(bestInterval.lowerBound + offset)..<best.index],
+                    after: series[best.index..<(bestInterval.upperBound + offset)], level: level, belowCritical: bound)
             else { break }  // NaN is not significant
-            points.append(best.index)
+            points.append(best.index - offset)
             points.sort()
         }
         return points
