@@ -2,7 +2,9 @@
 # Issue 17's shapes: the same release binary on the suites users have besides the headline
 # (20,000 benchmarks × 20 samples × 2 labels), each timed as `benchstat analyze DIR [flags] > /dev/null`
 # under /usr/bin/time: median wall and CPU (user + system) of REPEAT warm runs, the largest peak RSS,
-# and the CPU per sample relative to the headline's (the goal: every shape within 2×).
+# and the CPU per sample relative to the headline's (the goal: every shape within 2×) — the median,
+# over the runs, of each run's ratio to a headline run timed just before it by the same binary (a
+# ratio to one headline timed at the start moved by ±25 % as this VM's speed drifted).
 #
 #   Benchmarks/shapes_benchmarks.sh                 # every shape
 #   SHAPES="headline million" Benchmarks/shapes_benchmarks.sh
@@ -58,35 +60,56 @@ timed() {  # timed BINARY ARGS... -> "wall_µs user system maxrss_KB" of one run
     echo "$(((end - start) / 1000)) $(tail -1 "$log")"
     rm -f "$log"
 }
-row() {  # row LABEL SAMPLES HEADLINE_VARIABLE RUNS... -> prints the table row, sets the headline once
-    local label=$1 samples=$2 headline=$3
-    shift 3
-    read -r wall cpu rss < <(printf '%s\n' "$@" | python3 -c '
+row() {  # row LABEL SAMPLES HEADLINE_VARIABLE HEAD_COUNT HEAD_RUNS... RUNS... -> prints the table row
+    # HEAD_RUNS: the headline timed just before each run (none for the headline itself); the ratio is
+    # then the median of each run's CPU per sample over its neighbouring headline's, which a VM whose
+    # speed drifts within the harness's run moves far less than a ratio to the first headline.
+    local label=$1 samples=$2 headline=$3 head_count=$4
+    shift 4
+    local heads=("${@:1:$head_count}")
+    shift "$head_count"
+    read -r wall cpu rss ratio < <({ for head in "${heads[@]}"; do echo "head $head"; done; printf '%s\n' "$@"; } |
+        python3 -c '
 import statistics, sys
-rows = [line.split() for line in sys.stdin if line.strip()]
-print(f"{statistics.median(float(r[0]) / 1e6 for r in rows):.3f}",
-      f"{statistics.median(float(r[1]) + float(r[2]) for r in rows):.2f}",
-      f"{max(int(r[3]) for r in rows) / 1024:.1f}")')
+samples, headline_samples = float(sys.argv[1]), float(sys.argv[2])
+heads, rows = [], []
+for line in sys.stdin:
+    fields = line.split()
+    if not fields:
+        continue
+    (heads if fields[0] == "head" else rows).append([float(x) for x in fields[-4:]])
+cpu = [r[1] + r[2] for r in rows]
+ratio = "-"
+if heads:
+    ratio = f"{statistics.median((c / samples) / ((h[1] + h[2]) / headline_samples) for c, h in zip(cpu, heads)):.2f}"
+print(f"{statistics.median(r[0] / 1e6 for r in rows):.3f}", f"{statistics.median(cpu):.2f}",
+      f"{max(r[3] for r in rows) / 1024:.1f}", ratio)' "$samples" 800000)
     local per
     per=$(awk "BEGIN {printf \"%.3f\", $cpu / $samples * 1e6}")
     [ -z "${!headline}" ] && printf -v "$headline" '%s' "$per"
-    printf '%-34s %10s %8s %8s %9s %10s %8s\n' "$label" "$samples" "$wall" "$cpu" "$rss" "$per" \
-        "$(awk "BEGIN {printf \"%.2f\", $per / ${!headline}}")"
+    [ "$ratio" = "-" ] && ratio=$(awk "BEGIN {printf \"%.2f\", $per / ${!headline}}")
+    printf '%-34s %10s %8s %8s %9s %10s %8s\n' "$label" "$samples" "$wall" "$cpu" "$rss" "$per" "$ratio"
 }
 measure() {  # measure LABEL SAMPLES ARGS... (ARGS after `analyze`)
     local label=$1 samples=$2
     shift 2
     "$BINARY" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]
     [ -n "${BASELINE:-}" ] && { "$BASELINE" analyze "$@" > /dev/null 2>&1 || [ $? -eq 1 ]; }
-    local rows=() baseline_rows=()
+    local rows=() baseline_rows=() heads=() baseline_heads=()
     for _ in $(seq "$REPEAT"); do
-        # With a baseline, the two binaries alternate: a busy VM slows both alike.
-        [ -n "${BASELINE:-}" ] && baseline_rows+=("$(timed "$BASELINE" "$@")")
+        # With a baseline, the two binaries alternate: a busy VM slows both alike. Every shape but the
+        # headline has the headline timed just before it, by the same binary, for its ratio.
+        if [ -n "${BASELINE:-}" ]; then
+            [ -n "${HEADLINE_DIR:-}" ] && baseline_heads+=("$(timed "$BASELINE" "$HEADLINE_DIR")")
+            baseline_rows+=("$(timed "$BASELINE" "$@")")
+        fi
+        [ -n "${HEADLINE_DIR:-}" ] && heads+=("$(timed "$BINARY" "$HEADLINE_DIR")")
         rows+=("$(timed "$BINARY" "$@")")
     done
-    row "$label" "$samples" HEADLINE_CPU_PER_SAMPLE "${rows[@]}"
+    row "$label" "$samples" HEADLINE_CPU_PER_SAMPLE "${#heads[@]}" "${heads[@]}" "${rows[@]}"
     if [ -n "${BASELINE:-}" ]; then
-        row "  baseline" "$samples" BASELINE_HEADLINE_CPU_PER_SAMPLE "${baseline_rows[@]}"
+        row "  baseline" "$samples" BASELINE_HEADLINE_CPU_PER_SAMPLE "${#baseline_heads[@]}" "${baseline_heads[@]}" \
+            "${baseline_rows[@]}"
     fi
 }
 
@@ -95,6 +118,7 @@ echo "binary:  $BINARY; median of $REPEAT warm runs${BASELINE:+; baseline $BASEL
 printf '%-34s %10s %8s %8s %9s %10s %8s\n' shape samples "wall s" "CPU s" "RSS MiB" "CPU µs/smp" "÷ head"
 headline=$(suite headline --benchmarks 20000 --samples 20)
 measure "headline 20k × 20 × 2" 800000 "$headline"
+HEADLINE_DIR=$headline
 for shape in $SHAPES; do
     case $shape in
     headline) ;;
