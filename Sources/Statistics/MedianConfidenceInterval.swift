@@ -20,22 +20,40 @@ public enum MedianConfidenceInterval {
         let sorted = GSL.sorted(values)
         let n = sorted.count
         let median = try viaGSL { () throws(GSLError) in try GSL.median(sorted: sorted) }
-        // Coverage of [x₍ₖ₎, x₍ₙ₊₁₋ₖ₎] for k ≥ 1.
-        func coverage(_ k: Int) throws(StatisticsError) -> Double {
-            let tail = try viaGSL { () throws(GSLError) in try GSL.binomialCDF(k - 1, p: 0.5, n: n) }
-            return 1 - 2 * tail
+        let rule = try orders.value(for: SIMD2(UInt64(n), confidence.bitPattern)) { () throws(StatisticsError) in
+            try Order(n: n, confidence: confidence)
         }
-        // Coverage decreases as k grows; find the largest k ≤ ⌈n/2⌉ that still reaches the level.
-        var k = 0
-        while k + 1 <= (n + 1) / 2, try coverage(k + 1) >= confidence { k += 1 }
-        let order = max(1, k)
-        let achieved = try coverage(order)
         return MedianCIResult(
             median: median,
-            confidenceInterval: ConfidenceInterval(lower: sorted[order - 1], upper: sorted[n - order], level: achieved),
-            achievedConfidence: achieved, requestedConfidence: confidence, levelReached: k >= 1,
-            orderStatistic: order)
+            confidenceInterval: ConfidenceInterval(
+                lower: sorted[rule.order - 1], upper: sorted[n - rule.order], level: rule.achieved),
+            achievedConfidence: rule.achieved, requestedConfidence: confidence, levelReached: rule.levelReached,
+            orderStatistic: rule.order)
     }
+
+    /// The order k of the interval for n values and its coverage: the same for every sample of n
+    /// values, so remembered per (n, confidence) — a suite asks for the same one for every side.
+    private struct Order: Sendable {
+        let order: Int
+        let achieved: Double
+        let levelReached: Bool
+
+        init(n: Int, confidence: Double) throws(StatisticsError) {
+            // Coverage of [x₍ₖ₎, x₍ₙ₊₁₋ₖ₎] for k ≥ 1.
+            func coverage(_ k: Int) throws(StatisticsError) -> Double {
+                let tail = try viaGSL { () throws(GSLError) in try GSL.binomialCDF(k - 1, p: 0.5, n: n) }
+                return 1 - 2 * tail
+            }
+            // Coverage decreases as k grows; find the largest k ≤ ⌈n/2⌉ that still reaches the level.
+            var k = 0
+            while k + 1 <= (n + 1) / 2, try coverage(k + 1) >= confidence { k += 1 }
+            order = max(1, k)
+            achieved = try coverage(order)
+            levelReached = k >= 1
+        }
+    }
+
+    private static let orders = SharedMemo<SIMD2<UInt64>, Order>(capacity: 4_096)
 }
 
 /// The result of `MedianConfidenceInterval.compute`.
