@@ -32,12 +32,15 @@ struct SideSummarizer {
                 centre = samples.isConstant ? (samples.raw.first ?? exp(logStats.mean)) : exp(logStats.mean)
                 interval = logInterval.map { exp($0.lowerBound)...exp($0.upperBound) }
             case .mannWhitney:
-                centre = try DescriptiveStatistics(samples.raw).median
                 if samples.count >= 2, !samples.isConstant {
+                    // Its median is the summaries' (GSL's median of the same sorted values): one sort.
                     let result = try MedianConfidenceInterval.compute(samples.raw, confidence: confidence)
+                    centre = result.median
                     if result.levelReached {
                         interval = result.confidenceInterval.lower...result.confidenceInterval.upper
                     }
+                } else {
+                    centre = try DescriptiveStatistics(samples.raw).median
                 }
             }
             return SideSummary(
