@@ -134,6 +134,58 @@ struct HistoryCommandTests {
         #expect(fromStore.standardOutput.contains("the last 10 run(s) of branch main on machine m"))
     }
 
+    /// A benchmark whose unit is written two ways across the runs ("ns", Go's "ns/op") is one series of
+    /// the store (keyed by name and base unit): its history, all eight runs in order, gives the same
+    /// noise and comparisons as a directory of the same runs.
+    @Test("analyze --history: a unit written two ways is one history series, as in a directory of the runs")
+    func unitWrittenTwoWays() throws {
+        let directory = try TemporaryDirectory()
+        for run in 0..<8 {
+            var text = ""
+            for index in 0..<3 {
+                // Run-to-run offsets of −4 … +4 %, larger than the current runs' spread (~0.8 %), so
+                // that the history's noise is the one used.
+                let level = 100 * Double(index + 1) * (1 + 0.02 * Double((run * 3 + index) % 5 - 2))
+                text += TemporaryDirectory.jsonl(
+                    "bench/\(index)", unit: run % 2 == 0 ? "ns" : "ns/op",
+                    [1.0, 1.004, 0.997, 1.002, 0.999].map { level * $0 })
+            }
+            try directory.writeFile(String(format: "runs/run%02d.jsonl", run), text)
+        }
+        for side in ["base", "head"] {
+            var text = ""
+            for index in 0..<3 {
+                text += TemporaryDirectory.jsonl(
+                    "bench/\(index)", unit: "ns", [1.0, 1.01, 0.99, 1.005, 0.995].map { $0 * 100 * Double(index + 1) })
+            }
+            try directory.writeFile("current/\(side)/\(side).jsonl", text)
+        }
+        let db = directory.url.appendingPathComponent("h.sqlite").path
+        let imported = try Binary.run(["history", "import", "\(directory.path)/runs", "--db", db, "--machine", "m"])
+        #expect(imported.exitCode == 0, "\(imported.standardError)")
+        let fromDirectory = try Binary.run([
+            "analyze", "\(directory.path)/current", "--history", "\(directory.path)/runs", "--format", "json",
+        ])
+        let fromStore = try Binary.run([
+            "analyze", "\(directory.path)/current", "--history", db, "--history-machine", "m", "--format", "json",
+        ])
+        #expect(fromStore.exitCode == fromDirectory.exitCode)
+        func comparisons(_ text: String) throws -> [[String: Any]] {
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            return object?["comparisons"] as? [[String: Any]] ?? []
+        }
+        let stored = try comparisons(fromStore.standardOutput)
+        let read = try comparisons(fromDirectory.standardOutput)
+        #expect(stored.count == 3)
+        // Every comparison's noise is the history's, from all eight runs of both spellings.
+        #expect(stored.allSatisfy { $0["noise"] as? String == "history" })
+        #expect(!fromStore.standardError.contains("changed within these runs"))
+        let sorted = { (value: [[String: Any]]) throws -> Data in
+            try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+        }
+        #expect(try sorted(stored) == sorted(read))
+    }
+
     @Test("changes finds a step at its commit and exits 1 for a recent regression, 0 for an improvement")
     func changes() throws {
         for (factor, expected) in [(1.10, Int32(1)), (0.90, Int32(0))] {

@@ -82,8 +82,13 @@ public struct HistoryNoise: Sendable {
         var centres: [SeriesKey: [Double]] = [:]
         centres.reserveCapacity(series.count)
         for entry in series where !entry.logCentres.isEmpty {
-            centres[SeriesKey(name: entry.name, baseUnit: entry.baseUnit), default: []].append(
-                contentsOf: entry.logCentres)
+            let key = SeriesKey(name: entry.name, baseUnit: entry.baseUnit)
+            // The first series of a key is taken as it is (not copied into a new array).
+            if centres[key] == nil {
+                centres[key] = entry.logCentres
+            } else {
+                centres[key, default: []].append(contentsOf: entry.logCentres)
+            }
         }
         self.init(centres: centres, runCount: runCount)
     }

@@ -88,11 +88,12 @@ enum HistorySource {
                 cuts.set(index, last.index)
             }
             // Two stored series of one benchmark and base unit (its unit written two ways) are one
-            // history series, their centres in run order.
+            // history series, their centres in run order: each history series' stored series, in the
+            // store's order (one, nearly always).
             var slot: [HistorySeriesKey: Int] = [:]
             slot.reserveCapacity(family.count)
-            var centres: [(name: String, baseUnit: String, points: [(position: Int, logMean: Double)])] = []
-            centres.reserveCapacity(family.count)
+            var members: [(key: HistorySeriesKey, indices: [Int])] = []
+            members.reserveCapacity(family.count)
             var cut: [(name: String, commit: String)] = []
             for index in 0..<family.count {
                 guard let info = stored[family.seriesIDs[index]] else { continue }
@@ -101,22 +102,42 @@ enum HistorySource {
                 if firstKept > range.lowerBound {
                     cut.append((info.name, runs[family.positions[firstKept]].info.commit))
                 }
-                // Labelled as `centres` labels them: an array of unlabelled tuples would be converted
-                // element by element through a runtime cast (2% of a 200-run history's CPU).
-                let kept: [(position: Int, logMean: Double)] = (firstKept..<range.upperBound).compactMap { at in
-                    family.logMeans[at].isNaN ? nil : (position: family.positions[at], logMean: family.logMeans[at])
-                }
                 let key = HistorySeriesKey(name: info.name, baseUnit: info.baseUnit)
                 if let known = slot[key] {
-                    centres[known].points = (centres[known].points + kept).sorted { $0.position < $1.position }
+                    members[known].indices.append(index)
                 } else {
-                    slot[key] = centres.count
-                    centres.append((key.name, key.baseUnit, kept))
+                    slot[key] = members.count
+                    members.append((key, [index]))
                 }
             }
+            // The mean logs kept (since the last change point, NaN left out) of a stored series.
+            func kept(_ index: Int) -> Range<Int> {
+                let range = family.range(index)
+                return (range.lowerBound + (cuts.get(index) ?? 0))..<range.upperBound
+            }
             let noise = HistoryNoise(
-                series: centres.map {
-                    HistoryNoise.Series(name: $0.name, baseUnit: $0.baseUnit, logCentres: $0.points.map(\.logMean))
+                series: members.map { member in
+                    guard member.indices.count > 1 else {
+                        var logCentres: [Double] = []
+                        let places = kept(member.indices[0])
+                        logCentres.reserveCapacity(places.count)
+                        for at in places where !family.logMeans[at].isNaN { logCentres.append(family.logMeans[at]) }
+                        return HistoryNoise.Series(
+                            name: member.key.name, baseUnit: member.key.baseUnit, logCentres: logCentres)
+                    }
+                    // Merged by run position, each stored series in turn.
+                    var points: [(position: Int, logMean: Double)] = []
+                    for index in member.indices {
+                        // Labelled as `points` labels them: an array of unlabelled tuples would be
+                        // converted element by element through a runtime cast.
+                        let next: [(position: Int, logMean: Double)] = kept(index).compactMap { at in
+                            family.logMeans[at].isNaN
+                                ? nil : (position: family.positions[at], logMean: family.logMeans[at])
+                        }
+                        points = (points + next).sorted { $0.position < $1.position }
+                    }
+                    return HistoryNoise.Series(
+                        name: member.key.name, baseUnit: member.key.baseUnit, logCentres: points.map(\.logMean))
                 }, runCount: runs.count)
             var warnings = [
                 InputWarning(
