@@ -13,7 +13,16 @@ protocol SQLRow {
     func real(_ column: Int) -> Double?
     func text(_ column: Int) -> String
     func blob(_ column: Int) -> [UInt8]
+    /// `body` applied to the column's bytes, read where the engine holds them when it can (a run's
+    /// centres are ~160 KB a column: no copy into an array first).
+    func withBlob<Result>(_ column: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result
     func isNull(_ column: Int) -> Bool
+}
+
+extension SQLRow {
+    func withBlob<Result>(_ column: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        blob(column).withUnsafeBytes(body)
+    }
 }
 
 /// The SQL dialects the store speaks.

@@ -438,8 +438,8 @@ final class SQLHistoryStore: HistoryStore {
                     + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
                 try connection.query(sql, ids.map { .integer($0) }) { row throws(HistoryError) in
                     let runID = row.integer(0)
-                    let centres = SampleCodec.decode(row.blob(2))
-                    let logMeans = SampleCodec.decode(row.blob(3))
+                    let centres = row.withBlob(2, SampleCodec.decode)
+                    let logMeans = row.withBlob(3, SampleCodec.decode)
                     guard let seriesIDs = SampleCodec.decodeIDs(row.blob(1)), centres.count == seriesIDs.count,
                         logMeans.count == seriesIDs.count
                     else {

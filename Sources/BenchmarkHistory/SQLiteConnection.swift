@@ -157,9 +157,15 @@ private struct SQLiteRow: SQLRow {
         return String(cString: pointer)
     }
     func blob(_ column: Int) -> [UInt8] {
+        withBlob(column) { Array($0) }
+    }
+    func withBlob<Result>(_ column: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        // sqlite3_column_blob before sqlite3_column_bytes, as SQLite asks: the pointer stays valid
+        // until the row is stepped past.
+        let pointer = benchstat_sqlite3_column_blob(statement, Int32(column))
         let count = Int(benchstat_sqlite3_column_bytes(statement, Int32(column)))
-        guard count > 0, let pointer = benchstat_sqlite3_column_blob(statement, Int32(column)) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+        guard count > 0, let pointer else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeRawBufferPointer(start: pointer, count: count))
     }
     func isNull(_ column: Int) -> Bool {
         benchstat_sqlite3_column_type(statement, Int32(column)) == BENCHSTAT_SQLITE_NULL

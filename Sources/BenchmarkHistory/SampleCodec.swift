@@ -14,15 +14,19 @@ enum SampleCodec {
     }
 
     static func decode(_ bytes: [UInt8]) -> [Double] {
-        let count = bytes.count / 8
-        var values = [Double](repeating: 0, count: count)
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes(decode)
+    }
+
+    /// `decode(_:)` of bytes read in place.
+    static func decode(_ raw: UnsafeRawBufferPointer) -> [Double] {
+        let count = raw.count / 8
+        return [Double](unsafeUninitializedCapacity: count) { values, initialized in
             for index in 0..<count {
                 let bits = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
                 values[index] = Double(bitPattern: UInt64(littleEndian: bits))
             }
+            initialized = count
         }
-        return values
     }
 
     /// Ids as the differences of consecutive ids (the first from 0), each zigzag-mapped and written
