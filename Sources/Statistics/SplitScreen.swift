@@ -1,25 +1,28 @@
 /// A screen run on a window before E-divisive (`EDivisive.candidate`) is asked for its candidate:
 /// whether **no** split of the window into a non-empty part before and a non-empty part after could
 /// pass the split step's t-test (`SegmentComparison.isSignificant`: p ≤ the level, so |t| at least
-/// Student's critical value at the window's df, `bound(level:count:normalBound:)`). E-divisive proposes one of those splits, and a
-/// window whose candidate fails the test yields no change point; so when no split at all can pass,
-/// the O(w²) candidate search is not needed — most windows of a series that did not change.
+/// Student's critical value at the window's df, `Bounds`). E-divisive proposes one of those splits,
+/// and a window whose candidate fails the test yields no change point; so when no split at all can
+/// pass, the O(w²) candidate search is not needed — most windows of a series that did not change.
 ///
 /// Every split's Student t (pooled variance from the population standard deviations, as
 /// `SegmentComparison` computes it, Otava's `TTestSignificanceTester`) is computed in O(1) from
 /// running sums of the values less the window's mean (O(w) in all). The screen clears a window only
 /// when every |t| lies below the bound less 10⁻⁵ of itself, where the test's own |t| is certainly below
-/// the bound. The two computations differ by rounding: the test sums the raw values (its means err by
-/// up to ~n·ε of the largest magnitude M), the screen sums them less their mean. Near the critical
-/// value the within-part sum of squares is most of the total, so a split's standard error is at least
-/// ~0.03·√n·sd (n ≤ 64, the parts' sizes at their worst); with sd ≥ 10⁻⁶·M the means' rounding moves
-/// t by ~10⁻⁷, and the sums of squares' (relative (n·ε·M/sd)² and n·ε) by far less — two hundred
-/// times inside the margin of ~2.6·10⁻⁵. (Instruction counts, whose runs differ by ~10⁻⁴, are
-/// screened.) Windows of smaller spread (constant or nearly constant series, where cancellation could
-/// decide), a pooled variance that rounds to zero (constant parts, whose t is infinite or NaN), and
-/// windows of fewer than three values are not cleared: E-divisive decides
-/// them. `HunterChangePoints.detect` returns the same points with and without the screen
-/// (`SplitScreenTests`).
+/// the bound. The two computations differ by rounding — the test sums the raw values, so a difference
+/// of its means errs by up to ~2nε·M (M the largest magnitude); the screen sums them less their mean —
+/// and the screen is used only where that difference is bounded far inside the margin: intervals of
+/// 3–128 values whose bound lies between 1 and 10·√df (near the critical value the within-part sum
+/// of squares is then at least 1/101 of the total), a standard deviation of at least 10⁻⁶·M,
+/// magnitudes between 10⁻¹⁰⁰ and 10¹⁰⁰ (no square overflows or underflows) and levels of at least
+/// 10⁻⁶ (1 − level/2 rounds by less than 10⁻⁹ of the tail). There a split's standard error near the
+/// critical value is at least 1.4·10⁻⁷·M/√df, the means' rounding moves t by at most 3.2·10⁻⁹·n^1.5
+/// ≤ 4.7·10⁻⁶ — inside the margin of at least 10⁻⁵ — and the sums of squares' (relative n·ε·101) by
+/// far less. (Instruction counts, whose runs differ by ~10⁻⁴, are screened.) Everything else —
+/// constant or nearly constant windows, a pooled variance that rounds to zero (constant parts, whose t
+/// is infinite or NaN), tiny levels, two-value splits at loose bounds — is not cleared: E-divisive
+/// decides it. `HunterChangePoints.detect` returns the same points with and without the screen
+/// (`SplitScreenTests`, with the cases a review found outside these limits).
 enum SplitScreen {
     /// The margin taken below the bound.
     static let margin = 1e-5
@@ -27,11 +30,19 @@ enum SplitScreen {
     /// which the screen's rounding is bounded as stated.
     static let leastRelativeSpread = 1e-6
 
+    /// The longest interval screened.
+    static let longestInterval = 128
+    /// The smallest level screened.
+    static let leastLevel = 1e-6
+    /// The magnitudes screened: from 10⁻¹⁰⁰ to 10¹⁰⁰.
+    static let magnitudes = 1e-100...1e100
+
     /// The screen's bounds for intervals of every length up to a window's, at one level: for `count`
     /// values, a bound below Student's two-sided critical value for the level at the df of every
     /// split (n₁ + n₂ − 2 = count − 2, whatever the split): the quantile (`StudentTQuantile`) less
     /// 10⁻⁶ of itself, far more than the p-value's error moves it; never below the normal bound
-    /// (`SegmentComparison.criticalBound(level:)`, the shortcut `isSignificant` takes below it).
+    /// (`SegmentComparison.criticalBound(level:)`, the shortcut `isSignificant` takes below it); 0 (no
+    /// screen) outside the limits of the type's rounding argument.
     struct Bounds: Sendable {
         /// The split step's level.
         let level: Double
@@ -46,11 +57,14 @@ enum SplitScreen {
                 for: SIMD2(level.bitPattern, UInt64(max(0, windowLength)))
             ) { () -> [Double] in
                 (0...max(2, windowLength)).map { count in
-                    guard count >= 3, level > 0, level < 1,
+                    guard count >= 3, count <= SplitScreen.longestInterval, level >= SplitScreen.leastLevel,
+                        level < 1,
                         let quantile = try? StudentTQuantile.value(1 - level / 2, df: Double(count - 2)),
                         quantile.isFinite
-                    else { return normalBound }
-                    return max(normalBound, quantile * (1 - 1e-6))
+                    else { return 0 }
+                    let bound = max(normalBound, quantile * (1 - 1e-6))
+                    // Within the limits of the rounding argument (see the type), else no screen.
+                    return bound >= 1 && bound * bound <= 100 * Double(count - 2) ? bound : 0
                 }
             }
         }
@@ -99,8 +113,8 @@ enum SplitScreen {
                 totalSquares += centred * centred
             }
             let relativeSpread = leastRelativeSpread * largest
-            guard totalSquares.isFinite, totalSquares >= Double(count) * relativeSpread * relativeSpread,
-                totalSquares > 0
+            guard magnitudes.contains(largest), totalSquares.isFinite,
+                totalSquares >= Double(count) * relativeSpread * relativeSpread, totalSquares > 0
             else { return false }
             let limit = bound * (1 - margin)
             let limitSquared = limit * limit

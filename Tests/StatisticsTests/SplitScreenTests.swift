@@ -85,14 +85,46 @@ struct SplitScreenTests {
         #expect(bounds.bound(count: 50) > normal)
         // t.ppf(0.995, 23) = 2.807335683769999: a shorter interval, a higher bound.
         #expect(abs(bounds.bound(count: 25) / (1 - 1e-6) - 2.807_335_683_769_999) < 1e-9)
-        #expect(bounds.bound(count: 2) == normal)
+        #expect(bounds.bound(count: 2) == 0)
         #expect(bounds.bound(count: 51) == 0)
+        // Outside the rounding argument's limits, no screen: t₀.₉₉₅,₁ = 63.66 > 10·√1; t₀.₉₉₅,₂ = 9.92 is not.
+        #expect(bounds.bound(count: 3) == 0)
+        #expect(bounds.bound(count: 4) > 9.9)
+        let tiny = SplitScreen.Bounds(
+            level: 1e-7, windowLength: 50, normalBound: SegmentComparison.criticalBound(level: 1e-7))
+        #expect((3...50).allSatisfy { tiny.bound(count: $0) == 0 })
+        let long = SplitScreen.Bounds(level: 0.01, windowLength: 200, normalBound: normal)
+        #expect(long.bound(count: 128) > 0 && long.bound(count: 129) == 0)
         #expect(SplitScreen.Bounds(level: 1, windowLength: 50, normalBound: 0).bound(count: 50) == 0)
         // No candidate in one value; two values have no t and pass only at level 1.
         #expect(SplitScreen.clears([5][...], bounds: bounds))
         #expect(SplitScreen.clears([5, 500][...], bounds: bounds))
         #expect(
             !SplitScreen.clears([5, 500][...], bounds: SplitScreen.Bounds(level: 1, windowLength: 50, normalBound: 0)))
+    }
+
+    /// Windows a review found the first version of the screen cleared although a split passed the
+    /// test: a 3-value interval at a level of 10⁻⁹ (t ≈ 9.6·10⁶, where cancellation in the sums of
+    /// squares exceeded the margin), values near 10¹⁵³ (the bound times the pooled variance overflowed)
+    /// and near 10⁻¹⁶⁰ (the spread guard underflowed). None is cleared now, and the window's points
+    /// are those of the search without the screen.
+    @Test(arguments: [
+        ([1.210207220529977, 3.6478289509690915, 3.64782895142345], 1e-9),
+        (
+            [
+                7.62e152, 1.81e151, -4.11e152, -1.22e152, 1.03e153, -1.06e153, 6.21e152, -1.83e153, 1.46e153, 4.5e152,
+                1.96e153, 1.63e153, 2.55e153, 2.96e153, 2.82e153, 6.31e152, 3.27e153, 3.09e153, 3.16e153, 2.64e153,
+                1.38e153, 1.79e153, -9.38e152, 2.6e153, 1.73e153,
+            ].map { $0 + 2e153 }, 0.01
+        ),
+        ([-2.2014809242566732e-160, -2.149459130060903e-160, 5.872918116019696e-162], 0.01),
+    ])
+    func outsideTheLimits(_ values: [Double], _ level: Double) {
+        let normal = SegmentComparison.criticalBound(level: level)
+        let screen = SplitScreen.Bounds(level: level, windowLength: values.count, normalBound: normal)
+        #expect(!SplitScreen.clears(values[...], bounds: screen))
+        let screened = HunterChangePoints.detectInWindow(values, level: level, belowCritical: normal, screen: screen)
+        #expect(screened == HunterChangePoints.detectInWindow(values, level: level, belowCritical: normal))
     }
 
     /// Windows the screen must leave to E-divisive: a clear shift, a constant window, a window whose

@@ -33,7 +33,10 @@ struct SideSummarizer {
                 interval = logInterval.map { exp($0.lowerBound)...exp($0.upperBound) }
             case .mannWhitney:
                 if samples.count >= 2, !samples.isConstant {
-                    // Its median is the summaries' (GSL's median of the same sorted values): one sort.
+                    // The raw moments are checked as `DescriptiveStatistics` checks them (the same
+                    // errors: a variance that overflows is reported), and the interval's median is
+                    // the summaries' (GSL's median of the same sorted values): one sort, not three.
+                    _ = try SampleMoments(samples.raw)
                     let result = try MedianConfidenceInterval.compute(samples.raw, confidence: confidence)
                     centre = result.median
                     if result.levelReached {

@@ -36,6 +36,11 @@ struct SeriesCentresTable {
         var previousIDs: [Int64] = []
         var slots: [Int] = []
         var counts: [Int] = []
+        // Runs that hold a series twice are placed one at a time (a block would write its values run
+        // by run for each of its two places, not in run order).
+        var repeatsASeries: [Bool] = []
+        repeatsASeries.reserveCapacity(runs.count)
+        var repeats = false
         for run in runs {
             if run.seriesIDs != previousIDs {
                 slots = run.seriesIDs.map { id in
@@ -46,7 +51,9 @@ struct SeriesCentresTable {
                     return idOfSlot.count - 1
                 }
                 previousIDs = run.seriesIDs
+                repeats = Set(slots).count != slots.count
             }
+            repeatsASeries.append(repeats)
             counts.withUnsafeMutableBufferPointer { counts in
                 for slot in slots { counts[slot] += 1 }
             }
@@ -77,7 +84,9 @@ struct SeriesCentresTable {
                             // columns, so each place written is a run of them (one cache line of eight
                             // values) rather than one value per series and run.
                             var end = first + 1
-                            while end < runs.count, end - first < Self.block, runSlots[end] == runSlots[first] {
+                            while end < runs.count, end - first < Self.block, !repeatsASeries[first],
+                                runSlots[end] == runSlots[first]
+                            {
                                 end += 1
                             }
                             Self.place(
