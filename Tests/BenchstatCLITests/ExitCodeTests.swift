@@ -27,6 +27,22 @@ import Testing
         #expect(!run.standardError.isEmpty)
     }
 
+    /// Raw samples whose variance overflows a double (values near 10²⁰⁰) cannot be summarised by
+    /// Mann–Whitney's side summary, which reads the raw moments to check them: exit 2 naming the
+    /// benchmark, as before its centre came from the median interval. (Welch works on the logs.)
+    @Test func overflowingRawVarianceIsAnInputErrorForMannWhitney() throws {
+        let dir = try TemporaryDirectory()
+        for (label, values) in [("base", [1e200, 3e200, 2e200]), ("head", [1.1e200, 3.1e200, 2.1e200])] {
+            try dir.writeFile(
+                "\(label)/\(label).jsonl", values.map { TemporaryDirectory.jsonl("b", unit: "ns", [$0]) }.joined())
+        }
+        let run = try Binary.run(["analyze", dir.path, "--test", "mann-whitney"])
+        #expect(run.exitCode == 2, "\(run.standardOutput)")
+        #expect(run.standardError.contains("benchmark \"b\": statistics failed: numerical failure"))
+        let welch = try Binary.run(["analyze", dir.path])
+        #expect(welch.exitCode == 0, "\(welch.standardError)")
+    }
+
     @Test func missingPathIsAnInputError() throws {
         let run = try Binary.run(["analyze", "/nonexistent/benchstat-runs"])
         #expect(run.exitCode == 2)

@@ -46,6 +46,21 @@ struct SeriesCentresTableTests {
         }
     }
 
+    /// Successive runs that each hold a series twice are not placed as a block (which would write
+    /// them run by run for each place): the values stay in run order.
+    @Test func aSeriesTwiceInEachRun() {
+        var runs: [RunCentres] = []
+        for run in 0..<3 {
+            let first = Double(run) * 10
+            runs.append(
+                RunCentres(runID: Int64(run), seriesIDs: [9, 9], centres: [first, first + 1], logMeans: [0, 0]))
+        }
+        let table = SeriesCentresTable(grouping: runs)
+        #expect(table.seriesIDs == [9])
+        #expect(Array(table.positions[table.range(0)]) == [0, 0, 1, 1, 2, 2])
+        #expect(Array(table.centres[table.range(0)]) == [0, 1, 10, 11, 20, 21])
+    }
+
     @Test func noRuns() {
         let table = SeriesCentresTable(grouping: [])
         #expect(table.count == 0 && table.centres.isEmpty)
