@@ -23,17 +23,21 @@ trap 'rm -rf "$scratch"' EXIT
 differences=0
 compared=0
 
-compare() {  # compare ARGS... (after `analyze`)
+compare_command() {  # compare_command ARGS... (after the binary): both builds' output and exit code
+    "$BEFORE" "$@" > "$scratch/before" 2>&1
+    local before=$?
+    "$AFTER" "$@" > "$scratch/after" 2>&1
+    local after=$?
+    compared=$((compared + 1))
+    if [ "$before" != "$after" ] || ! cmp -s "$scratch/before" "$scratch/after"; then
+        echo "differs: $* (exit $before → $after)"
+        differences=$((differences + 1))
+    fi
+}
+
+compare() {  # compare ARGS... (after `analyze`), in every format
     for format in text json markdown csv junit github html; do
-        "$BEFORE" analyze "$@" --format "$format" > "$scratch/before" 2>&1
-        local before=$?
-        "$AFTER" analyze "$@" --format "$format" > "$scratch/after" 2>&1
-        local after=$?
-        compared=$((compared + 1))
-        if [ "$before" != "$after" ] || ! cmp -s "$scratch/before" "$scratch/after"; then
-            echo "differs: analyze $* --format $format (exit $before → $after)"
-            differences=$((differences + 1))
-        fi
+        compare_command analyze "$@" --format "$format"
     done
 }
 
@@ -51,15 +55,7 @@ fi
 if [ -f "$HISTORY/h200.sqlite" ] && [ -d "$HISTORY/suite" ]; then
     compare "$HISTORY/suite" --history "$HISTORY/h200.sqlite" --history-machine m --history-last 200
     for format in text json; do
-        "$BEFORE" history changes --db "$HISTORY/h200.sqlite" --format "$format" > "$scratch/before" 2>&1
-        before=$?
-        "$AFTER" history changes --db "$HISTORY/h200.sqlite" --format "$format" > "$scratch/after" 2>&1
-        after=$?
-        compared=$((compared + 1))
-        if [ "$before" != "$after" ] || ! cmp -s "$scratch/before" "$scratch/after"; then
-            echo "differs: history changes --db $HISTORY/h200.sqlite --format $format (exit $before → $after)"
-            differences=$((differences + 1))
-        fi
+        compare_command history changes --db "$HISTORY/h200.sqlite" --format "$format"
     done
 fi
 for dataset in Data/*/; do

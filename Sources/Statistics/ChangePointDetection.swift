@@ -347,8 +347,7 @@ public enum HunterChangePoints {
     static func split(_ series: [Double], options: Options) -> [ChangePoint] {
         let step = options.windowLength / 2
         let bound = SegmentComparison.criticalBound(level: options.firstPassPValue)
-        let screen = SplitScreen.Bounds(
-            level: options.firstPassPValue, windowLength: options.windowLength, normalBound: bound)
+        let screen = SplitScreen.Bounds(level: options.firstPassPValue, windowLength: options.windowLength)
         var indices: [Int] = []
         var start = 0
         while start < series.count {

@@ -51,12 +51,13 @@ enum SplitScreen {
 
         /// The bounds for `level` and intervals of up to `windowLength` values; computed once per
         /// level and window length and shared (every series asks for the same ones).
-        init(level: Double, windowLength: Int, normalBound: Double) {
+        init(level: Double, windowLength: Int) {
             self.level = level
             self.byCount = SplitScreen.sharedBounds.value(
                 for: SIMD2(level.bitPattern, UInt64(max(0, windowLength)))
             ) { () -> [Double] in
-                (0...max(2, windowLength)).map { count in
+                let normalBound = SegmentComparison.criticalBound(level: level)
+                return (0...max(2, windowLength)).map { count in
                     guard count >= 3, count <= SplitScreen.longestInterval, level >= SplitScreen.leastLevel,
                         level < 1,
                         let quantile = try? StudentTQuantile.value(1 - level / 2, df: Double(count - 2)),

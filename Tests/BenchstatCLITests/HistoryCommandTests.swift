@@ -18,6 +18,32 @@ struct HistoryCommandTests {
         return try directory.writeFile("\(name).jsonl", text)
     }
 
+    /// `analyze CURRENT --history RUNS --format json` and the same with RUNS imported into a store
+    /// (machine "m") instead: (from the store, from the directory).
+    private func analyzedWithHistory(
+        _ current: String, runs: String, in directory: TemporaryDirectory
+    ) throws -> (fromStore: BinaryRun, fromDirectory: BinaryRun) {
+        let db = directory.url.appendingPathComponent("h.sqlite").path
+        let imported = try Binary.run(["history", "import", runs, "--db", db, "--machine", "m"])
+        #expect(imported.exitCode == 0, "\(imported.standardError)")
+        let fromDirectory = try Binary.run(["analyze", current, "--history", runs, "--format", "json"])
+        let fromStore = try Binary.run([
+            "analyze", current, "--history", db, "--history-machine", "m", "--format", "json",
+        ])
+        return (fromStore, fromDirectory)
+    }
+
+    /// The `comparisons` of a JSON report.
+    private func comparisons(_ report: String) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any]
+        return object?["comparisons"] as? [[String: Any]] ?? []
+    }
+
+    /// Comparisons as bytes with sorted keys, to compare two reports' comparisons.
+    private func canonical(_ comparisons: [[String: Any]]) throws -> Data {
+        try JSONSerialization.data(withJSONObject: comparisons, options: [.sortedKeys])
+    }
+
     @Test("record, list, show and export; a second record of a commit exits 2 naming the database")
     func recordListExport() throws {
         let directory = try TemporaryDirectory()
@@ -113,24 +139,12 @@ struct HistoryCommandTests {
     @Test("analyze --history reads a store as it reads the same runs in a directory")
     func analyzeWithStore() throws {
         let directory = try TemporaryDirectory()
-        let db = directory.url.appendingPathComponent("h.sqlite").path
-        let imported = try Binary.run([
-            "history", "import", "Data/history-instrumentation", "--db", db, "--machine", "m",
-        ])
-        #expect(imported.exitCode == 0, "\(imported.standardError)")
-        let fromDirectory = try Binary.run([
-            "analyze", "Data/lto-instrumentation", "--history", "Data/history-instrumentation", "--format", "json",
-        ])
-        let fromStore = try Binary.run([
-            "analyze", "Data/lto-instrumentation", "--history", db, "--history-machine", "m", "--format", "json",
-        ])
+        let (fromStore, fromDirectory) = try analyzedWithHistory(
+            "Data/lto-instrumentation", runs: "Data/history-instrumentation", in: directory)
         #expect(fromStore.exitCode == fromDirectory.exitCode)
-        func comparisons(_ text: String) throws -> String {
-            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-            let data = try JSONSerialization.data(withJSONObject: object?["comparisons"] ?? [], options: [.sortedKeys])
-            return String(decoding: data, as: UTF8.self)
-        }
-        #expect(try comparisons(fromStore.standardOutput) == comparisons(fromDirectory.standardOutput))
+        #expect(
+            try canonical(comparisons(fromStore.standardOutput)) == canonical(comparisons(fromDirectory.standardOutput))
+        )
         #expect(fromStore.standardOutput.contains("the last 10 run(s) of branch main on machine m"))
     }
 
@@ -160,30 +174,16 @@ struct HistoryCommandTests {
             }
             try directory.writeFile("current/\(side)/\(side).jsonl", text)
         }
-        let db = directory.url.appendingPathComponent("h.sqlite").path
-        let imported = try Binary.run(["history", "import", "\(directory.path)/runs", "--db", db, "--machine", "m"])
-        #expect(imported.exitCode == 0, "\(imported.standardError)")
-        let fromDirectory = try Binary.run([
-            "analyze", "\(directory.path)/current", "--history", "\(directory.path)/runs", "--format", "json",
-        ])
-        let fromStore = try Binary.run([
-            "analyze", "\(directory.path)/current", "--history", db, "--history-machine", "m", "--format", "json",
-        ])
+        let (fromStore, fromDirectory) = try analyzedWithHistory(
+            "\(directory.path)/current", runs: "\(directory.path)/runs", in: directory)
         #expect(fromStore.exitCode == fromDirectory.exitCode)
-        func comparisons(_ text: String) throws -> [[String: Any]] {
-            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-            return object?["comparisons"] as? [[String: Any]] ?? []
-        }
         let stored = try comparisons(fromStore.standardOutput)
         let read = try comparisons(fromDirectory.standardOutput)
         #expect(stored.count == 3)
         // Every comparison's noise is the history's, from all eight runs of both spellings.
         #expect(stored.allSatisfy { $0["noise"] as? String == "history" })
         #expect(!fromStore.standardError.contains("changed within these runs"))
-        let sorted = { (value: [[String: Any]]) throws -> Data in
-            try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
-        }
-        #expect(try sorted(stored) == sorted(read))
+        #expect(try canonical(stored) == canonical(read))
     }
 
     @Test("changes finds a step at its commit and exits 1 for a recent regression, 0 for an improvement")

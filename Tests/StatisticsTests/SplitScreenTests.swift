@@ -52,7 +52,7 @@ struct SplitScreenTests {
             var values = window.values(
                 count: count, level: magnitude, spread: spread, shift: shift, shiftAt: shiftAt, step: step)
             if case_ % 89 == 0 { values = Array(repeating: magnitude, count: count) }
-            let screen = SplitScreen.Bounds(level: level, windowLength: count, normalBound: bound)
+            let screen = SplitScreen.Bounds(level: level, windowLength: count)
             let screened = HunterChangePoints.detectInWindow(values, level: level, belowCritical: bound, screen: screen)
             let reference = HunterChangePoints.detectInWindow(values, level: level, belowCritical: bound)
             if screened != reference { differed += 1 }
@@ -80,7 +80,7 @@ struct SplitScreenTests {
     /// normal bound where no quantile applies.
     @Test func boundIsStudentsCriticalValue() {
         let normal = SegmentComparison.criticalBound(level: 0.01)
-        let bounds = SplitScreen.Bounds(level: 0.01, windowLength: 50, normalBound: normal)
+        let bounds = SplitScreen.Bounds(level: 0.01, windowLength: 50)
         #expect(abs(bounds.bound(count: 50) / (1 - 1e-6) - 2.682_204_026_950_215_4) < 1e-9)
         #expect(bounds.bound(count: 50) > normal)
         // t.ppf(0.995, 23) = 2.807335683769999: a shorter interval, a higher bound.
@@ -91,16 +91,16 @@ struct SplitScreenTests {
         #expect(bounds.bound(count: 3) == 0)
         #expect(bounds.bound(count: 4) > 9.9)
         let tiny = SplitScreen.Bounds(
-            level: 1e-7, windowLength: 50, normalBound: SegmentComparison.criticalBound(level: 1e-7))
+            level: 1e-7, windowLength: 50)
         #expect((3...50).allSatisfy { tiny.bound(count: $0) == 0 })
-        let long = SplitScreen.Bounds(level: 0.01, windowLength: 200, normalBound: normal)
+        let long = SplitScreen.Bounds(level: 0.01, windowLength: 200)
         #expect(long.bound(count: 128) > 0 && long.bound(count: 129) == 0)
-        #expect(SplitScreen.Bounds(level: 1, windowLength: 50, normalBound: 0).bound(count: 50) == 0)
+        #expect(SplitScreen.Bounds(level: 1, windowLength: 50).bound(count: 50) == 0)
         // No candidate in one value; two values have no t and pass only at level 1.
         #expect(SplitScreen.clears([5][...], bounds: bounds))
         #expect(SplitScreen.clears([5, 500][...], bounds: bounds))
         #expect(
-            !SplitScreen.clears([5, 500][...], bounds: SplitScreen.Bounds(level: 1, windowLength: 50, normalBound: 0)))
+            !SplitScreen.clears([5, 500][...], bounds: SplitScreen.Bounds(level: 1, windowLength: 50)))
     }
 
     /// Windows a review found the first version of the screen cleared although a split passed the
@@ -121,7 +121,7 @@ struct SplitScreenTests {
     ])
     func outsideTheLimits(_ values: [Double], _ level: Double) {
         let normal = SegmentComparison.criticalBound(level: level)
-        let screen = SplitScreen.Bounds(level: level, windowLength: values.count, normalBound: normal)
+        let screen = SplitScreen.Bounds(level: level, windowLength: values.count)
         #expect(!SplitScreen.clears(values[...], bounds: screen))
         let screened = HunterChangePoints.detectInWindow(values, level: level, belowCritical: normal, screen: screen)
         #expect(screened == HunterChangePoints.detectInWindow(values, level: level, belowCritical: normal))
