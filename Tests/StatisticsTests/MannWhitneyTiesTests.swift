@@ -57,6 +57,7 @@ import Testing
         (5, [1, 3, 1, 2, 1, 1, 2]), (10, Array(repeating: 1, count: 20)), (20, Array(repeating: 1, count: 40)),
         (20, [3, 1, 1, 2, 5, 1, 1, 1, 4, 2, 1, 1, 3, 2, 1, 1, 1, 2, 3, 1, 2, 2]), (25, [25, 25]),
         (25, Array(repeating: 2, count: 25)), (1, [1, 1, 1]), (7, [4, 1, 9, 2, 1, 3]), (19, [40, 1]),
+        (24, [3, 1, 1, 20, 1]), (3, [6, 1, 1, 2, 5]), (12, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]),
     ])
     func lowerTailEqualsTheFullDistribution(firstSize: Int, groupSizes: [Int]) throws {
         let full = try MannWhitneyTiedDistribution(firstSize: firstSize, groupSizes: groupSizes)
