@@ -64,22 +64,31 @@ enum ComparisonOrder {
         let unit: String
     }
 
-    /// Rearranges `values` in place so that position i holds what was at `order[i]` (a
-    /// permutation), following each cycle with swaps: no second array of the (large) elements.
+    /// Rearranges `values` in place so that position i holds what was at `order[i]` (`order` must
+    /// be a permutation of `values.indices`, as every caller's counting or index sort makes it),
+    /// following each cycle: the cycle's first element is held aside, each position then takes the
+    /// element it wants by a move, and the last the held one — one move per element, no second
+    /// array of the (large) elements and no copy (a copy of a comparison retains each of its
+    /// references). `swapAt` moved each element three times; at a million 592-byte comparisons in
+    /// two interleaved groups that was 4 % of the run.
     static func permute<T>(_ values: inout [T], into order: [Int]) {
+        guard order.count == values.count else { return assertionFailure("permute: an order of another count") }
         var placed = [Bool](repeating: false, count: order.count)
-        // Swapped through the buffer: the elements are moved, never copied (a copy of a comparison
-        // retains each of its references).
         values.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             for start in order.indices where !placed[start] {
+                placed[start] = true
+                guard order[start] != start else { continue }
+                let held = (base + start).move()
                 // Position `position` wants the value now at `order[position]`.
                 var position = start
-                placed[position] = true
-                while !placed[order[position]] {
-                    buffer.swapAt(position, order[position])
-                    position = order[position]
+                while order[position] != start {
+                    let source = order[position]
+                    (base + position).initialize(to: (base + source).move())
+                    position = source
                     placed[position] = true
                 }
+                (base + position).initialize(to: held)
             }
         }
     }
