@@ -17,7 +17,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Without its default trait `EnableShrinking`: a failing property is reported with the
+        // input and seed that failed, at once. Shrinking the arrays of doubles of a failing
+        // statistics property ran for over 20 minutes (one core) without ending, which in CI is a
+        // hung run, not a report. `.shrinking()` on one test turns it back on when debugging.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1", traits: []),
     ],
     targets: [
         // The GNU Scientific Library, seen through one shim header. Only Statistics/GSL.swift imports it.
