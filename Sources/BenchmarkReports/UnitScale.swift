@@ -13,31 +13,27 @@ struct UnitScale {
     /// The scale that suits the median magnitude of `values` in `baseUnit`.
     ///
     /// The scale is the largest whose factor the upper median m (the value at index ⌊n/2⌋ of the n
-    /// positive values sorted; 1 when there are none) reaches. m ≥ t exactly when at most ⌊n/2⌋
-    /// positive values lie below t, so each candidate factor is decided by one count over the
-    /// values — no sorted copy (sorting a million centres was 2 % of such a report).
+    /// positive values sorted; 1 when there are none) reaches, else the smallest. m ≥ t exactly when
+    /// at most ⌊n/2⌋ positive values lie below t, so one pass counting the values below each factor
+    /// decides — no sorted copy (sorting a million centres was 2 % of such a report).
     init(baseUnit: String, values: [Double]) {
-        let positives = values.reduce(into: 0) { count, value in if value > 0 { count += 1 } }
-        func typicalReaches(_ threshold: Double) -> Bool {
-            guard positives > 0 else { return 1 >= threshold }
-            let below = values.reduce(into: 0) { count, value in if value > 0, value < threshold { count += 1 } }
-            return below <= positives / 2
-        }
+        let scales: [(factor: Double, suffix: String)]
         switch UnitQuantity(baseUnit: baseUnit) {
-        case .time:
-            let scales: [(Double, String)] = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
-            let chosen = scales.first { typicalReaches($0.0) } ?? scales[scales.count - 1]
-            (factor, suffix) = chosen
-        case .bytes, .byteRate:
-            let scales: [(Double, String)] = [(1_073_741_824, "GiB"), (1_048_576, "MiB"), (1024, "KiB"), (1, "B")]
-            let chosen = scales.first { typicalReaches($0.0) } ?? (1, "B")
-            (factor, suffix) = chosen
-        case .executionCount, .count:
-            let scales: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "k"), (1, "")]
-            let chosen = scales.first { typicalReaches($0.0) } ?? (1, "")
-            factor = chosen.0
-            suffix = chosen.1
+        case .time: scales = [(1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
+        case .bytes, .byteRate: scales = [(1_073_741_824, "GiB"), (1_048_576, "MiB"), (1024, "KiB"), (1, "B")]
+        case .executionCount, .count: scales = [(1e9, "G"), (1e6, "M"), (1e3, "k"), (1, "")]
         }
+        let factors = scales.map(\.factor)
+        var positives = 0
+        var below = [Int](repeating: 0, count: factors.count)
+        for value in values where value > 0 {
+            positives += 1
+            for position in factors.indices where value < factors[position] { below[position] += 1 }
+        }
+        let chosen =
+            factors.indices.first { positives > 0 ? below[$0] <= positives / 2 : 1 >= factors[$0] }
+            ?? factors.count - 1
+        (factor, suffix) = scales[chosen]
     }
 
     /// The unit heading for the group, for example `ms` or `M instructions`.

@@ -38,5 +38,4 @@ import Testing
             }
         }
     }
-
 }
