@@ -7,7 +7,11 @@ import Foundation
 /// instead of a `String`, its UTF-8 validation and a `Dictionary` lookup.
 ///
 /// Open addressing with linear probing over a power-of-two slot array kept at most half full; the
-/// key bytes live in one arena. A key carries a small integer `tag` besides its bytes (the Go
+/// key bytes live in one arena. A slot holds the entry's position and the top bits of its hash, so
+/// that a probe passes over an occupied slot of another key without reading that key's entry: at
+/// a million names the slots and the entries are each far larger than the cache, and reading the
+/// entry of every occupied slot on the way made a lookup of a new name two to three cache misses
+/// instead of one. A key carries a small integer `tag` besides its bytes (the Go
 /// loader's package ordinal), so equal bytes under two tags are two keys.
 struct ByteNameTable<Value> {
     private struct Entry {
@@ -17,8 +21,19 @@ struct ByteNameTable<Value> {
         var tag: Int
     }
 
-    /// Entry position + 1 per slot; 0 is empty.
-    private var slots: [Int] = Array(repeating: 0, count: 64)
+    /// Per slot, 0 when empty, else the entry's position + 1 in the low `positionBits` bits and
+    /// the top bits of its hash above them.
+    private var slots: [UInt64] = Array(repeating: 0, count: 64)
+    /// Room for 2⁴⁰ − 1 entries (far beyond what memory holds: each is 32 bytes and a key); the
+    /// remaining 24 bits of a slot tell keys apart before their entries are read.
+    private static var positionBits: UInt64 { 40 }
+    private static var positionMask: UInt64 { (1 &<< positionBits) - 1 }
+
+    /// The slot word of the entry at `position` with hash `hash`.
+    @inline(__always)
+    private static func slotWord(hash: UInt64, position: Int) -> UInt64 {
+        (hash & ~positionMask) | UInt64(truncatingIfNeeded: position + 1)
+    }
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
     /// The values, by entry position.
@@ -62,7 +77,7 @@ struct ByteNameTable<Value> {
                     start: (base + start).assumingMemoryBound(to: UInt8.self), count: end - start))
         }
         values.append(value)
-        slots[slot] = position + 1
+        slots[slot] = Self.slotWord(hash: hash, position: position)
         return position
     }
 
@@ -79,12 +94,16 @@ struct ByteNameTable<Value> {
         _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int, hash: UInt64
     ) -> (found: Int?, slot: Int) {
         let mask = slots.count - 1
+        let fragment = hash & ~Self.positionMask
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let occupant = slots[slot]
-            if occupant == 0 { return (nil, slot) }
-            let entry = entries[occupant - 1]
-            if entry.hash == hash, holds(entry, buffer, start, end, tag: tag) { return (occupant - 1, slot) }
+            let word = slots[slot]
+            if word == 0 { return (nil, slot) }
+            if word & ~Self.positionMask == fragment {
+                let position = Int(truncatingIfNeeded: word & Self.positionMask) - 1
+                let entry = entries[position]
+                if entry.hash == hash, holds(entry, buffer, start, end, tag: tag) { return (position, slot) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -103,12 +122,12 @@ struct ByteNameTable<Value> {
 
     private mutating func grow() {
         let capacity = slots.count * 2
-        var grown = Array(repeating: 0, count: capacity)
+        var grown = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
         for (position, entry) in entries.enumerated() {
             var slot = Int(truncatingIfNeeded: entry.hash) & mask
             while grown[slot] != 0 { slot = (slot + 1) & mask }
-            grown[slot] = position + 1
+            grown[slot] = Self.slotWord(hash: entry.hash, position: position)
         }
         slots = grown
     }
