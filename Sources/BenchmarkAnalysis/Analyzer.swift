@@ -51,6 +51,9 @@ public enum Analyzer {
         if let filter { baseData = FilterStep.apply(baseData, filter: filter).0 }
         let methods = MethodRegistry.methods(for: options)
         var comparisons: [Comparison] = []
+        let release = SampleRelease()
+        // Waited for on every path out: the samples are freed when `analyze` returns.
+        defer { release.wait() }
         for position in heads.indices {
             var (headData, ignoredInHead) = IgnoreFilter.apply(heads[position], policy: options.thresholds)
             if let filter { headData = FilterStep.apply(headData, filter: filter).0 }
@@ -74,14 +77,16 @@ public enum Analyzer {
                 RowGrouping.assign(
                     &compared, projection: rows, fields: RowGrouping.fields(base: baseData, head: headData))
             }
-            var seenNames = Set<String>(minimumCapacity: pairs.count)
-            for index in compared.indices {
-                compared[index].isPrimaryMetric = seenNames.insert(compared[index].benchmark.name).inserted
-            }
+            PrimaryMetric.mark(&compared)
             // One head (the usual case) takes the array as it is; more are appended without a copy each.
             if comparisons.isEmpty { comparisons = compared } else { comparisons.append(contentsOf: compared) }
+            // Both arrays: the filtered one shares the label's when nothing was filtered out.
+            release.release(headData.series)
+            release.release(heads[position].series)
+            headData.series = []
             heads[position].series = []
         }
+        release.release(baseData.series)
         baseData.series = []
         if let filter, comparisons.isEmpty { throw .filterMatchedNothing(expression: filter.description) }
         try ModerationStep.apply(&comparisons, options: options)

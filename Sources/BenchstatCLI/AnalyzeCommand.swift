@@ -240,6 +240,8 @@ struct AnalyzeCommand: ParsableCommand {
             try OutputWriter.append(
                 ReportFormat.markdown.render(ReportInput(result: result, onlyChanged: onlyChanged)), to: summary)
         }
+        // Everything is written: the analysis is left for the process' exit to reclaim.
+        ExitTeardown.keep(result)
         if result.gate.verdict == .fail { throw ExitCode(1) }
     }
 

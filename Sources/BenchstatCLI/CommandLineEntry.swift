@@ -73,8 +73,10 @@ public enum CommandLineEntry {
     /// reading (`benchstat analyze … | head -1`) is seen as EPIPE and the exit code stays the gate's
     /// (README, "Exit status"), not a death by signal (141); a closed standard stream (`>&-`) is
     /// opened on /dev/null — read-only for standard output, so that writing the report there fails
-    /// (exit 2) rather than a file opened later taking its number and receiving the report.
+    /// (exit 2) rather than a file opened later taking its number and receiving the report. And
+    /// what a command has finished with at its end is left for the exit to reclaim (`ExitTeardown`).
     public static func prepareProcess() {
+        ExitTeardown.skipFreeing()
         signal(SIGPIPE, SIG_IGN)
         for (descriptor, flags) in [(STDIN_FILENO, O_RDONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_WRONLY)]
         where fcntl(descriptor, F_GETFD) == -1 {

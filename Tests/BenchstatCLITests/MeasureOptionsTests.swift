@@ -42,13 +42,15 @@ import Testing
     @Test func summaryLinesAgreeWithTheRecordedSamples() throws {
         let directory = try TemporaryDirectory()
         let runs = directory.url.appendingPathComponent("runs")
+        // The head sleeps 0.1 s: slower than `true` even on a loaded CI runner (with 0.01 s, the
+        // whole test suite running beside it, one run printed no "× slower" line).
         let run = try Binary.run([
             "measure", "--runs", "5", "--warmup", "0", "--name", "base", "--name", "head", "-o", runs.path,
-            "/bin/true", "/bin/sleep 0.01",
+            "/bin/true", "/bin/sleep 0.1",
         ])
         #expect(run.exitCode == 0, "\(run.standardError)")
         let lines = run.standardError.split(separator: "\n")
-        for (label, command) in [("base", "/bin/true"), ("head", "/bin/sleep 0.01")] {
+        for (label, command) in [("base", "/bin/true"), ("head", "/bin/sleep 0.1")] {
             let values = try Self.values(runs, label)
             let stats = Stats(values)
             let start = try #require(lines.firstIndex { $0 == "\(label): \(command)" }, "\(run.standardError)")
