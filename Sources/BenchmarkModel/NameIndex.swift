@@ -7,10 +7,9 @@
 /// most half full, hashed as `ByteHash` hashes bytes (the name's UTF-8). A slot is 8 bytes: the
 /// hash's upper 32 bits, which also choose the slot, and the position + 1 as 32 bits — room for
 /// 2³¹ names, far beyond what memory holds (each is a series or a comparison of ~100 bytes and
-/// more). It replaces a
-/// `[String: Int]`, whose SipHash of every new name and whose rehashing of every name at each
-/// doubling were a sixth of the CPU time of loading a million names; growing here moves the stored
-/// hashes and reads no name.
+/// more). It replaces a `[String: Int]`, whose SipHash of every new name and whose rehashing of
+/// every name at each doubling were a sixth of the CPU time of loading a million names; growing
+/// here moves the stored hashes and reads no name.
 public struct NameIndex {
     @usableFromInline
     struct Slot {

@@ -26,7 +26,6 @@ enum TextReport {
                 out.append("\n")
             }
             var header = CellTable(columns: columnCount)
-            header.removeAll(reservingRows: 1)
             for cell in [
                 "\(group.mode.rawValue) · \(group.unitHeading)", result.baseLabel, "", group.headLabel, "", "change",
                 "\(percent(result.options.confidence)) CI", "p", "verdict",
@@ -126,7 +125,7 @@ enum TextReport {
         _ rows: [ReportTable.Row], shared: [Int?], rowsPerPart: Int = rowsPerPart
     ) -> [(rows: Range<Int>, cells: CellTable)] {
         let perPart = max(rowsPerPart, 1)
-        let partCount = rows.count <= perPart ? 1 : min(rows.count / perPart + (rows.count % perPart == 0 ? 0 : 1), 64)
+        let partCount = rows.count <= perPart ? 1 : min((rows.count - 1) / perPart + 1, 64)
         var parts = (0..<partCount).map { part in
             (
                 rows: (rows.count * part / partCount)..<(rows.count * (part + 1) / partCount),

@@ -12,14 +12,12 @@ import BenchmarkModel
 enum PrimaryMetric {
     static func mark(_ comparisons: inout [Comparison]) {
         var index = NameIndex(minimumCapacity: comparisons.count)
-        var isFirst = [Bool](repeating: false, count: comparisons.count)
         for position in comparisons.indices {
             let name = comparisons[position].benchmark.name
             let hash = NameIndex.hash(name)
-            guard index.find(hash: hash, isName: { comparisons[$0].benchmark.name == name }) == nil else { continue }
-            index.insert(hash: hash, position: position)
-            isFirst[position] = true
+            let isFirst = index.find(hash: hash, isName: { comparisons[$0].benchmark.name == name }) == nil
+            if isFirst { index.insert(hash: hash, position: position) }
+            comparisons[position].isPrimaryMetric = isFirst
         }
-        for position in comparisons.indices { comparisons[position].isPrimaryMetric = isFirst[position] }
     }
 }
