@@ -33,11 +33,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// `render(_:)` handed to `chunks`: the HTML page piece by piece as it is built (never held
-    /// whole), every other format rendered whole (`renderUTF8`) and handed over as one piece.
+    /// `render(_:)` handed to `chunks`: the HTML page and the text table piece by piece as they are
+    /// built (never held whole), every other format rendered whole (`renderUTF8`) and handed over
+    /// as one piece.
     public func render(_ result: ReportInput, into chunks: inout ReportChunks) {
         switch self {
         case .html: HTMLReport.render(result, into: &chunks)
+        case .text: TextReport.render(result, into: &chunks)
         default: chunks.append(contentsOf: renderUTF8(result))
         }
     }

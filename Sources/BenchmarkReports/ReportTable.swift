@@ -8,7 +8,7 @@ import Foundation
 struct ReportTable {
     /// A comparison with its footnote numbers, formatted in its group's scale. A class, so that the
     /// renderers pass rows around without copying the comparison.
-    final class Row {
+    struct Row {
         /// Every comparison of the result — the array is shared, not copied (a copy of each
         /// comparison per row was 11 MB of a 20,000-row report) — and this row's position in it.
         private let comparisons: [Comparison]
@@ -48,13 +48,15 @@ struct ReportTable {
         /// The adjusted p-value, or `-`.
         var p: String { Self.text { appendP(to: &$0) } }
 
-        func appendBase(to buffer: inout ReportBuffer) { centre(comparisons[index].base, to: &buffer) }
-        func appendHead(to buffer: inout ReportBuffer) { centre(comparisons[index].head, to: &buffer) }
+        // Each reads the one number it shows, not the side: a copy of a side retains its label and
+        // samples, twice a cell at a million rows.
+        func appendBase(to buffer: inout ReportBuffer) { centre(comparisons[index].base?.centre, to: &buffer) }
+        func appendHead(to buffer: inout ReportBuffer) { centre(comparisons[index].head?.centre, to: &buffer) }
         func appendBaseSpread(to buffer: inout ReportBuffer) {
-            ReportTable.spread(comparisons[index].base, to: &buffer)
+            ReportTable.spread(percent: comparisons[index].base?.spreadPercent, to: &buffer)
         }
         func appendHeadSpread(to buffer: inout ReportBuffer) {
-            ReportTable.spread(comparisons[index].head, to: &buffer)
+            ReportTable.spread(percent: comparisons[index].head?.spreadPercent, to: &buffer)
         }
 
         func appendChange(to buffer: inout ReportBuffer) {
@@ -71,9 +73,9 @@ struct ReportTable {
 
         func appendP(to buffer: inout ReportBuffer) { ReportNumber.pValue(comparisons[index].pAdjusted, to: &buffer) }
 
-        private func centre(_ side: SideSummary?, to buffer: inout ReportBuffer) {
-            if let side {
-                scale.format(side.centre, to: &buffer)
+        private func centre(_ centre: Double?, to buffer: inout ReportBuffer) {
+            if let centre {
+                scale.format(centre, to: &buffer)
             } else {
                 buffer.append("-")
             }
@@ -230,7 +232,12 @@ struct ReportTable {
 
     /// Appends `spread(side)`.
     static func spread(_ side: SideSummary?, to buffer: inout ReportBuffer) {
-        guard let side, let spread = side.spreadPercent else { return }
+        spread(percent: side?.spreadPercent, to: &buffer)
+    }
+
+    /// Appends a spread of `percent` as `spread(_:)` shows it; nothing for nil.
+    static func spread(percent: Double?, to buffer: inout ReportBuffer) {
+        guard let spread = percent else { return }
         buffer.append("± ")
         UnitScale.significant(spread, digits: 2, to: &buffer)
         buffer.append("%")

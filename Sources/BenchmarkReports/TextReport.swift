@@ -14,11 +14,34 @@ enum TextReport {
 
     /// The report as UTF-8 bytes, without the copy into a `String`.
     static func renderUTF8(_ input: ReportInput) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunks = ReportChunks { piece in
+            bytes.append(contentsOf: piece)
+            return true
+        }
+        render(input, into: &chunks)
+        chunks.flush()
+        return bytes
+    }
+
+    /// Bytes of the report gathered before they are handed to the chunks: the report is never held
+    /// whole (at a million rows it was 93 MB on top of the cells it was laid out from).
+    static let handOverBytes = 1 << 16
+
+    /// The report handed to `chunks` as it is laid out, a line group at a time; stops laying out
+    /// rows once the writer refuses (`ReportChunks.stopped`, e.g. a closed pipe).
+    static func render(_ input: ReportInput, into chunks: inout ReportChunks) {
         let result = input.result
         let table = ReportTable(result, onlyChanged: input.onlyChanged)
         let (shared, sharedIndex) = sharedReasons(table)
-        let rowCount = table.groups.reduce(0) { $0 + $1.rows.count }
-        var out = ReportBuffer(capacity: 64 + 192 * rowCount)
+        let handOverAt = min(handOverBytes, chunks.chunkSize)
+        var out = ReportBuffer(capacity: handOverAt + 4096)
+        /// Hands what is gathered to the chunks once it reaches `handOverAt` (or always, `force`).
+        func handOver(force: Bool = false) {
+            guard force || out.count >= handOverAt else { return }
+            chunks.append(out)
+            out.bytes.removeAll(keepingCapacity: true)
+        }
         for (groupIndex, group) in table.groups.enumerated() {
             let groupShared = sharedIndex[groupIndex]
             if !group.section.isEmpty, groupIndex == 0 || table.groups[groupIndex - 1].section != group.section {
@@ -32,7 +55,7 @@ enum TextReport {
             ] {
                 header.append { $0.append(contentsOf: cell) }
             }
-            let parts = rowCells(group.rows, shared: groupShared)
+            var parts = rowCells(group.rows, shared: groupShared)
             var widths = header.columnWidths()
             for part in parts {
                 for (column, width) in part.cells.columnWidths().enumerated() where width > widths[column] {
@@ -41,8 +64,13 @@ enum TextReport {
             }
             header.appendLine(0, widths: widths, to: &out)
             out.append("\n")
-            for part in parts {
+            for partIndex in parts.indices {
+                guard !chunks.stopped else { return }
+                let part = parts[partIndex]
+                // Each part's cells are freed once its lines are out.
+                defer { parts[partIndex].cells = CellTable(columns: columnCount) }
                 for (line, rowIndex) in part.rows.enumerated() {
+                    defer { handOver() }
                     let row = group.rows[rowIndex]
                     let colourCode = input.colour ? Colour.code(row.verdict) : nil
                     if let colourCode {
@@ -109,7 +137,7 @@ enum TextReport {
             TextEscaping.appendVisible(reason, to: &out)
         }
         out.append("\n")
-        return out.bytes
+        handOver(force: true)
     }
 
     /// Rows from which a group's cells are written in parts, one per core and more: formatting the
@@ -134,30 +162,34 @@ enum TextReport {
         }
         func write(_ part: inout (rows: Range<Int>, cells: CellTable)) {
             part.cells.removeAll(reservingRows: part.rows.count)
-            for rowIndex in part.rows {
-                let row = rows[rowIndex]
-                let letter = shared[rowIndex]
-                part.cells.append { TextEscaping.appendVisible(row.name, to: &$0) }
-                part.cells.append { row.appendBase(to: &$0) }
-                part.cells.append { row.appendBaseSpread(to: &$0) }
-                part.cells.append { row.appendHead(to: &$0) }
-                part.cells.append { row.appendHeadSpread(to: &$0) }
-                part.cells.append { row.appendChange(to: &$0) }
-                part.cells.append { row.appendInterval(to: &$0) }
-                part.cells.append { row.appendP(to: &$0) }
-                part.cells.append { buffer in
-                    buffer.append(contentsOf: row.verdict.rawValue)
-                    if let letter {
-                        buffer.append(" (")
-                        appendNoteLetter(letter, to: &buffer)
-                        buffer.append(")")
-                    }
-                    if !row.footnotes.isEmpty {
-                        buffer.append(" ")
-                        // Separated, so that notes 5 and 16 do not read as note 516.
-                        for (position, number) in row.footnotes.enumerated() {
-                            if position > 0 { buffer.append(" ") }
-                            appendSuperscript(number, to: &buffer)
+            // The rows are read in place, never copied: a copy of a row retains the array of
+            // comparisons behind every row, and both cores doing so per row made that one
+            // reference count a tenth of the million's run.
+            rows.withUnsafeBufferPointer { rows in
+                for rowIndex in part.rows {
+                    let letter = shared[rowIndex]
+                    part.cells.append { TextEscaping.appendVisible(rows[rowIndex].name, to: &$0) }
+                    part.cells.append { rows[rowIndex].appendBase(to: &$0) }
+                    part.cells.append { rows[rowIndex].appendBaseSpread(to: &$0) }
+                    part.cells.append { rows[rowIndex].appendHead(to: &$0) }
+                    part.cells.append { rows[rowIndex].appendHeadSpread(to: &$0) }
+                    part.cells.append { rows[rowIndex].appendChange(to: &$0) }
+                    part.cells.append { rows[rowIndex].appendInterval(to: &$0) }
+                    part.cells.append { rows[rowIndex].appendP(to: &$0) }
+                    part.cells.append { buffer in
+                        buffer.append(contentsOf: rows[rowIndex].verdict.rawValue)
+                        if let letter {
+                            buffer.append(" (")
+                            appendNoteLetter(letter, to: &buffer)
+                            buffer.append(")")
+                        }
+                        if !rows[rowIndex].footnotes.isEmpty {
+                            buffer.append(" ")
+                            // Separated, so that notes 5 and 16 do not read as note 516.
+                            for (position, number) in rows[rowIndex].footnotes.enumerated() {
+                                if position > 0 { buffer.append(" ") }
+                                appendSuperscript(number, to: &buffer)
+                            }
                         }
                     }
                 }
@@ -381,8 +413,10 @@ struct CellTable {
     private var bytes = ReportBuffer()
     /// Where each cell ends in `bytes`.
     private var ends: [Int] = []
-    /// Each cell's character count (`String.count`).
-    private var lengths: [Int] = []
+    /// Each cell's character count (`String.count`), held in 32 bits (half the cells' bookkeeping at
+    /// a million rows); a cell of over 4 billion characters counts as 4 billion, which only changes
+    /// the padding of a table no terminal can show.
+    private var lengths: [UInt32] = []
 
     init(columns: Int) {
         self.columns = columns
@@ -404,14 +438,17 @@ struct CellTable {
         write(&bytes)
         ends.append(bytes.count)
         lengths.append(
-            bytes.bytes.withUnsafeBufferPointer { CharacterCount.of(UnsafeBufferPointer(rebasing: $0[start...])) })
+            UInt32(
+                clamping: bytes.bytes.withUnsafeBufferPointer {
+                    CharacterCount.of(UnsafeBufferPointer(rebasing: $0[start...]))
+                }))
     }
 
     /// The widest cell of each column.
     func columnWidths() -> [Int] {
         var widths = [Int](repeating: 0, count: columns)
-        for (index, length) in lengths.enumerated() where length > widths[index % columns] {
-            widths[index % columns] = length
+        for (index, length) in lengths.enumerated() where Int(length) > widths[index % columns] {
+            widths[index % columns] = Int(length)
         }
         return widths
     }
@@ -429,7 +466,7 @@ struct CellTable {
             let cell = line * columns + column
             let start = cell == 0 ? 0 : ends[cell - 1]
             length += ends[cell] - start + (column > 0 ? 2 : 0)
-            if column < columns - 1 || column == 0 { length += max(0, widths[column] - lengths[cell]) }
+            if column < columns - 1 || column == 0 { length += max(0, widths[column] - Int(lengths[cell])) }
         }
         let offset = out.bytes.count
         out.appendSpaces(length)
@@ -440,7 +477,7 @@ struct CellTable {
                 for column in 0..<columns {
                     let cell = line * columns + column
                     let start = cell == 0 ? 0 : ends[cell - 1]
-                    let pad = max(0, widths[column] - lengths[cell])
+                    let pad = max(0, widths[column] - Int(lengths[cell]))
                     if column > 0 { at += 2 }
                     if column > 0, column < columns - 1 { at += pad }
                     (targetBase + at).copyMemory(from: sourceBase + start, byteCount: ends[cell] - start)
