@@ -63,13 +63,11 @@ public enum Analyzer {
             let estimation = ComparisonEstimation(
                 baseLabel: baseData.label, headLabel: headData.label, history: historyNoise, options: options,
                 methods: methods)
-            // With one head and no `--row`, no later step reads the samples: they are freed as
-            // each pair is compared. The label's own array is dropped first, so that the filtered
-            // one (the same array when nothing was filtered out) is the only reference to them.
-            let releasing = heads.count == 1 && options.rows == nil
-            if releasing { heads[position].series = [] }
-            var compared = try comparePairs(
-                pairs, base: &baseData.series, head: &headData.series, estimation: estimation, releasing: releasing)
+            var compared = try concurrentMap(count: pairs.count) { index throws(AnalysisError) in
+                try estimation.compare(
+                    base: pairs[index].base.map { baseData.series[$0] },
+                    head: pairs[index].head.map { headData.series[$0] })
+            }
             if !compared.isEmpty, compared.allSatisfy({ $0.verdict == .missing }) {
                 throw .nothingCompared(
                     baseLabel: baseData.label, baseNames: Self.names(baseData), headLabel: headData.label,

@@ -24,22 +24,21 @@ enum TextReport {
         return bytes
     }
 
-    /// Bytes of the report gathered before they are handed to the chunks: the report is never held
-    /// whole (at a million rows it was 93 MB on top of the cells it was laid out from).
-    static let handOverBytes = 1 << 16
-
-    /// The report handed to `chunks` as it is laid out, a line group at a time; stops laying out
-    /// rows once the writer refuses (`ReportChunks.stopped`, e.g. a closed pipe).
+    /// The report handed to `chunks` as it is laid out, a chunk (`ReportChunks.chunkSize`) at a
+    /// time: never held whole (at a million rows it was 93 MB on top of the cells it was laid out
+    /// from). Stops laying out rows once the writer refuses (`ReportChunks.stopped`, e.g. a closed
+    /// pipe).
     static func render(_ input: ReportInput, into chunks: inout ReportChunks) {
         let result = input.result
         let table = ReportTable(result, onlyChanged: input.onlyChanged)
         let (shared, sharedIndex) = sharedReasons(table)
-        let handOverAt = min(handOverBytes, chunks.chunkSize)
+        let handOverAt = chunks.chunkSize
         var out = ReportBuffer(capacity: handOverAt + 4096)
-        /// Hands what is gathered to the chunks once it reaches `handOverAt` (or always, `force`).
+        /// Hands what is gathered to the writer once it reaches a chunk (or always, `force`): as it
+        /// is, not copied into the chunks' own buffer.
         func handOver(force: Bool = false) {
             guard force || out.count >= handOverAt else { return }
-            chunks.append(out)
+            chunks.append(contentsOf: out.bytes)
             out.bytes.removeAll(keepingCapacity: true)
         }
         for (groupIndex, group) in table.groups.enumerated() {
