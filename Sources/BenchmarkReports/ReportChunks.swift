@@ -3,6 +3,7 @@
 /// suite (64 MB at 20,000 benchmarks) is written this way instead of being held whole, twice.
 public struct ReportChunks {
     private var pending: [UInt8] = []
+    /// The size of the pieces handed to the writer (the last one may be shorter).
     let chunkSize: Int
     private let emit: ([UInt8]) -> Bool
     /// Whether `emit` refused a piece.

@@ -6,8 +6,10 @@ import Foundation
 /// unit, each with the group's display scale, with footnotes. Cells are formatted when a renderer
 /// asks for them — straight into its `ReportBuffer`, or as a `String`.
 struct ReportTable {
-    /// A comparison with its footnote numbers, formatted in its group's scale. A class, so that the
-    /// renderers pass rows around without copying the comparison.
+    /// A comparison with its footnote numbers, formatted in its group's scale: a position in the
+    /// shared array of comparisons, so that no comparison is copied. A struct, stored inline in its
+    /// group (no allocation per row); a renderer on several cores reads rows in place, since a copy
+    /// retains the shared array, whose one reference count both cores would then contend for.
     struct Row {
         /// Every comparison of the result — the array is shared, not copied (a copy of each
         /// comparison per row was 11 MB of a 20,000-row report) — and this row's position in it.

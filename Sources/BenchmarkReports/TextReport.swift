@@ -163,7 +163,7 @@ enum TextReport {
             part.cells.removeAll(reservingRows: part.rows.count)
             // The rows are read in place, never copied: a copy of a row retains the array of
             // comparisons behind every row, and both cores doing so per row made that one
-            // reference count a tenth of the million's run.
+            // reference count 6 % of the million's profile.
             rows.withUnsafeBufferPointer { rows in
                 for rowIndex in part.rows {
                     let letter = shared[rowIndex]

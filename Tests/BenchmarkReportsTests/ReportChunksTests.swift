@@ -5,8 +5,8 @@ import Testing
 @testable import BenchmarkReports
 
 /// Reports rendered in pieces (`ReportFormat.render(_:into:)`): the pieces join to exactly the report
-/// rendered whole, the HTML page and the text table go out in pieces of about the chunk size, and a writer that fails
-/// stops the rendering.
+/// rendered whole, the HTML page and the text table go out in pieces of about the chunk size, and a
+/// writer that fails stops the rendering.
 @Suite struct ReportChunksTests {
     @Test(arguments: ReportFormat.allCases)
     func piecesJoinToTheWholeReport(format: ReportFormat) throws {
@@ -19,7 +19,7 @@ import Testing
         format.render(ReportInput(result: result), into: &chunks)
         #expect(pieces.flatMap { $0 } == format.renderUTF8(ReportInput(result: result)))
         if format == .text {
-            // Handed over a few lines at a time: pieces of at least the chunk size but the last.
+            // Handed over a chunk at a time: pieces of at least the chunk size but the last.
             #expect(pieces.count > 3)
             #expect(pieces.dropLast().allSatisfy { $0.count >= 512 })
         } else if format == .html {
