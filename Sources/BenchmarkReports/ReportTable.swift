@@ -220,24 +220,12 @@ struct ReportTable {
         return "\(total) row\(total == 1 ? "" : "s") hidden by --only-changed (\(parts.joined(separator: ", ")))"
     }
 
-    /// `± 1.2%` from the side's spread, or empty.
     /// The heading of a `--row` section: `key: value` pairs as Go's benchstat heads its tables.
     static func sectionHeading(_ section: [KeyValue]) -> String {
         section.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
     }
 
-    static func spread(_ side: SideSummary?) -> String {
-        var buffer = ReportBuffer(capacity: 16)
-        spread(side, to: &buffer)
-        return buffer.text
-    }
-
-    /// Appends `spread(side)`.
-    static func spread(_ side: SideSummary?, to buffer: inout ReportBuffer) {
-        spread(percent: side?.spreadPercent, to: &buffer)
-    }
-
-    /// Appends a spread of `percent` as `spread(_:)` shows it; nothing for nil.
+    /// Appends `± 1.2%` for a side's spread `percent`; nothing for nil.
     static func spread(percent: Double?, to buffer: inout ReportBuffer) {
         guard let spread = percent else { return }
         buffer.append("± ")
