@@ -62,6 +62,25 @@ struct ByteNameTable<Value> {
         return find(buffer, start, end, tag: tag)
     }
 
+    /// The tag and the length in bytes of the key at `position` (from `find` or `insert`).
+    @inline(__always)
+    func tagAndLength(at position: Int) -> (tag: Int, length: Int) {
+        let entry = entries[position]
+        return (entry.tag, entry.length)
+    }
+
+    /// Whether bytes `[start, start + n)` of `buffer`, n the length of the key at `position`, are
+    /// that key's bytes (the caller has checked that they lie inside `buffer`).
+    @inline(__always)
+    func keyBytes(at position: Int, equal buffer: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        let entry = entries[position]
+        guard entry.length > 0 else { return true }
+        return arena.withUnsafeBytes { own in
+            guard let ownBase = own.baseAddress, let base = buffer.baseAddress else { return false }
+            return memcmp(ownBase + entry.start, base + start, entry.length) == 0
+        }
+    }
+
     /// Adds the key (which `find` did not find) with `value`; returns its position.
     @discardableResult
     mutating func insert(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tag: Int = 0, value: Value) -> Int

@@ -52,6 +52,20 @@ enum CanonicalJSONLinesLoader {
                     field: "value", iteration: previous.iteration)
                 continue
             }
+            // A line of an interleaved file: the next key's line of the pass before, another value.
+            if let (position, token) = resolved.nextByTemplate(buffer, lower, upper),
+                Bytes.jsonTokenEnd(buffer, from: token.0, to: token.1) == token.1,
+                case .number(let value) = FlatLine.token(buffer, token.0, token.1)
+            {
+                let known = resolved.take(position)
+                let runKey = known.runKey ?? label.currentFileRun
+                if label.appendIfPlain(value, scale: known.unit.scale, series: known.series, runKey: runKey) {
+                    continue
+                }
+                try label.append(
+                    value, unit: known.unit, series: known.series, runKey: runKey, line: lineNumber, field: "value")
+                continue
+            }
             var fields = FlatLine()
             let flat = fields.scan(buffer, lower, upper)
             if !flat {
@@ -60,8 +74,9 @@ enum CanonicalJSONLinesLoader {
             let remember = misses < rememberEvery || lineNumber % rememberEvery == 0
             var cacheHit = false
             let iteration = try add(
-                fields, buffer, line: lineNumber, file: file, cache: &cache, remember: remember, cacheHit: &cacheHit,
-                resolved: &resolved, sink: &sink, label: &label, context: &context)
+                fields, buffer, line: (lower, upper), number: lineNumber, file: file, flat: flat, cache: &cache,
+                remember: remember, cacheHit: &cacheHit, resolved: &resolved, sink: &sink, label: &label,
+                context: &context)
             misses = cacheHit ? 0 : misses + 1
             if remember {
                 // `previous` and `cache` describe the same line: both are kept, or neither.
@@ -183,9 +198,9 @@ enum CanonicalJSONLinesLoader {
     /// line's fields served; `cache` is updated only when `remember` is true.
     @discardableResult
     private static func add(
-        _ fields: FlatLine, _ buffer: UnsafeRawBufferPointer, line: Int, file: String, cache: inout LineCache,
-        remember: Bool, cacheHit: inout Bool, resolved: inout ResolvedSeriesTable, sink: inout CanonicalRecordSink,
-        label: inout LabelAccumulator, context: inout IngestContext
+        _ fields: FlatLine, _ buffer: UnsafeRawBufferPointer, line bounds: (Int, Int), number line: Int, file: String,
+        flat: Bool, cache: inout LineCache, remember: Bool, cacheHit: inout Bool, resolved: inout ResolvedSeriesTable,
+        sink: inout CanonicalRecordSink, label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> Int? {
         guard case .number(let value) = fields.value else {
             if case .missing = fields.value {
@@ -219,6 +234,11 @@ enum CanonicalJSONLinesLoader {
                 value, unit: known.unit, series: known.series, runKey: runKey, line: line, field: "value",
                 iteration: iteration)
             if remember { cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: runKey) }
+            // The next key's line will likely be made like this one (this one was not, or it would
+            // not have come here).
+            if flat, iteration == nil {
+                resolved.keepTemplate(buffer, line: bounds, name: key.name, value: fields.valueToken, onlyIfNone: false)
+            }
             return iteration
         }
         let name = try fields.benchmark.requiredString(buffer, field: "benchmark", file: file, line: line)
@@ -241,6 +261,9 @@ enum CanonicalJSONLinesLoader {
             resolved.record(
                 buffer, name: key.name, unit: key.unit, mode: key.mode, run: key.run,
                 as: .init(series: series, unit: unit, runKey: explicitRunKey))
+            if flat, iteration == nil {
+                resolved.keepTemplate(buffer, line: bounds, name: key.name, value: fields.valueToken, onlyIfNone: true)
+            }
             if remember { cache.set(buffer, fields, series: series, unit: unit, runKey: runKey) }
         } else if remember {
             cache.valid = false

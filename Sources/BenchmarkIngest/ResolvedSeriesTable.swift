@@ -38,6 +38,27 @@ struct ResolvedSeriesTable {
     /// The position in `names` of the line found or recorded last (−1: none yet).
     private var last = -1
 
+    /// Per layout, the bytes of a line of it around its name and its value — `{"benchmark": "`,
+    /// then `", "unit": "ns", "value": `, then `}` — or an empty template. A line of an interleaved
+    /// file is the line of the same key one pass earlier with another value: made of the template
+    /// of the next key's layout, the next key's name and a number, it is that key's line, found
+    /// without scanning its JSON or hashing its fields (`nextByTemplate`).
+    private var templates: [LineTemplate] = []
+
+    /// The three stretches of one line outside its name and its value.
+    private struct LineTemplate {
+        /// `before`, then `between`, then `after`, one after the other (the array only grows).
+        var bytes: [UInt8] = []
+        /// From the line's first byte to its name's first (the opening quote included).
+        var before = -1
+        /// From after the name's last byte to the value's first (the closing quote included).
+        var between = 0
+        /// From after the value's last byte to the line's end.
+        var after = 0
+
+        var isSet: Bool { before >= 0 }
+    }
+
     /// The layout number of (unit, mode, run): `[unitStart, unitEnd)`, and mode and run as byte
     /// ranges or nil when absent. Interns it with its parsed unit `inserting` when given; nil when
     /// unknown otherwise.
@@ -87,11 +108,91 @@ struct ResolvedSeriesTable {
         return Resolved(series: stored.series, unit: layouts[tag], runKey: stored.runKey < 0 ? nil : stored.runKey)
     }
 
+    /// The key after the one found or recorded last, when line `[start, end)` is made of the
+    /// template of that key's layout around that key's name and some token in the value's place:
+    /// then the line's fields are that key's, for a template is taken only from a line the flat
+    /// scanner read, whose name and value lie where this line has that key's name (the bytes of a
+    /// name the scanner read, with no quote, backslash or control byte) and the token. Returns the
+    /// key's position and the token's range; the caller checks that the token is a number and
+    /// then calls `take(_:)`.
+    ///
+    /// The key after the last one only: no hash, one `memcmp` per stretch. A key that does not
+    /// follow the last one (the first of a pass, another order) is left to `find`.
+    @inline(__always)
+    func nextByTemplate(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> (
+        position: Int, token: (Int, Int)
+    )? {
+        let position = last + 1
+        guard position > 0, position < names.count else { return nil }
+        let (tag, nameLength) = names.tagAndLength(at: position)
+        guard tag < templates.count, templates[tag].isSet, let base = buffer.baseAddress else { return nil }
+        return templates[tag].bytes.withUnsafeBytes { own -> (position: Int, token: (Int, Int))? in
+            guard let ownBase = own.baseAddress else { return nil }
+            let template = templates[tag]
+            let nameStart = start + template.before
+            let tokenStart = nameStart + nameLength + template.between
+            let tokenEnd = end - template.after
+            guard tokenStart < tokenEnd,
+                memcmp(ownBase, base + start, template.before) == 0,
+                names.keyBytes(at: position, equal: buffer, from: nameStart),
+                memcmp(ownBase + template.before, base + nameStart + nameLength, template.between) == 0,
+                memcmp(ownBase + template.before + template.between, base + tokenEnd, template.after) == 0
+            else { return nil }
+            return (position, (tokenStart, tokenEnd))
+        }
+    }
+
+    /// The resolution of the key at `position` (from `nextByTemplate`), now the last one found.
+    @inline(__always)
+    mutating func take(_ position: Int) -> Resolved {
+        last = position
+        let stored = names[position]
+        return Resolved(
+            series: stored.series, unit: layouts[names.tagAndLength(at: position).tag],
+            runKey: stored.runKey < 0 ? nil : stored.runKey)
+    }
+
+    /// Keeps line `[start, end)`, the one found or recorded last, as the template of its layout:
+    /// its name (a string's contents) at `name` and its value (a number's token) at `value`, after
+    /// the name. The flat scanner read the line, with no `iteration` field. `onlyIfNone` keeps an
+    /// existing template (a file whose every line is a new key records one line per key: it needs
+    /// no fresh copy each time).
+    mutating func keepTemplate(
+        _ buffer: UnsafeRawBufferPointer, line: (Int, Int), name: (Int, Int), value: (Int, Int), onlyIfNone: Bool
+    ) {
+        guard last >= 0, line.0 <= name.0, name.0 <= name.1, name.1 <= value.0, value.0 < value.1,
+            value.1 <= line.1, let source = buffer.baseAddress
+        else { return }
+        let tag = names.tagAndLength(at: last).tag
+        if templates.count <= tag {
+            templates.append(contentsOf: repeatElement(LineTemplate(), count: tag + 1 - templates.count))
+        }
+        if onlyIfNone, templates[tag].isSet { return }
+        let before = name.0 - line.0
+        let between = value.0 - name.1
+        let after = line.1 - value.1
+        let count = before + between + after
+        if templates[tag].bytes.count < count {
+            templates[tag].bytes = [UInt8](repeating: 0, count: max(count, 2 * templates[tag].bytes.count, 64))
+        }
+        templates[tag].bytes.withUnsafeMutableBytes { own in
+            guard let target = own.baseAddress else { return }
+            memcpy(target, source + line.0, before)
+            memcpy(target + before, source + name.1, between)
+            memcpy(target + before + between, source + value.1, after)
+        }
+        templates[tag].before = before
+        templates[tag].between = between
+        templates[tag].after = after
+    }
+
     /// Records the resolution of a line with these fields (which `find` did not know).
     mutating func record(
         _ buffer: UnsafeRawBufferPointer, name: (Int, Int), unit: (Int, Int), mode: (Int, Int)?, run: (Int, Int)?,
         as resolved: Resolved
     ) {
+        // Nothing is the last key if nothing is recorded (`keepTemplate` then keeps nothing).
+        last = -1
         guard let tag = layout(buffer, unit: unit, mode: mode, run: run, inserting: resolved.unit) else { return }
         last = names.insert(
             buffer, name.0, name.1, tag: tag, value: Stored(series: resolved.series, runKey: resolved.runKey ?? -1))
