@@ -33,14 +33,34 @@ enum CanonicalJSONLinesLoader {
         var misses = 0
         let rememberEvery = 16
         var lineNumber = 0
+        var templateServedLast = false
         while let (start, stop) = try reader.nextLine() {
             lineNumber += 1
             let buffer = reader.bytes
             let (lower, upper) = Bytes.trim(buffer, start, stop)
             if lower == upper { continue }
             samples += 1
-            // The usual line: the previous line with another value.
-            if cache.valid, let value = previous.value(buffer, lower, upper) {
+            // The two shortcuts, the one that served the line before first: the previous line with
+            // another value (a file of consecutive samples), or the next key's template (interleaved).
+            var previousValue: Double?
+            if !templateServedLast, cache.valid { previousValue = previous.value(buffer, lower, upper) }
+            if previousValue == nil, let (position, token) = resolved.nextByTemplate(buffer, lower, upper),
+                Bytes.jsonTokenEnd(buffer, from: token.0, to: token.1) == token.1,
+                case .number(let value) = FlatLine.token(buffer, token.0, token.1)
+            {
+                templateServedLast = true
+                let known = resolved.take(position)
+                let runKey = known.runKey ?? label.currentFileRun
+                if label.appendIfPlain(value, scale: known.unit.scale, series: known.series, runKey: runKey) {
+                    continue
+                }
+                try label.append(
+                    value, unit: known.unit, series: known.series, runKey: runKey, line: lineNumber, field: "value")
+                continue
+            }
+            if templateServedLast, cache.valid { previousValue = previous.value(buffer, lower, upper) }
+            templateServedLast = false
+            if let value = previousValue {
                 misses = 0
                 if previous.iteration == nil,
                     label.appendIfPlain(value, scale: cache.unitValue.scale, series: cache.series, runKey: cache.runKey)
@@ -50,20 +70,6 @@ enum CanonicalJSONLinesLoader {
                 try label.append(
                     value, unit: cache.unitValue, series: cache.series, runKey: cache.runKey, line: lineNumber,
                     field: "value", iteration: previous.iteration)
-                continue
-            }
-            // A line of an interleaved file: the next key's line of the pass before, another value.
-            if let (position, token) = resolved.nextByTemplate(buffer, lower, upper),
-                Bytes.jsonTokenEnd(buffer, from: token.0, to: token.1) == token.1,
-                case .number(let value) = FlatLine.token(buffer, token.0, token.1)
-            {
-                let known = resolved.take(position)
-                let runKey = known.runKey ?? label.currentFileRun
-                if label.appendIfPlain(value, scale: known.unit.scale, series: known.series, runKey: runKey) {
-                    continue
-                }
-                try label.append(
-                    value, unit: known.unit, series: known.series, runKey: runKey, line: lineNumber, field: "value")
                 continue
             }
             var fields = FlatLine()
