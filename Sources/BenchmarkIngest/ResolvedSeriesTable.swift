@@ -108,38 +108,49 @@ struct ResolvedSeriesTable {
         return Resolved(series: stored.series, unit: layouts[tag], runKey: stored.runKey < 0 ? nil : stored.runKey)
     }
 
-    /// The key after the one found or recorded last, when line `[start, end)` is made of the
-    /// template of that key's layout around that key's name and some token in the value's place:
-    /// then the line's fields are that key's, for a template is taken only from a line the flat
-    /// scanner read, whose name and value lie where this line has that key's name (the bytes of a
-    /// name the scanner read, with no quote, backslash or control byte) and the token. Returns the
-    /// key's position and the token's range; the caller checks that the token is a number and
-    /// then calls `take(_:)`.
+    /// The key after the one found or recorded last, or that one again, when line `[start, end)`
+    /// is made of the template of that key's layout around that key's name and some token in the
+    /// value's place: then the line's fields are that key's, for a template is taken only from a
+    /// line the flat scanner read, whose name and value lie where this line has that key's name
+    /// (the bytes of a name the scanner read, with no quote, backslash or control byte) and the
+    /// token. Returns the key's position and the token's range; the caller checks that the token
+    /// is a number and then calls `take(_:)`.
     ///
-    /// The key after the last one only: no hash, one `memcmp` per stretch. A key that does not
-    /// follow the last one (the first of a pass, another order) is left to `find`.
+    /// Those two keys only — the next one (an interleaved file, or a later run file with the
+    /// suite in the same order) and the same one (its next sample on the following line): no
+    /// hash, one `memcmp` per stretch. Any other key (the first of a pass, another order) is left
+    /// to `find`.
     @inline(__always)
     func nextByTemplate(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> (
         position: Int, token: (Int, Int)
     )? {
-        let position = last + 1
-        guard position > 0, position < names.count else { return nil }
+        guard last >= 0 else { return nil }
+        if last + 1 < names.count, let found = byTemplate(of: last + 1, buffer, start, end) { return found }
+        return byTemplate(of: last, buffer, start, end)
+    }
+
+    /// `nextByTemplate` for the key at `position`.
+    @inline(__always)
+    private func byTemplate(of position: Int, _ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> (
+        position: Int, token: (Int, Int)
+    )? {
         let (tag, nameLength) = names.tagAndLength(at: position)
         guard tag < templates.count, templates[tag].isSet, let base = buffer.baseAddress else { return nil }
-        return templates[tag].bytes.withUnsafeBytes { own -> (position: Int, token: (Int, Int))? in
-            guard let ownBase = own.baseAddress else { return nil }
-            let template = templates[tag]
-            let nameStart = start + template.before
-            let tokenStart = nameStart + nameLength + template.between
-            let tokenEnd = end - template.after
-            guard tokenStart < tokenEnd,
-                memcmp(ownBase, base + start, template.before) == 0,
-                names.keyBytes(at: position, equal: buffer, from: nameStart),
-                memcmp(ownBase + template.before, base + nameStart + nameLength, template.between) == 0,
-                memcmp(ownBase + template.before + template.between, base + tokenEnd, template.after) == 0
-            else { return nil }
-            return (position, (tokenStart, tokenEnd))
+        let before = templates[tag].before
+        let between = templates[tag].between
+        let after = templates[tag].after
+        let nameStart = start + before
+        let tokenStart = nameStart + nameLength + between
+        let tokenEnd = end - after
+        guard tokenStart < tokenEnd else { return nil }
+        let matches = templates[tag].bytes.withUnsafeBytes { own -> Bool in
+            guard let ownBase = own.baseAddress else { return false }
+            return memcmp(ownBase, base + start, before) == 0
+                && names.keyBytes(at: position, equal: buffer, from: nameStart)
+                && memcmp(ownBase + before, base + nameStart + nameLength, between) == 0
+                && memcmp(ownBase + before + between, base + tokenEnd, after) == 0
         }
+        return matches ? (position, (tokenStart, tokenEnd)) : nil
     }
 
     /// The resolution of the key at `position` (from `nextByTemplate`), now the last one found.
