@@ -190,4 +190,79 @@ struct LineTemplateTests {
             #expect(series.runs.map(\.values) == expected)
         }
     }
+
+    /// Random interleaved files — keys that are prefixes of one another, in several layouts and
+    /// runs; passes in the same, reversed or shuffled order; a key repeated on consecutive lines;
+    /// each line in one of several spellings (spacing, key order, an extra key) and its value in
+    /// one of several number forms — load to exactly the values the generator wrote, per series
+    /// and run, in file order.
+    @Test(arguments: 0..<24)
+    func randomInterleavedFilesLoadTheValuesTheyHold(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let names = ["a", "b", "ab", "ba", "a/b", "a-b", "x1", "x2", "abc", "ab/c[size=1]", "caf\u{E9}"]
+        // (name, unit, extra JSON of mode and run, run id or nil for the file)
+        let layouts: [(unit: String, extra: String, run: String?)] = [
+            ("ns", "", nil), ("B", "", nil), ("instructions", #", "mode": "instrumentation""#, nil),
+            ("ns", #", "run": "r1""#, "r1"), ("ns", #", "run": 7"#, "7"),
+        ]
+        var keys: [(name: String, layout: Int)] = []
+        for name in names.shuffled(using: &random).prefix(Int.random(in: 3...names.count, using: &random)) {
+            for layout in layouts.indices where Int.random(in: 0..<3, using: &random) == 0 || layout == 0 {
+                keys.append((name, layout))
+            }
+        }
+        keys.shuffle(using: &random)
+        try withTemporaryDirectory { directory in
+            let file = "\(directory.path)/r/run.jsonl"
+            var lines: [String] = []
+            var expected: [String: [Double]] = [:]
+            var counter = 0
+            for _ in 0..<Int.random(in: 2...6, using: &random) {
+                var order = Array(keys.indices)
+                switch Int.random(in: 0..<5, using: &random) {
+                case 0: order.reverse()
+                case 1: order.shuffle(using: &random)
+                default: break
+                }
+                for index in order {
+                    for _ in 0..<(Int.random(in: 0..<6, using: &random) == 0 ? 3 : 1) {
+                        counter += 1
+                        let (name, layoutIndex) = keys[index]
+                        let layout = layouts[layoutIndex]
+                        let (token, value) = Self.numberToken(counter, &random)
+                        // Mostly one space (the template's spelling), sometimes none or two.
+                        let space =
+                            Int.random(in: 0..<5, using: &random) == 0
+                            ? ["", "  "][Int.random(in: 0..<2, using: &random)] : " "
+                        let fields = [
+                            #""benchmark":\#(space)"\#(name)""#, #""unit":\#(space)"\#(layout.unit)"\#(layout.extra)"#,
+                            #""value":\#(space)\#(token)"#,
+                        ]
+                        var ordered = fields
+                        if Int.random(in: 0..<6, using: &random) == 0 { ordered.shuffle(using: &random) }
+                        if Int.random(in: 0..<8, using: &random) == 0 { ordered.append(#""host": "ci""#) }
+                        lines.append("{" + ordered.joined(separator: ", ") + "}")
+                        let (base, scale) = Self.baseUnitAndScale(layout.unit)
+                        expected["\(name) | \(base) | \(layout.run ?? file)", default: []].append(value * scale)
+                    }
+                }
+            }
+            try directory.writeFile("r/run.jsonl", lines.joined(separator: "\n") + "\n")
+            let (label, _) = try loadSingle(file)
+            #expect(contents(label) == expected, "seed \(seed)")
+        }
+    }
+
+    /// A number token for sample `counter`, in one of several forms, and its value.
+    private static func numberToken(_ counter: Int, _ random: inout SplitMix64) -> (String, Double) {
+        switch Int.random(in: 0..<5, using: &random) {
+        case 0: return ("\(counter).25", Double(counter) + 0.25)
+        case 1: return ("\(counter)e0", Double(counter))
+        case 2: return ("\(counter * 10)E-1", Double(counter))
+        case 3:
+            let full = Double(counter) + 1 / 3
+            return ("\(full)", full)
+        default: return ("\(counter)", Double(counter))
+        }
+    }
 }
