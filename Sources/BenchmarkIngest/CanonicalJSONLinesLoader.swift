@@ -34,6 +34,7 @@ enum CanonicalJSONLinesLoader {
         let rememberEvery = 16
         var lineNumber = 0
         var templateServedLast = false
+        var templateMisses = 0
         while let (start, stop) = try reader.nextLine() {
             lineNumber += 1
             let buffer = reader.bytes
@@ -42,13 +43,18 @@ enum CanonicalJSONLinesLoader {
             samples += 1
             // The two shortcuts, the one that served the line before first: the previous line with
             // another value (a file of consecutive samples), or the next key's template (interleaved).
+            // A file whose keys come in no order (shuffled) never meets a template; after
+            // `rememberEvery` lines in a row without one, it is tried only every `rememberEvery`th line.
             var previousValue: Double?
             if !templateServedLast, cache.valid { previousValue = previous.value(buffer, lower, upper) }
-            if previousValue == nil, let (position, token) = resolved.nextByTemplate(buffer, lower, upper),
+            let tryTemplate =
+                previousValue == nil && (templateMisses < rememberEvery || lineNumber % rememberEvery == 0)
+            if tryTemplate, let (position, token) = resolved.nextByTemplate(buffer, lower, upper),
                 Bytes.jsonTokenEnd(buffer, from: token.0, to: token.1) == token.1,
                 case .number(let value) = FlatLine.token(buffer, token.0, token.1)
             {
                 templateServedLast = true
+                templateMisses = 0
                 let known = resolved.take(position)
                 let runKey = known.runKey ?? label.currentFileRun
                 if label.appendIfPlain(value, scale: known.unit.scale, series: known.series, runKey: runKey) {
@@ -58,6 +64,7 @@ enum CanonicalJSONLinesLoader {
                     value, unit: known.unit, series: known.series, runKey: runKey, line: lineNumber, field: "value")
                 continue
             }
+            if tryTemplate { templateMisses += 1 }
             if templateServedLast, cache.valid { previousValue = previous.value(buffer, lower, upper) }
             templateServedLast = false
             if let value = previousValue {
@@ -240,10 +247,12 @@ enum CanonicalJSONLinesLoader {
                 value, unit: known.unit, series: known.series, runKey: runKey, line: line, field: "value",
                 iteration: iteration)
             if remember { cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: runKey) }
-            // The next key's line will likely be made like this one (this one was not, or it would
-            // not have come here).
+            // The key the template would have served, on a line not made like it: the next ones will
+            // likely be made like this one (in a file of no order, the key is seldom a candidate).
             if flat, iteration == nil {
-                resolved.keepTemplate(buffer, line: bounds, name: key.name, value: fields.valueToken, onlyIfNone: false)
+                resolved.keepTemplate(
+                    buffer, line: bounds, name: key.name, value: fields.valueToken, onlyIfNone: !resolved.foundCandidate
+                )
             }
             return iteration
         }

@@ -37,6 +37,9 @@ struct ResolvedSeriesTable {
     private var scratch: [UInt8] = []
     /// The position in `names` of the line found or recorded last (−1: none yet).
     private var last = -1
+    /// Whether the key `find` found last is one that `nextByTemplate` tries (the one after the
+    /// key before it, or that key again): its line was then not made like its layout's template.
+    private(set) var foundCandidate = false
 
     /// Per layout, the bytes of a line of it around its name and its value — `{"benchmark": "`,
     /// then `", "unit": "ns", "value": `, then `}` — or an empty template. A line of an interleaved
@@ -103,6 +106,7 @@ struct ResolvedSeriesTable {
         // Interleaved files repeat the suite's order: the next line is most often the next key.
         let next = last + 1 < names.count ? last + 1 : 0
         guard let position = names.find(buffer, name.0, name.1, tag: tag, guess: next) else { return nil }
+        foundCandidate = position == last || position == last + 1
         last = position
         let stored = names[position]
         return Resolved(series: stored.series, unit: layouts[tag], runKey: stored.runKey < 0 ? nil : stored.runKey)
