@@ -249,10 +249,8 @@ enum CanonicalJSONLinesLoader {
             if remember { cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: runKey) }
             // The key the template would have served, on a line not made like it: the next ones will
             // likely be made like this one (in a file of no order, the key is seldom a candidate).
-            if flat, iteration == nil {
-                resolved.keepTemplate(
-                    buffer, line: bounds, name: key.name, value: fields.valueToken, onlyIfNone: !resolved.foundCandidate
-                )
+            if flat, iteration == nil, resolved.foundCandidate {
+                resolved.keepTemplate(buffer, line: bounds, name: key.name, value: fields.valueToken, onlyIfNone: false)
             }
             return iteration
         }
