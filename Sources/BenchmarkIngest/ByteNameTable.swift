@@ -74,11 +74,7 @@ struct ByteNameTable<Value> {
     @inline(__always)
     func keyBytes(at position: Int, equal buffer: UnsafeRawBufferPointer, from start: Int) -> Bool {
         let entry = entries[position]
-        guard entry.length > 0 else { return true }
-        return arena.withUnsafeBytes { own in
-            guard let ownBase = own.baseAddress, let base = buffer.baseAddress else { return false }
-            return memcmp(ownBase + entry.start, base + start, entry.length) == 0
-        }
+        return holds(entry, buffer, start, start + entry.length, tag: entry.tag)
     }
 
     /// Adds the key (which `find` did not find) with `value`; returns its position.

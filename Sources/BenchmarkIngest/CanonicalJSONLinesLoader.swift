@@ -87,7 +87,7 @@ enum CanonicalJSONLinesLoader {
             let remember = misses < rememberEvery || lineNumber % rememberEvery == 0
             var cacheHit = false
             let iteration = try add(
-                fields, buffer, line: (lower, upper), number: lineNumber, file: file, flat: flat, cache: &cache,
+                fields, buffer, line: (lower, upper), number: lineNumber, file: file, cache: &cache,
                 remember: remember, cacheHit: &cacheHit, resolved: &resolved, sink: &sink, label: &label,
                 context: &context)
             misses = cacheHit ? 0 : misses + 1
@@ -212,7 +212,7 @@ enum CanonicalJSONLinesLoader {
     @discardableResult
     private static func add(
         _ fields: FlatLine, _ buffer: UnsafeRawBufferPointer, line bounds: (Int, Int), number line: Int, file: String,
-        flat: Bool, cache: inout LineCache, remember: Bool, cacheHit: inout Bool, resolved: inout ResolvedSeriesTable,
+        cache: inout LineCache, remember: Bool, cacheHit: inout Bool, resolved: inout ResolvedSeriesTable,
         sink: inout CanonicalRecordSink, label: inout LabelAccumulator, context: inout IngestContext
     ) throws(InputError) -> Int? {
         guard case .number(let value) = fields.value else {
@@ -239,7 +239,9 @@ enum CanonicalJSONLinesLoader {
                 iteration: iteration)
             return iteration
         }
-        // The same fields earlier in the file (an interleaved file): the series resolved then.
+        // The same fields earlier in the file (an interleaved file): the series resolved then. A key
+        // exists only for fields in place, which only the flat scanner gives: a line with a key is
+        // one it read, with the value's token where `fields.valueToken` says (for the templates).
         let key = fields.byteKey
         if let key, let known = resolved.find(buffer, name: key.name, unit: key.unit, mode: key.mode, run: key.run) {
             let runKey = known.runKey ?? label.currentFileRun
@@ -249,7 +251,7 @@ enum CanonicalJSONLinesLoader {
             if remember { cache.set(buffer, fields, series: known.series, unit: known.unit, runKey: runKey) }
             // The key the template would have served, on a line not made like it: the next ones will
             // likely be made like this one (in a file of no order, the key is seldom a candidate).
-            if flat, iteration == nil, resolved.foundCandidate {
+            if iteration == nil, resolved.foundCandidate {
                 resolved.keepTemplate(buffer, line: bounds, name: key.name, value: fields.valueToken, onlyIfNone: false)
             }
             return iteration
@@ -274,7 +276,7 @@ enum CanonicalJSONLinesLoader {
             resolved.record(
                 buffer, name: key.name, unit: key.unit, mode: key.mode, run: key.run,
                 as: .init(series: series, unit: unit, runKey: explicitRunKey))
-            if flat, iteration == nil {
+            if iteration == nil {
                 resolved.keepTemplate(buffer, line: bounds, name: key.name, value: fields.valueToken, onlyIfNone: true)
             }
             if remember { cache.set(buffer, fields, series: series, unit: unit, runKey: runKey) }

@@ -50,16 +50,12 @@ struct ResolvedSeriesTable {
 
     /// The three stretches of one line outside its name and its value.
     private struct LineTemplate {
-        /// `before`, then `between`, then `after`, one after the other (the array only grows).
-        var bytes: [UInt8] = []
         /// From the line's first byte to its name's first (the opening quote included).
-        var before = -1
+        var before = ByteKey()
         /// From after the name's last byte to the value's first (the closing quote included).
-        var between = 0
+        var between = ByteKey()
         /// From after the value's last byte to the line's end.
-        var after = 0
-
-        var isSet: Bool { before >= 0 }
+        var after = ByteKey()
     }
 
     /// The layout number of (unit, mode, run): `[unitStart, unitEnd)`, and mode and run as byte
@@ -108,8 +104,7 @@ struct ResolvedSeriesTable {
         guard let position = names.find(buffer, name.0, name.1, tag: tag, guess: next) else { return nil }
         foundCandidate = position == last || position == last + 1
         last = position
-        let stored = names[position]
-        return Resolved(series: stored.series, unit: layouts[tag], runKey: stored.runKey < 0 ? nil : stored.runKey)
+        return resolved(at: position, tag: tag)
     }
 
     /// The key after the one found or recorded last, or that one again, when line `[start, end)`
@@ -139,32 +134,31 @@ struct ResolvedSeriesTable {
         position: Int, token: (Int, Int)
     )? {
         let (tag, nameLength) = names.tagAndLength(at: position)
-        guard tag < templates.count, templates[tag].isSet, let base = buffer.baseAddress else { return nil }
-        let before = templates[tag].before
-        let between = templates[tag].between
-        let after = templates[tag].after
-        let nameStart = start + before
-        let tokenStart = nameStart + nameLength + between
-        let tokenEnd = end - after
-        guard tokenStart < tokenEnd else { return nil }
-        let matches = templates[tag].bytes.withUnsafeBytes { own -> Bool in
-            guard let ownBase = own.baseAddress else { return false }
-            return memcmp(ownBase, base + start, before) == 0
-                && names.keyBytes(at: position, equal: buffer, from: nameStart)
-                && memcmp(ownBase + before, base + nameStart + nameLength, between) == 0
-                && memcmp(ownBase + before + between, base + tokenEnd, after) == 0
-        }
-        return matches ? (position, (tokenStart, tokenEnd)) : nil
+        guard tag < templates.count, templates[tag].before.isSet else { return nil }
+        let nameStart = start + templates[tag].before.count
+        let nameEnd = nameStart + nameLength
+        let tokenStart = nameEnd + templates[tag].between.count
+        let tokenEnd = end - templates[tag].after.count
+        guard tokenStart < tokenEnd, templates[tag].before.equals(buffer, start, nameStart),
+            names.keyBytes(at: position, equal: buffer, from: nameStart),
+            templates[tag].between.equals(buffer, nameEnd, tokenStart),
+            templates[tag].after.equals(buffer, tokenEnd, end)
+        else { return nil }
+        return (position, (tokenStart, tokenEnd))
     }
 
     /// The resolution of the key at `position` (from `nextByTemplate`), now the last one found.
     @inline(__always)
     mutating func take(_ position: Int) -> Resolved {
         last = position
+        return resolved(at: position, tag: names.tagAndLength(at: position).tag)
+    }
+
+    /// What the key at `position`, of layout `tag`, resolves to.
+    @inline(__always)
+    private func resolved(at position: Int, tag: Int) -> Resolved {
         let stored = names[position]
-        return Resolved(
-            series: stored.series, unit: layouts[names.tagAndLength(at: position).tag],
-            runKey: stored.runKey < 0 ? nil : stored.runKey)
+        return Resolved(series: stored.series, unit: layouts[tag], runKey: stored.runKey < 0 ? nil : stored.runKey)
     }
 
     /// Keeps line `[start, end)`, the one found or recorded last, as the template of its layout:
@@ -176,29 +170,16 @@ struct ResolvedSeriesTable {
         _ buffer: UnsafeRawBufferPointer, line: (Int, Int), name: (Int, Int), value: (Int, Int), onlyIfNone: Bool
     ) {
         guard last >= 0, line.0 <= name.0, name.0 <= name.1, name.1 <= value.0, value.0 < value.1,
-            value.1 <= line.1, let source = buffer.baseAddress
+            value.1 <= line.1
         else { return }
         let tag = names.tagAndLength(at: last).tag
         if templates.count <= tag {
             templates.append(contentsOf: repeatElement(LineTemplate(), count: tag + 1 - templates.count))
         }
-        if onlyIfNone, templates[tag].isSet { return }
-        let before = name.0 - line.0
-        let between = value.0 - name.1
-        let after = line.1 - value.1
-        let count = before + between + after
-        if templates[tag].bytes.count < count {
-            templates[tag].bytes = [UInt8](repeating: 0, count: max(count, 2 * templates[tag].bytes.count, 64))
-        }
-        templates[tag].bytes.withUnsafeMutableBytes { own in
-            guard let target = own.baseAddress else { return }
-            memcpy(target, source + line.0, before)
-            memcpy(target + before, source + name.1, between)
-            memcpy(target + before + between, source + value.1, after)
-        }
-        templates[tag].before = before
-        templates[tag].between = between
-        templates[tag].after = after
+        if onlyIfNone, templates[tag].before.isSet { return }
+        templates[tag].before.set(buffer, line.0, name.0)
+        templates[tag].between.set(buffer, name.1, value.0)
+        templates[tag].after.set(buffer, value.1, line.1)
     }
 
     /// Records the resolution of a line with these fields (which `find` did not know).
