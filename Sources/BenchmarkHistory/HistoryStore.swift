@@ -125,9 +125,14 @@ public protocol HistoryStore: AnyObject {
     /// The per-run summaries of the series in `seriesIDs` (every series when nil), limited to
     /// `runIDs`; each list in the order of `runIDs`.
     func points(seriesIDs: Set<Int64>?, runIDs: [Int64]) throws(HistoryError) -> [Int64: [SeriesPoint]]
-    /// Each run's centre and mean log of every series it holds, one `RunCentres` per run in the
-    /// order of `runIDs` (a run with no series gives an empty one): what `analyze --history` reads.
-    func runCentres(runIDs: [Int64]) throws(HistoryError) -> [RunCentres]
+    /// The series each run holds, one list per run in the order of `runIDs` (empty for a run with
+    /// none), as `forEachRunCentres(runIDs:_:)` hands them over: the first of `analyze --history`'s
+    /// two passes. Runs that hold the same series in the same order share one array.
+    func runSeriesIDs(runIDs: [Int64]) throws(HistoryError) -> [[Int64]]
+    /// Each run's centre and mean log of every series it holds, one `RunCentres` per run handed to
+    /// `body` in the order of `runIDs` (a run with no series gives an empty one), one run read at a
+    /// time: what `analyze --history` reads, without holding every run's columns at once.
+    func forEachRunCentres(runIDs: [Int64], _ body: (RunCentres) throws(HistoryError) -> Void) throws(HistoryError)
     /// The runs with every sample: one `LabelData` per run (named by its commit), as
     /// `DatasetLoader.loadHistory` returns a directory of runs.
     func labels(for runs: [StoredRun]) throws(HistoryError) -> [LabelData]
@@ -136,6 +141,14 @@ public protocol HistoryStore: AnyObject {
 }
 
 extension HistoryStore {
+    /// Every run's `RunCentres` (`forEachRunCentres(runIDs:_:)`), in the order of `runIDs`.
+    public func runCentres(runIDs: [Int64]) throws(HistoryError) -> [RunCentres] {
+        var runs: [RunCentres] = []
+        runs.reserveCapacity(runIDs.count)
+        try forEachRunCentres(runIDs: runIDs) { run throws(HistoryError) in runs.append(run) }
+        return runs
+    }
+
     /// Records one run in its own transaction.
     public func record(_ info: RunInfo, label: LabelData, replace: Bool) throws(HistoryError) -> StoredRun {
         let stored = try record([(info, label)], replace: replace)

@@ -427,20 +427,63 @@ final class SQLHistoryStore: HistoryStore {
         return result
     }
 
-    func runCentres(runIDs: [Int64]) throws(HistoryError) -> [RunCentres] {
+    func runSeriesIDs(runIDs: [Int64]) throws(HistoryError) -> [[Int64]] {
         guard !runIDs.isEmpty else { return [] }
-        var found: [Int64: RunCentres] = [:]
+        var found: [Int64: [Int64]] = [:]
         if try currentVersion() >= 2 {
+            var decoder = SeriesIDsDecoder()
             for chunk in stride(from: 0, to: runIDs.count, by: 500) {
                 let ids = runIDs[chunk..<min(chunk + 500, runIDs.count)]
                 let sql =
-                    "SELECT run_id, series_ids, centres, log_means FROM run_centres WHERE run_id IN ("
+                    "SELECT run_id, series_ids FROM run_centres WHERE run_id IN ("
                     + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
                 try connection.query(sql, ids.map { .integer($0) }) { row throws(HistoryError) in
                     let runID = row.integer(0)
-                    let centres = row.withBlob(2, SampleCodec.decode)
-                    let logMeans = row.withBlob(3, SampleCodec.decode)
-                    guard let seriesIDs = SampleCodec.decodeIDs(row.blob(1)), centres.count == seriesIDs.count,
+                    guard let seriesIDs = row.withBlob(1, { decoder.decode($0) }) else {
+                        throw HistoryError(
+                            .engine, store: displayName, "run \(runID)'s series ids are damaged (they do not decode)")
+                    }
+                    found[runID] = seriesIDs
+                }
+            }
+        }
+        let older = runIDs.filter { found[$0] == nil }
+        if !older.isEmpty {
+            for (runID, run) in try olderRunCentres(runIDs: older) { found[runID] = run.seriesIDs }
+        }
+        return runIDs.map { found[$0] ?? [] }
+    }
+
+    func forEachRunCentres(
+        runIDs: [Int64], _ body: (RunCentres) throws(HistoryError) -> Void
+    ) throws(HistoryError) {
+        guard !runIDs.isEmpty else { return }
+        let readsCentres = try currentVersion() >= 2
+        // Runs recorded by schema version 1 have no `run_centres` row: they are read from
+        // `measurements`, all at once (old stores only).
+        var withCentres = Set<Int64>()
+        if readsCentres {
+            for chunk in stride(from: 0, to: runIDs.count, by: 500) {
+                let ids = runIDs[chunk..<min(chunk + 500, runIDs.count)]
+                let sql =
+                    "SELECT run_id FROM run_centres WHERE run_id IN ("
+                    + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+                try connection.query(sql, ids.map { .integer($0) }) { row throws(HistoryError) in
+                    withCentres.insert(row.integer(0))
+                }
+            }
+        }
+        let olderIDs = runIDs.filter { !withCentres.contains($0) }
+        let older = olderIDs.isEmpty ? [:] : try olderRunCentres(runIDs: olderIDs)
+        var decoder = SeriesIDsDecoder()
+        let sql = "SELECT series_ids, centres, log_means FROM run_centres WHERE run_id = ?"
+        for runID in runIDs {
+            var read: RunCentres? = older[runID]
+            if withCentres.contains(runID) {
+                try connection.query(sql, [.integer(runID)]) { row throws(HistoryError) in
+                    let centres = row.withBlob(1, SampleCodec.decode)
+                    let logMeans = row.withBlob(2, SampleCodec.decode)
+                    guard let seriesIDs = row.withBlob(0, { decoder.decode($0) }), centres.count == seriesIDs.count,
                         logMeans.count == seriesIDs.count
                     else {
                         throw HistoryError(
@@ -448,27 +491,30 @@ final class SQLHistoryStore: HistoryStore {
                             "run \(runID)'s centres are damaged (\(centres.count) centres, \(logMeans.count) mean logs, "
                                 + "series ids that do not decode to as many)")
                     }
-                    found[runID] = RunCentres(runID: runID, seriesIDs: seriesIDs, centres: centres, logMeans: logMeans)
+                    read = RunCentres(runID: runID, seriesIDs: seriesIDs, centres: centres, logMeans: logMeans)
                 }
             }
+            try body(read ?? RunCentres(runID: runID, seriesIDs: [], centres: [], logMeans: []))
         }
-        // Runs recorded by schema version 1 are read from `measurements`.
-        let older = runIDs.filter { found[$0] == nil }
-        if !older.isEmpty {
-            var columns: [Int64: (ids: [Int64], centres: [Double], logMeans: [Double])] = [:]
-            for (seriesID, points) in try self.points(seriesIDs: nil, runIDs: older).sorted(by: { $0.key < $1.key }) {
-                for point in points {
-                    columns[point.runID, default: ([], [], [])].ids.append(seriesID)
-                    columns[point.runID, default: ([], [], [])].centres.append(point.centre)
-                    columns[point.runID, default: ([], [], [])].logMeans.append(point.logMean ?? .nan)
-                }
-            }
-            for (runID, column) in columns {
-                found[runID] = RunCentres(
-                    runID: runID, seriesIDs: column.ids, centres: column.centres, logMeans: column.logMeans)
+    }
+
+    /// The centres of the runs among `runIDs` that have a `measurements` row (every run; those of
+    /// schema version 2 are read from `run_centres` instead), built from `measurements`.
+    private func olderRunCentres(runIDs: [Int64]) throws(HistoryError) -> [Int64: RunCentres] {
+        var columns: [Int64: (ids: [Int64], centres: [Double], logMeans: [Double])] = [:]
+        for (seriesID, points) in try self.points(seriesIDs: nil, runIDs: runIDs).sorted(by: { $0.key < $1.key }) {
+            for point in points {
+                columns[point.runID, default: ([], [], [])].ids.append(seriesID)
+                columns[point.runID, default: ([], [], [])].centres.append(point.centre)
+                columns[point.runID, default: ([], [], [])].logMeans.append(point.logMean ?? .nan)
             }
         }
-        return runIDs.map { found[$0] ?? RunCentres(runID: $0, seriesIDs: [], centres: [], logMeans: []) }
+        var found: [Int64: RunCentres] = [:]
+        for (runID, column) in columns {
+            found[runID] = RunCentres(
+                runID: runID, seriesIDs: column.ids, centres: column.centres, logMeans: column.logMeans)
+        }
+        return found
     }
 
     func labels(for runs: [StoredRun]) throws(HistoryError) -> [LabelData] {

@@ -109,4 +109,18 @@ struct BadStoreTests {
         // Eleven continuation bytes exceed 64 bits.
         #expect(SampleCodec.decodeIDs(Array(repeating: 0xFF, count: 11) + [0x01]) == nil)
     }
+
+    @Test("the decoder of a sequence of runs' ids gives each blob's own ids, equal blobs one shared array")
+    func idsDecoderOverRuns() {
+        let a = SampleCodec.encodeIDs([1, 2, 3])
+        let b = SampleCodec.encodeIDs([1, 2, 4])  // as long as `a`, one byte differs
+        let blobs: [[UInt8]] = [a, a, b, a, [], [0x02, 0x80], [0x02, 0x80], a, []]
+        var decoder = SeriesIDsDecoder()
+        let decoded = blobs.map { blob in blob.withUnsafeBytes { decoder.decode($0) } }
+        #expect(decoded == blobs.map { SampleCodec.decodeIDs($0) })
+        // The second of two equal blobs in a row is the first's array (one buffer), not a copy.
+        func buffer(_ ids: [Int64]?) -> UnsafeRawPointer? { ids?.withUnsafeBytes { $0.baseAddress } }
+        #expect(buffer(decoded[1]) == buffer(decoded[0]))
+        #expect(buffer(decoded[3]) != buffer(decoded[0]))
+    }
 }

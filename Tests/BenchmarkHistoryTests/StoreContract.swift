@@ -134,6 +134,21 @@ enum StoreContract {
             guard let error = error as? HistoryError else { return false }
             return error.description.contains(store.displayName) && error.description.contains("damaged")
         }
+        // Series ids that do not decode (a varint cut short): both passes refuse them.
+        try fixture.rawConnection().run(
+            "UPDATE run_centres SET series_ids = ? WHERE run_id = ?", [.blob([0x80]), .integer(run.id)])
+        for read in [
+            { () throws -> Void in _ = try store.runSeriesIDs(runIDs: [run.id]) },
+            { () throws -> Void in _ = try store.runCentres(runIDs: [run.id]) },
+        ] {
+            #expect {
+                try read()
+            } throws: { error in
+                guard let error = error as? HistoryError else { return false }
+                return error.description.contains(store.displayName) && error.description.contains("damaged")
+                    && error.description.contains("run \(run.id)")
+            }
+        }
     }
 
     private static func checkCentresMatchPoints(_ store: any HistoryStore) throws {
@@ -142,6 +157,8 @@ enum StoreContract {
         let points = try store.points(seriesIDs: nil, runIDs: ids)
         let columns = try store.runCentres(runIDs: ids)
         #expect(columns.map(\.runID) == ids)
+        // The first pass of `analyze --history` gives the same series, run by run.
+        #expect(try store.runSeriesIDs(runIDs: ids) == columns.map(\.seriesIDs))
         var seen = 0
         for column in columns {
             #expect(column.seriesIDs == column.seriesIDs.sorted())

@@ -78,7 +78,19 @@ enum HistorySource {
             // (tested against the directory of the same runs, HistoryCommandTests).
             var stored: [Int64: StoredSeries] = [:]
             for series in try store.series() { stored[series.id] = series }
-            let family = SeriesCentresTable(grouping: try store.runCentres(runIDs: runs.map(\.id)))
+            // Two passes: each run's series (to place every value), then each run's values, placed
+            // as they are read.
+            let runIDs = runs.map(\.id)
+            var builder = SeriesCentresTable.Builder(seriesIDs: try store.runSeriesIDs(runIDs: runIDs))
+            var changed = false
+            try store.forEachRunCentres(runIDs: runIDs) { run in
+                if !changed, !builder.add(run) { changed = true }
+            }
+            guard !changed, let family = builder.finish() else {
+                throw HistoryError(
+                    .engine, store: store.displayName,
+                    "changed while it was read (a run was recorded or replaced meanwhile); run the analysis again")
+            }
             let cuts = ResultSlots<Int>(count: family.count)
             DispatchQueue.concurrentPerform(iterations: family.count) { index in
                 let centres = Array(family.centres[family.range(index)])
