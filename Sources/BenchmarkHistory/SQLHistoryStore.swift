@@ -432,19 +432,13 @@ final class SQLHistoryStore: HistoryStore {
         var found: [Int64: [Int64]] = [:]
         if try currentVersion() >= 2 {
             var decoder = SeriesIDsDecoder()
-            for chunk in stride(from: 0, to: runIDs.count, by: 500) {
-                let ids = runIDs[chunk..<min(chunk + 500, runIDs.count)]
-                let sql =
-                    "SELECT run_id, series_ids FROM run_centres WHERE run_id IN ("
-                    + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
-                try connection.query(sql, ids.map { .integer($0) }) { row throws(HistoryError) in
-                    let runID = row.integer(0)
-                    guard let seriesIDs = row.withBlob(1, { decoder.decode($0) }) else {
-                        throw HistoryError(
-                            .engine, store: displayName, "run \(runID)'s series ids are damaged (they do not decode)")
-                    }
-                    found[runID] = seriesIDs
+            try queryRunCentres("run_id, series_ids", runIDs: runIDs) { row throws(HistoryError) in
+                let runID = row.integer(0)
+                guard let seriesIDs = row.withBlob(1, { decoder.decode($0) }) else {
+                    throw HistoryError(
+                        .engine, store: displayName, "run \(runID)'s series ids are damaged (they do not decode)")
                 }
+                found[runID] = seriesIDs
             }
         }
         let older = runIDs.filter { found[$0] == nil }
@@ -463,14 +457,8 @@ final class SQLHistoryStore: HistoryStore {
         // `measurements`, all at once (old stores only).
         var withCentres = Set<Int64>()
         if readsCentres {
-            for chunk in stride(from: 0, to: runIDs.count, by: 500) {
-                let ids = runIDs[chunk..<min(chunk + 500, runIDs.count)]
-                let sql =
-                    "SELECT run_id FROM run_centres WHERE run_id IN ("
-                    + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
-                try connection.query(sql, ids.map { .integer($0) }) { row throws(HistoryError) in
-                    withCentres.insert(row.integer(0))
-                }
+            try queryRunCentres("run_id", runIDs: runIDs) { row throws(HistoryError) in
+                withCentres.insert(row.integer(0))
             }
         }
         let olderIDs = runIDs.filter { !withCentres.contains($0) }
@@ -500,6 +488,20 @@ final class SQLHistoryStore: HistoryStore {
 
     /// The centres of the runs among `runIDs` that have a `measurements` row (every run; those of
     /// schema version 2 are read from `run_centres` instead), built from `measurements`.
+    /// `SELECT columns FROM run_centres` for the runs of `runIDs`, 500 at a time (a bound well
+    /// below SQLite's on a statement's parameters), each row handed to `body`.
+    private func queryRunCentres(
+        _ columns: String, runIDs: [Int64], _ body: (any SQLRow) throws(HistoryError) -> Void
+    ) throws(HistoryError) {
+        for chunk in stride(from: 0, to: runIDs.count, by: 500) {
+            let ids = runIDs[chunk..<min(chunk + 500, runIDs.count)]
+            let sql =
+                "SELECT \(columns) FROM run_centres WHERE run_id IN ("
+                + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+            try connection.query(sql, ids.map { .integer($0) }, row: body)
+        }
+    }
+
     private func olderRunCentres(runIDs: [Int64]) throws(HistoryError) -> [Int64: RunCentres] {
         var columns: [Int64: (ids: [Int64], centres: [Double], logMeans: [Double])] = [:]
         for (seriesID, points) in try self.points(seriesIDs: nil, runIDs: runIDs).sorted(by: { $0.key < $1.key }) {
