@@ -486,8 +486,6 @@ final class SQLHistoryStore: HistoryStore {
         }
     }
 
-    /// The centres of the runs among `runIDs` that have a `measurements` row (every run; those of
-    /// schema version 2 are read from `run_centres` instead), built from `measurements`.
     /// `SELECT columns FROM run_centres` for the runs of `runIDs`, 500 at a time (a bound well
     /// below SQLite's on a statement's parameters), each row handed to `body`.
     private func queryRunCentres(
@@ -502,6 +500,8 @@ final class SQLHistoryStore: HistoryStore {
         }
     }
 
+    /// The centres of the runs among `runIDs` that have a `measurements` row (every run; those of
+    /// schema version 2 are read from `run_centres` instead), built from `measurements`.
     private func olderRunCentres(runIDs: [Int64]) throws(HistoryError) -> [Int64: RunCentres] {
         var columns: [Int64: (ids: [Int64], centres: [Double], logMeans: [Double])] = [:]
         for (seriesID, points) in try self.points(seriesIDs: nil, runIDs: runIDs).sorted(by: { $0.key < $1.key }) {
