@@ -112,7 +112,7 @@ enum HistorySource {
                 let range = family.range(index)
                 let firstKept = range.lowerBound + (cuts.get(index) ?? 0)
                 if firstKept > range.lowerBound {
-                    cut.append((info.name, runs[family.positions[firstKept]].info.commit))
+                    cut.append((info.name, runs[family.position(at: firstKept)].info.commit))
                 }
                 let key = HistorySeriesKey(name: info.name, baseUnit: info.baseUnit)
                 if let known = slot[key] {
@@ -144,7 +144,7 @@ enum HistorySource {
                         // converted element by element through a runtime cast.
                         let next: [(position: Int, logMean: Double)] = kept(index).compactMap { at in
                             family.logMeans[at].isNaN
-                                ? nil : (position: family.positions[at], logMean: family.logMeans[at])
+                                ? nil : (position: family.position(at: at), logMean: family.logMeans[at])
                         }
                         points = (points + next).sorted { $0.position < $1.position }
                     }
