@@ -141,27 +141,45 @@ struct Ranking {
     /// The sizes of the groups of equal values, in ascending order of value.
     let groupSizes: [Int]
 
+    /// Ranks the values of both samples (finite) by merging each sorted: a group of equal values
+    /// takes the values equal to the smaller front of the two; the rank sum adds each head value's
+    /// mid-rank in ascending order of value, as ranking the pooled sample sorted does.
     init(base: [Double], head: [Double]) {
-        let pooled = base.map { ($0, false) } + head.map { ($0, true) }
-        let sorted = pooled.sorted { $0.0 < $1.0 }
+        let base = base.sorted()
+        let head = head.sorted()
         var rankSum = 0.0
         var tieTerm = 0.0
-        var start = 0
         var groups: [Int] = []
-        while start < sorted.count {
-            var end = start
-            while end + 1 < sorted.count && sorted[end + 1].0 == sorted[start].0 { end += 1 }
-            let averageRank = Double(start + end + 2) / 2
-            let size = Double(end - start + 1)
-            tieTerm += size * size * size - size
-            groups.append(end - start + 1)
-            for k in start...end where sorted[k].1 { rankSum += averageRank }
-            start = end + 1
+        var ranked = 0  // values ranked so far
+        var nextBase = 0
+        var nextHead = 0
+        while nextBase < base.count || nextHead < head.count {
+            let value =
+                nextHead == head.count || (nextBase < base.count && base[nextBase] < head[nextHead])
+                ? base[nextBase] : head[nextHead]
+            var inBase = 0
+            while nextBase < base.count && base[nextBase] == value {
+                nextBase += 1
+                inBase += 1
+            }
+            var inHead = 0
+            while nextHead < head.count && head[nextHead] == value {
+                nextHead += 1
+                inHead += 1
+            }
+            let size = inBase + inHead
+            // Ranks ranked + 1 … ranked + size, averaged.
+            let averageRank = Double(2 * ranked + size + 1) / 2
+            let sizeValue = Double(size)
+            tieTerm += sizeValue * sizeValue * sizeValue - sizeValue
+            groups.append(size)
+            for _ in 0..<inHead { rankSum += averageRank }  // one addition a value, as ranks are summed
+            ranked += size
         }
         headRankSum = rankSum
         groupSizes = groups
         self.tieTerm = tieTerm
         hasTies = tieTerm > 0
-        allTied = sorted.first?.0 == sorted.last?.0
+        allTied = groups.count <= 1
     }
 }

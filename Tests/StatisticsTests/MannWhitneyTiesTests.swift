@@ -1,3 +1,4 @@
+import BenchstatTestSupport
 import Foundation
 import Testing
 
@@ -49,6 +50,48 @@ import Testing
             u += 0.5
         }
         #expect(abs(distribution.cdf(maximum) - 1) < 1e-12)
+    }
+
+    /// The ranking merges the two samples sorted apart; ranking the pooled sample sorted (mid-ranks
+    /// of its groups of equal values, added value by value) gives the same bits: rank sum, tie
+    /// term, group sizes and flags. Samples with many ties, signed zeros, negatives, one side
+    /// entirely below or above the other, and equal samples.
+    @Test(arguments: 0..<40)
+    func mergedRankingEqualsPooledRanking(seed: Int) {
+        var generator = SplitMix64(seed: UInt64(seed))
+        let levels = [-2.5, -0.0, 0.0, 1, 1.5, 3, 1e300, -1e-300]
+        func sample(_ count: Int, shift: Double) -> [Double] {
+            (0..<count).map { _ in levels[Int(generator.next() % UInt64(levels.count))] + shift }
+        }
+        let baseCount = 1 + Int(generator.next() % 25)
+        let headCount = 1 + Int(generator.next() % 25)
+        let base = sample(baseCount, shift: 0)
+        let head =
+            switch seed % 4 {
+            case 0: sample(headCount, shift: 1e301)  // every head value above every base value
+            case 1: base  // the same values
+            default: sample(headCount, shift: 0)
+            }
+        let ranking = Ranking(base: base, head: head)
+        let pooled = (base.map { ($0, false) } + head.map { ($0, true) }).sorted { $0.0 < $1.0 }
+        var rankSum = 0.0
+        var tieTerm = 0.0
+        var groups: [Int] = []
+        var start = 0
+        while start < pooled.count {
+            var end = start
+            while end + 1 < pooled.count && pooled[end + 1].0 == pooled[start].0 { end += 1 }
+            let size = Double(end - start + 1)
+            tieTerm += size * size * size - size
+            groups.append(end - start + 1)
+            for k in start...end where pooled[k].1 { rankSum += Double(start + end + 2) / 2 }
+            start = end + 1
+        }
+        #expect(ranking.headRankSum.bitPattern == rankSum.bitPattern)
+        #expect(ranking.tieTerm.bitPattern == tieTerm.bitPattern)
+        #expect(ranking.groupSizes == groups)
+        #expect(ranking.hasTies == (tieTerm > 0))
+        #expect(ranking.allTied == (groups.count == 1))
     }
 
     /// The lower-tail programme (bounded sums, in-place table) gives the very bits of the full
