@@ -127,8 +127,9 @@ enum HistorySource {
                 let range = family.range(index)
                 return (range.lowerBound + (cuts.get(index) ?? 0))..<range.upperBound
             }
+            // Each benchmark's series once (`members` merged them), estimated as it is made.
             let noise = HistoryNoise(
-                series: members.map { member in
+                uniqueSeries: members.lazy.map { member in
                     guard member.indices.count > 1 else {
                         var logCentres: [Double] = []
                         let places = kept(member.indices[0])
