@@ -81,16 +81,15 @@ enum HistorySource {
             // Two passes: each run's series (to place every value), then each run's values, placed
             // as they are read.
             let runIDs = runs.map(\.id)
+            let changed = HistoryError(
+                .engine, store: store.displayName,
+                "changed while it was read (a run was recorded or replaced meanwhile); run the analysis again")
             var builder = SeriesCentresTable.Builder(seriesIDs: try store.runSeriesIDs(runIDs: runIDs))
-            var changed = false
-            try store.forEachRunCentres(runIDs: runIDs) { run in
-                if !changed, !builder.add(run) { changed = true }
+            // The first run that is not as the first pass saw it ends the reading.
+            try store.forEachRunCentres(runIDs: runIDs) { run throws(HistoryError) in
+                guard builder.add(run) else { throw changed }
             }
-            guard !changed, let family = builder.finish() else {
-                throw HistoryError(
-                    .engine, store: store.displayName,
-                    "changed while it was read (a run was recorded or replaced meanwhile); run the analysis again")
-            }
+            guard let family = builder.finish() else { throw changed }
             let cuts = ResultSlots<Int>(count: family.count)
             DispatchQueue.concurrentPerform(iterations: family.count) { index in
                 let centres = Array(family.centres[family.range(index)])

@@ -66,9 +66,8 @@ struct SeriesCentresTable {
         private let repeatsASeries: [Bool]
         /// The ids of the runs' series as the first pass gave them, to check the second against.
         private let expectedIDs: [[Int64]]
-        /// Slots in id order: `order[rank]` is the slot of the rank-th smallest id.
-        private let order: [Int]
-        private let idOfSlot: [Int64]
+        /// The table's series ids, increasing, and where each one's values start (`SeriesCentresTable`).
+        private let seriesIDs: [Int64]
         private let starts: [Int]
         /// Each slot's next free place in the columns.
         private var next: [Int]
@@ -129,8 +128,7 @@ struct SeriesCentresTable {
             self.runSlots = runSlots
             self.repeatsASeries = repeatsASeries
             self.expectedIDs = seriesIDs
-            self.order = order
-            self.idOfSlot = idOfSlot
+            self.seriesIDs = order.map { idOfSlot[$0] }
             self.starts = starts
             self.next = next
             // Not zero-filled (96 MB of writes at 200 runs of 20,000 series): every place is written
@@ -198,8 +196,7 @@ struct SeriesCentresTable {
                 logMeans = []
             }
             return SeriesCentresTable(
-                seriesIDs: order.map { idOfSlot[$0] }, starts: starts, positions: positions, centres: centres,
-                logMeans: logMeans)
+                seriesIDs: seriesIDs, starts: starts, positions: positions, centres: centres, logMeans: logMeans)
         }
 
         /// Places the pending runs' values at each series' next places: each series' values of those
