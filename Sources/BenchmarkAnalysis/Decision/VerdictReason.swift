@@ -59,12 +59,15 @@ public struct Decision: Sendable, Hashable {
     /// The rule that fired.
     public let reason: VerdictReason
     /// Observations per side that would settle an inconclusive comparison.
-    public let samplesNeeded: Int?
+    public var samplesNeeded: Int? { packedSamplesNeeded == Self.noCount ? nil : packedSamplesNeeded }
+    /// `samplesNeeded` in 8 bytes, `noCount` for nil (an `Int?` takes 16 in this struct).
+    private let packedSamplesNeeded: Int
+    private static let noCount = Int.min
 
-    /// Creates a decision.
+    /// Creates a decision. A count is ≥ 0; one of `Int.min` is held as `Int.min + 1`.
     public init(verdict: Verdict, reason: VerdictReason, samplesNeeded: Int? = nil) {
         self.verdict = verdict
         self.reason = reason
-        self.samplesNeeded = samplesNeeded
+        self.packedSamplesNeeded = samplesNeeded.map { max($0, Self.noCount + 1) } ?? Self.noCount
     }
 }
