@@ -24,6 +24,9 @@ struct LabelAccumulator {
     private(set) var currentFileRun = -1
     /// The run created last, as (series, position in its runs), or (-1, -1).
     private var lastNewRun = (series: -1, run: -1)
+    /// The number of values the run created last expected (the room its array is given when its
+    /// first sample, held inline, is joined by a second).
+    private var lastNewRunExpected = 1
 
     /// For each non-ASCII name (in NFC): its first spelling's bytes and where it was met.
     private var spellings: [String: (bytes: [UInt8], at: SourceLocation)] = [:]
@@ -77,7 +80,11 @@ struct LabelAccumulator {
         let unit: MeasurementUnit
         let mode: MeasurementMode
         let firstSeen: SourceLocation
+        /// The runs, once there is more than one sample or a sample with an iteration.
         var runs: [BenchmarkRun] = []
+        /// The first sample, its run's name and where it was read, while it is the only one and
+        /// has no iteration (`runs` is then empty): a series of one sample allocates no arrays.
+        var oneSample: (value: Double, id: String, source: SourceLocation)?
         /// The key of `runs[0]`; the keys of the later runs, in order, while there are at most
         /// `linearRuns` of them (searched one by one: a label of 10 run files gives a series 10 runs,
         /// and a dictionary per series cost more than its search); beyond that, run key → position
@@ -241,16 +248,20 @@ struct LabelAccumulator {
         let fileIndex = filePaths.count - 1
         // A new run expects as many values as the run created last (`go test -count N` gives
         // every run N), so that its array is allocated once.
-        let expected = lastNewRun.series >= 0 ? builders[lastNewRun.series].runs[lastNewRun.run].values.count : 1
-        let runCount = builders[series].runs.count
+        let expected = lastNewRun.series >= 0 ? builders[lastNewRun.series].valueCount(ofRun: lastNewRun.run) : 1
+        let runCount = builders[series].runCount
+        let expectedCount = min(max(expected, 1), 1024)
         let consistent = builders[series].append(
             value, runKey: runKey, runName: runNames[runKey], fileIndex: fileIndex, iteration: iteration,
-            expectedCount: min(max(expected, 1), 1024), expectedRuns: expectedFiles
+            expectedCount: expectedCount, expectedRuns: expectedFiles
         ) {
             file == nil
                 ? SourceLocation(displayedFile: sourceFile, line: line) : SourceLocation(file: sourceFile, line: line)
         }
-        if builders[series].runs.count > runCount { lastNewRun = (series, runCount) }
+        if builders[series].runCount > runCount {
+            lastNewRun = (series, runCount)
+            lastNewRunExpected = expectedCount
+        }
         if !consistent {
             let runID = runNames[runKey]
             throw InputError(
@@ -270,7 +281,8 @@ struct LabelAccumulator {
         let value = raw * scale
         guard raw > 0, value.isFinite, value != 0 else { return false }
         return builders[series].appendToLastRun(
-            value, runKey: runKey, fileIndex: filePaths.count - 1, expectedFiles: expectedFiles)
+            value, runKey: runKey, fileIndex: filePaths.count - 1, expectedFiles: expectedFiles,
+            room: lastNewRun.series == series ? lastNewRunExpected : 1)
     }
 
     /// Checks a value and converts it to the base unit.
@@ -347,7 +359,7 @@ struct LabelAccumulator {
             // Each chunk of builders is freed once its last series is built, not at the end: the
             // series and the builders they came from do not all coexist.
             defer { builders.freeChunk(ifLastAt: position) }
-            guard builders[position].runs.contains(where: { !$0.values.isEmpty }) else {
+            guard builders[position].hasSamples else {
                 context.warn(
                     builders[position].firstSeen,
                     "benchmark \"\(builders[position].benchmark.name)\" has no samples here; it is left out of label "
@@ -358,7 +370,7 @@ struct LabelAccumulator {
             series.append(
                 BenchmarkSeries(
                     benchmark: builders[position].benchmark, unit: builders[position].unit,
-                    mode: builders[position].mode, runs: runs))
+                    mode: builders[position].mode, storedRuns: runs))
         }
         builders = ChunkedArray()
         return LabelData(label: label, series: series, files: files)
@@ -411,13 +423,36 @@ extension LabelAccumulator.SeriesBuilder {
     /// Appends `value` to the run last appended to when that run is `runKey` and carries no
     /// iterations; false, appending nothing, otherwise.
     @inline(__always)
-    fileprivate mutating func appendToLastRun(_ value: Double, runKey: Int, fileIndex: Int, expectedFiles: Int) -> Bool
-    {
-        guard lastRunKey == runKey, runs[lastRun].iterations == nil else { return false }
+    fileprivate mutating func appendToLastRun(
+        _ value: Double, runKey: Int, fileIndex: Int, expectedFiles: Int, room: Int
+    ) -> Bool {
+        guard lastRunKey == runKey else { return false }
+        if oneSample != nil { promoteOneSample(room: room) }
+        guard runs[lastRun].iterations == nil else { return false }
         noteFile(fileIndex, expectedFiles: expectedFiles)
         runs[lastRun].values.append(value)
         return true
     }
+
+    /// Moves the sample held inline into `runs`, as a run with room for `room` values (at least 2:
+    /// a second is about to come).
+    fileprivate mutating func promoteOneSample(room: Int) {
+        guard let (value, id, source) = oneSample else { return }
+        oneSample = nil
+        var values: [Double] = []
+        values.reserveCapacity(max(room, 2))
+        values.append(value)
+        runs = [BenchmarkRun(id: id, values: values, source: source)]
+    }
+
+    /// The number of runs.
+    var runCount: Int { oneSample == nil ? runs.count : 1 }
+
+    /// Whether some run has a sample.
+    var hasSamples: Bool { oneSample != nil || runs.contains { !$0.values.isEmpty } }
+
+    /// The number of values of run `run`.
+    func valueCount(ofRun run: Int) -> Int { oneSample == nil ? runs[run].values.count : 1 }
 
     /// Appends `value` (and `iteration`) to its run; false, appending nothing, when the run's
     /// earlier samples disagree about carrying an iteration. A new run reserves room for
@@ -427,6 +462,7 @@ extension LabelAccumulator.SeriesBuilder {
         _ value: Double, runKey: Int, runName: @autoclosure () -> String, fileIndex: Int, iteration: Int?,
         expectedCount: Int, expectedRuns: Int, location: () -> SourceLocation
     ) -> Bool {
+        if oneSample != nil { promoteOneSample(room: expectedCount) }
         noteFile(fileIndex, expectedFiles: expectedRuns)
         var position = -1
         if lastRun >= 0, lastRunKey == runKey {
@@ -454,6 +490,11 @@ extension LabelAccumulator.SeriesBuilder {
                     laterRunKeys = []
                 }
                 runIndex[runKey] = runs.count
+            }
+            if runs.isEmpty, iteration == nil {
+                // Held inline until a second sample comes (most never do at one sample a benchmark).
+                oneSample = (value, runName(), location())
+                return true
             }
             // One value (a series of one sample) is an array literal, allocated at its size at once:
             // an empty array's first append or reservation goes through the general path that grows
@@ -494,14 +535,18 @@ extension LabelAccumulator.SeriesBuilder {
     /// value (the run created before it has one so far), so its arrays grow by doubling — 20 values
     /// in room for 32. Moved, not copied: the builder is left without runs, and each array that is
     /// trimmed is freed as its exact copy is made.
-    mutating func takeTrimmedRuns() -> [BenchmarkRun] {
+    mutating func takeTrimmedRuns() -> SeriesRuns {
+        if let (value, id, source) = oneSample {
+            oneSample = nil
+            return SeriesRuns(oneSample: value, id: id, source: source)
+        }
         // The runs array too: room reserved for runs that never came (a series in 2 of 10 files).
         var trimmed = Self.exactIfRoomy(runs)
         runs = []
         for position in trimmed.indices {
             trimmed[position].values = Self.exactIfRoomy(trimmed[position].values)
         }
-        return trimmed
+        return SeriesRuns(trimmed)
     }
 
     /// `array` in an allocation of its size when it holds more than an eighth (+ 2) of spare room,

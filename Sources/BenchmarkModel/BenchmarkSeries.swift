@@ -9,28 +9,36 @@ public struct BenchmarkSeries: Sendable, Hashable {
     public let unit: MeasurementUnit
     /// The mode: from an explicit field, else implied by the unit.
     public let mode: MeasurementMode
-    /// The runs, in the order they were first seen.
-    public var runs: [BenchmarkRun]
+    /// The runs, in the order they were first seen (made for the call when the series is one
+    /// sample: read `sampleCount`, `allValues`, `runCount` or `storedRuns` where that matters).
+    public var runs: [BenchmarkRun] {
+        get { storedRuns.array }
+        set { storedRuns = SeriesRuns(newValue) }
+    }
+    /// The runs as held (`SeriesRuns`: one sample inline).
+    public private(set) var storedRuns: SeriesRuns
 
     /// Creates a series.
     public init(benchmark: BenchmarkIdentity, unit: MeasurementUnit, mode: MeasurementMode, runs: [BenchmarkRun]) {
+        self.init(benchmark: benchmark, unit: unit, mode: mode, storedRuns: SeriesRuns(runs))
+    }
+
+    /// Creates a series of the runs `storedRuns`.
+    public init(benchmark: BenchmarkIdentity, unit: MeasurementUnit, mode: MeasurementMode, storedRuns: SeriesRuns) {
         self.benchmark = benchmark
         self.unit = unit
         self.mode = mode
-        self.runs = runs
+        self.storedRuns = storedRuns
     }
 
     /// Every sample of every run, in run order.
-    public var allValues: [Double] {
-        if runs.count == 1 { return runs[0].values }
-        var all: [Double] = []
-        all.reserveCapacity(sampleCount)
-        for run in runs { all.append(contentsOf: run.values) }
-        return all
-    }
+    public var allValues: [Double] { storedRuns.allValues }
 
     /// The number of samples over all runs.
-    public var sampleCount: Int { runs.reduce(0) { $0 + $1.values.count } }
+    public var sampleCount: Int { storedRuns.sampleCount }
+
+    /// The number of runs.
+    public var runCount: Int { storedRuns.count }
 }
 
 /// The samples of one run (one process or build) of a benchmark, in the unit's base unit.

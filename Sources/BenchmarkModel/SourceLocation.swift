@@ -4,23 +4,27 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// it: a name that is not UTF-8 has its other bytes escaped (`BytePath.displayName`).
     public let file: String
     /// The 1-based line, or nil when the whole file is meant.
-    public let line: Int?
+    public var line: Int? { packedLine == Self.noLine ? nil : packedLine }
     /// The field or key (for example `value`, `results[2].times`), or nil.
     public let field: String?
+    /// `line` in 8 bytes, `noLine` for nil (an `Int?` takes 16 here): a location is in every run
+    /// of every series loaded.
+    private let packedLine: Int
+    private static let noLine = Int.min
 
     /// Creates a location for a `file` already in display form (`BytePath.display`): nothing is
     /// escaped again, and the path is not scanned (a loader makes one location per series it meets,
     /// a million at a million benchmarks, all in the file it displayed once).
     public init(displayedFile file: String, line: Int? = nil, field: String? = nil) {
         self.file = file
-        self.line = line
+        self.packedLine = line.map { max($0, Self.noLine + 1) } ?? Self.noLine
         self.field = field
     }
 
     /// Creates a location; `file` may be in `BytePath`'s carrier form.
     public init(file: String, line: Int? = nil, field: String? = nil) {
         self.file = BytePath.display(file)
-        self.line = line
+        self.packedLine = line.map { max($0, Self.noLine + 1) } ?? Self.noLine
         self.field = field
     }
 

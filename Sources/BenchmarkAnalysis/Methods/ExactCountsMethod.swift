@@ -16,7 +16,7 @@ struct ExactCountsMethod: ComparisonMethod {
     /// Whether a series pair has a zero on either side (checked run by run: `allValues` would copy
     /// every sample of both sides for each benchmark).
     static func applies(base: BenchmarkSeries, head: BenchmarkSeries) -> Bool {
-        base.runs.contains { $0.values.contains(0) } || head.runs.contains { $0.values.contains(0) }
+        base.storedRuns.containsValue { $0 == 0 } || head.storedRuns.containsValue { $0 == 0 }
     }
 
     func estimate(_ sides: ComparedSides, context: MethodContext) throws(StatisticsError) -> MethodOutcome {
@@ -57,7 +57,7 @@ struct ExactCountsMethod: ComparisonMethod {
         let low = values.min() ?? 0
         let high = values.max() ?? 0
         return SideSummary(
-            label: label, count: values.count, runs: series.runs.count, centre: centre, centreInterval: nil,
+            label: label, count: values.count, runs: series.runCount, centre: centre, centreInterval: nil,
             spreadPercent: nil, outliers: 0, range: low...high, samplesByRun: series.runs.map(\.values))
     }
 }

@@ -60,7 +60,8 @@ struct WelchLogMethod: ComparisonMethod {
 
     /// The identities of a series' runs that hold samples (the runs of its `LogSamples`).
     private static func runIDs(_ series: BenchmarkSeries) -> [String] {
-        series.runs.compactMap { $0.values.isEmpty ? nil : $0.id }
+        if let one = series.storedRuns.oneSample { return [one.id] }
+        return series.runs.compactMap { $0.values.isEmpty ? nil : $0.id }
     }
 
     /// The Student-t interval of one side's centre, from its variance and degrees of freedom.

@@ -26,6 +26,16 @@ struct LogSamples {
         // `runs[index].values`, copied each whole run (its id, values, source and iterations
         // retained, then released). The arrays are made at their size (a reservation on an empty
         // array takes the general growing path).
+        if let one = series.storedRuns.oneSample {
+            guard one.value.isFinite, one.value > 0 else {
+                throw .notOnLogScale(benchmark: series.benchmark.name, value: one.value, location: one.source)
+            }
+            all = [log(one.value)]
+            runEnds = [1]
+            raw = [one.value]
+            sortedAll = all
+            return
+        }
         let runs = series.runs
         var failure: AnalysisError?
         let (all, runEnds, raw) = runs.withUnsafeBufferPointer { runs -> ([Double], [Int], [Double]) in
