@@ -82,9 +82,10 @@ struct LabelAccumulator {
         let firstSeen: SourceLocation
         /// The runs, once there is more than one sample or a sample with an iteration.
         var runs: [BenchmarkRun] = []
-        /// The first sample, its run's name and where it was read, while it is the only one and
-        /// has no iteration (`runs` is then empty): a series of one sample allocates no arrays.
-        var oneSample: (value: Double, id: String, source: SourceLocation)?
+        /// The first sample and its line, while it is the only one, has no iteration and belongs
+        /// to the run of the file it was read in (`firstRunKey`, `firstFile`): `runs` is then
+        /// empty, and a series of one sample allocates no arrays (`SeriesRuns` holds it inline).
+        var oneSample: (value: Double, line: Int?)?
         /// The key of `runs[0]`; the keys of the later runs, in order, while there are at most
         /// `linearRuns` of them (searched one by one: a label of 10 run files gives a series 10 runs,
         /// and a dictionary per series cost more than its search); beyond that, run key → position
@@ -202,6 +203,22 @@ struct LabelAccumulator {
         return position
     }
 
+    /// Moves the sample series `series` holds inline, if any, into a run with room for `room`
+    /// values: the run of the file it was read in, named by that file's path.
+    private mutating func promoteOneSample(of series: Int, room: Int) {
+        guard let held = builders[series].oneSample else { return }
+        builders[series].promoteOneSample(
+            id: inlineID(series), source: inlineSource(series, line: held.line), room: room)
+    }
+
+    /// The run name of the sample series `series` holds inline: its file's path.
+    private func inlineID(_ series: Int) -> String { runNames[builders[series].firstRunKey] }
+
+    /// Where the sample series `series` holds inline was read.
+    private func inlineSource(_ series: Int, line: Int?) -> SourceLocation {
+        SourceLocation(displayedFile: filePaths[builders[series].firstFile], line: line)
+    }
+
     /// Whether `name` holds U+FFFD (UTF-8 `EF BF BD`), the mark of repaired bytes.
     private static func containsReplacementCharacter(_ name: String) -> Bool {
         var name = name
@@ -251,9 +268,11 @@ struct LabelAccumulator {
         let expected = lastNewRun.series >= 0 ? builders[lastNewRun.series].valueCount(ofRun: lastNewRun.run) : 1
         let runCount = builders[series].runCount
         let expectedCount = min(max(expected, 1), 1024)
+        promoteOneSample(of: series, room: expectedCount)
         let consistent = builders[series].append(
             value, runKey: runKey, runName: runNames[runKey], fileIndex: fileIndex, iteration: iteration,
-            expectedCount: expectedCount, expectedRuns: expectedFiles
+            expectedCount: expectedCount, expectedRuns: expectedFiles,
+            inline: file == nil && runKey == currentFileRun, line: line
         ) {
             file == nil
                 ? SourceLocation(displayedFile: sourceFile, line: line) : SourceLocation(file: sourceFile, line: line)
@@ -280,9 +299,12 @@ struct LabelAccumulator {
     mutating func appendIfPlain(_ raw: Double, scale: Double, series: Int, runKey: Int) -> Bool {
         let value = raw * scale
         guard raw > 0, value.isFinite, value != 0 else { return false }
+        if builders[series].oneSample != nil {
+            guard builders[series].lastRunKey == runKey else { return false }
+            promoteOneSample(of: series, room: lastNewRun.series == series ? lastNewRunExpected : 1)
+        }
         return builders[series].appendToLastRun(
-            value, runKey: runKey, fileIndex: filePaths.count - 1, expectedFiles: expectedFiles,
-            room: lastNewRun.series == series ? lastNewRunExpected : 1)
+            value, runKey: runKey, fileIndex: filePaths.count - 1, expectedFiles: expectedFiles)
     }
 
     /// Checks a value and converts it to the base unit.
@@ -366,7 +388,12 @@ struct LabelAccumulator {
                         + "\"\(label)\" (missing on this side)")
                 continue
             }
-            let runs = builders[position].takeTrimmedRuns()
+            let runs =
+                builders[position].oneSample.map {
+                    SeriesRuns(
+                        oneSample: $0.value, id: inlineID(position), source: inlineSource(position, line: $0.line))
+                }
+                ?? builders[position].takeTrimmedRuns()
             series.append(
                 BenchmarkSeries(
                     benchmark: builders[position].benchmark, unit: builders[position].unit,
@@ -423,21 +450,18 @@ extension LabelAccumulator.SeriesBuilder {
     /// Appends `value` to the run last appended to when that run is `runKey` and carries no
     /// iterations; false, appending nothing, otherwise.
     @inline(__always)
-    fileprivate mutating func appendToLastRun(
-        _ value: Double, runKey: Int, fileIndex: Int, expectedFiles: Int, room: Int
-    ) -> Bool {
-        guard lastRunKey == runKey else { return false }
-        if oneSample != nil { promoteOneSample(room: room) }
-        guard runs[lastRun].iterations == nil else { return false }
+    fileprivate mutating func appendToLastRun(_ value: Double, runKey: Int, fileIndex: Int, expectedFiles: Int) -> Bool
+    {
+        guard lastRunKey == runKey, oneSample == nil, runs[lastRun].iterations == nil else { return false }
         noteFile(fileIndex, expectedFiles: expectedFiles)
         runs[lastRun].values.append(value)
         return true
     }
 
-    /// Moves the sample held inline into `runs`, as a run with room for `room` values (at least 2:
-    /// a second is about to come).
-    fileprivate mutating func promoteOneSample(room: Int) {
-        guard let (value, id, source) = oneSample else { return }
+    /// Moves the sample held inline into `runs`, as the run named `id` read at `source`, with room
+    /// for `room` values (at least 2: a second is about to come).
+    fileprivate mutating func promoteOneSample(id: String, source: SourceLocation, room: Int) {
+        guard let (value, _) = oneSample else { return }
         oneSample = nil
         var values: [Double] = []
         values.reserveCapacity(max(room, 2))
@@ -460,9 +484,8 @@ extension LabelAccumulator.SeriesBuilder {
     /// `reservedRuns`).
     fileprivate mutating func append(
         _ value: Double, runKey: Int, runName: @autoclosure () -> String, fileIndex: Int, iteration: Int?,
-        expectedCount: Int, expectedRuns: Int, location: () -> SourceLocation
+        expectedCount: Int, expectedRuns: Int, inline: Bool, line: Int?, location: () -> SourceLocation
     ) -> Bool {
-        if oneSample != nil { promoteOneSample(room: expectedCount) }
         noteFile(fileIndex, expectedFiles: expectedRuns)
         var position = -1
         if lastRun >= 0, lastRunKey == runKey {
@@ -491,9 +514,9 @@ extension LabelAccumulator.SeriesBuilder {
                 }
                 runIndex[runKey] = runs.count
             }
-            if runs.isEmpty, iteration == nil {
+            if runs.isEmpty, iteration == nil, inline {
                 // Held inline until a second sample comes (most never do at one sample a benchmark).
-                oneSample = (value, runName(), location())
+                oneSample = (value, line)
                 return true
             }
             // One value (a series of one sample) is an array literal, allocated at its size at once:
@@ -536,10 +559,6 @@ extension LabelAccumulator.SeriesBuilder {
     /// in room for 32. Moved, not copied: the builder is left without runs, and each array that is
     /// trimmed is freed as its exact copy is made.
     mutating func takeTrimmedRuns() -> SeriesRuns {
-        if let (value, id, source) = oneSample {
-            oneSample = nil
-            return SeriesRuns(oneSample: value, id: id, source: source)
-        }
         // The runs array too: room reserved for runs that never came (a series in 2 of 10 files).
         var trimmed = Self.exactIfRoomy(runs)
         runs = []

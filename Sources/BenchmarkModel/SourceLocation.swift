@@ -9,8 +9,15 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public let field: String?
     /// `line` in 8 bytes, `noLine` for nil (an `Int?` takes 16 here): a location is in every run
     /// of every series loaded.
-    private let packedLine: Int
+    let packedLine: Int
     private static let noLine = Int.min
+
+    /// A location in `file` (display form) at the line `packedLine` holds (`noLine`: none).
+    init(displayedFile file: String, packedLine: Int) {
+        self.file = file
+        self.packedLine = packedLine
+        self.field = nil
+    }
 
     /// Creates a location for a `file` already in display form (`BytePath.display`): nothing is
     /// escaped again, and the path is not scanned (a loader makes one location per series it meets,

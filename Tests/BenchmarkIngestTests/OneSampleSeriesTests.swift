@@ -81,16 +81,27 @@ import Testing
 
     @Test func formIsCanonical() {
         let source = SourceLocation(displayedFile: "f", line: 3)
-        let asArray = SeriesRuns([BenchmarkRun(id: "r", values: [2], source: source)])
-        let inline = SeriesRuns(oneSample: 2, id: "r", source: source)
+        let asArray = SeriesRuns([BenchmarkRun(id: "f", values: [2], source: source)])
+        let inline = SeriesRuns(oneSample: 2, id: "f", source: source)
         #expect(asArray == inline)
         #expect(asArray.hashValue == inline.hashValue)
         #expect(asArray.oneSample?.value == 2)
-        #expect(SeriesRuns([BenchmarkRun(id: "r", values: [2, 3], source: source)]).oneSample == nil)
-        #expect(SeriesRuns([BenchmarkRun(id: "r", values: [2], source: source, iterations: [0])]).oneSample == nil)
+        #expect(asArray.oneSample?.source == source)
+        #expect(asArray.array == [BenchmarkRun(id: "f", values: [2], source: source)])
+        // Held as an array: two samples, an iteration, a run named otherwise than its file, a field.
+        #expect(SeriesRuns([BenchmarkRun(id: "f", values: [2, 3], source: source)]).oneSample == nil)
+        #expect(SeriesRuns([BenchmarkRun(id: "f", values: [2], source: source, iterations: [0])]).oneSample == nil)
+        let named = SeriesRuns(oneSample: 2, id: "r", source: source)
+        #expect(named.oneSample == nil)
+        #expect(named == SeriesRuns([BenchmarkRun(id: "r", values: [2], source: source)]))
+        #expect(named.array.map(\.id) == ["r"])
+        let withField = SourceLocation(displayedFile: "f", line: 3, field: "value")
+        #expect(SeriesRuns(oneSample: 2, id: "f", source: withField).array[0].source == withField)
+        let noLine = SourceLocation(displayedFile: "f")
+        #expect(SeriesRuns(oneSample: 2, id: "f", source: noLine).oneSample?.source == noLine)
         var series = BenchmarkSeries(
             benchmark: BenchmarkIdentity(name: "a"), unit: .parse("ns"), mode: .walltime, runs: [])
-        series.runs = [BenchmarkRun(id: "r", values: [2], source: source)]
+        series.runs = [BenchmarkRun(id: "f", values: [2], source: source)]
         #expect(series.storedRuns == inline)
         #expect(series.storedRuns.containsValue { $0 == 2 })
         #expect(!series.storedRuns.containsValue { $0 == 0 })

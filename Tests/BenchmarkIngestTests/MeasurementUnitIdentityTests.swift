@@ -1,0 +1,65 @@
+import BenchmarkModel
+import Dispatch
+import Testing
+
+/// A unit is held once per process and compared by reference (`MeasurementUnitTable`): units with
+/// equal fields must be equal and hash alike however, wherever and on whichever thread they were
+/// made, and units that differ in any field must differ.
+@Suite struct MeasurementUnitIdentityTests {
+    private static func unit(
+        _ written: String = "ns", base: String = "s", scale: Double = 1e-9, direction: UnitDirection = .lowerIsBetter,
+        mode: MeasurementMode? = .walltime
+    ) -> MeasurementUnit {
+        MeasurementUnit(written: written, baseUnit: base, scale: scale, direction: direction, impliedMode: mode)
+    }
+
+    @Test func equalFieldsAreOneUnit() {
+        #expect(Self.unit() == Self.unit())
+        #expect(Self.unit().hashValue == Self.unit().hashValue)
+        #expect(MeasurementUnit.parse("ns") == Self.unit())
+        #expect(Set([Self.unit(), MeasurementUnit.parse("ns"), Self.unit()]).count == 1)
+        // -0 and +0 are equal numbers, so equal scales.
+        #expect(Self.unit(scale: 0) == Self.unit(scale: -0.0))
+    }
+
+    @Test(arguments: [
+        unit("us"), unit(base: "B"), unit(scale: 1e-6), unit(direction: .higherIsBetter), unit(mode: nil),
+        unit(mode: .instrumentation),
+    ])
+    func anyOtherFieldIsAnotherUnit(_ other: MeasurementUnit) {
+        #expect(other != Self.unit())
+        #expect(Set([other, Self.unit()]).count == 2)
+    }
+
+    @Test func fieldsReadBack() {
+        let unit = Self.unit("B/op", base: "B", scale: 1, direction: .higherIsBetter, mode: .instrumentation)
+        #expect(unit.written == "B/op")
+        #expect(unit.baseUnit == "B")
+        #expect(unit.scale == 1)
+        #expect(unit.direction == .higherIsBetter)
+        #expect(unit.impliedMode == .instrumentation)
+    }
+
+    @Test func unitsMadeOnManyThreadsAtOnceAreOne() {
+        let count = 64
+        nonisolated(unsafe) var made = [MeasurementUnit?](repeating: nil, count: count)
+        made.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots[index] = Self.unit("thread-unit-\(index % 4)", base: "t\(index % 4)", scale: 1)
+            }
+        }
+        for index in 0..<count {
+            #expect(made[index] == made[index % 4])
+            #expect(made[index]?.written == "thread-unit-\(index % 4)")
+        }
+        #expect(Set(made.compactMap { $0 }).count == 4)
+    }
+
+    @Test func aNaNScaleIsEqualToItsCopiesOnly() {
+        let first = Self.unit("nan-unit", scale: .nan)
+        let copy = first
+        #expect(first == copy)
+        #expect(first != Self.unit("nan-unit", scale: .nan))
+    }
+}
