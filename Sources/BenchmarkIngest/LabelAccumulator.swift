@@ -272,7 +272,9 @@ struct LabelAccumulator {
         let consistent = builders[series].append(
             value, runKey: runKey, runName: runNames[runKey], fileIndex: fileIndex, iteration: iteration,
             expectedCount: expectedCount, expectedRuns: expectedFiles,
-            inline: file == nil && runKey == currentFileRun, line: line
+            // Inline only where a run seems to get one sample (the run created last got one): where
+            // runs get N (`go test -count N`), the array is made at its size at once instead.
+            inline: file == nil && runKey == currentFileRun && expectedCount == 1, line: line
         ) {
             file == nil
                 ? SourceLocation(displayedFile: sourceFile, line: line) : SourceLocation(file: sourceFile, line: line)

@@ -19,18 +19,18 @@ public enum UnitDirection: String, Sendable, Hashable {
 /// compares references.
 public struct MeasurementUnit: Sendable, Hashable {
     /// The unit's fields, interned: never freed (the table keeps every entry), hence unowned.
-    private unowned(unsafe) let entry: MeasurementUnitTable.Entry
+    @usableFromInline unowned(unsafe) let entry: MeasurementUnitTable.Entry
 
     /// The unit exactly as the input file wrote it (for example `ns/op`, `µs`, `Ir`).
-    public var written: String { entry.fields.written }
+    @inlinable public var written: String { entry.fields.written }
     /// The normalised unit every value is converted to (for example `s`, `B`, `instructions`).
-    public var baseUnit: String { entry.fields.baseUnit }
+    @inlinable public var baseUnit: String { entry.fields.baseUnit }
     /// The factor from `written` to `baseUnit` (1e-9 for `ns`).
-    public var scale: Double { entry.fields.scale }
+    @inlinable public var scale: Double { entry.fields.scale }
     /// Whether larger values are worse or better.
-    public var direction: UnitDirection { entry.fields.direction }
+    @inlinable public var direction: UnitDirection { entry.fields.direction }
     /// The mode this unit implies when a file does not say, or nil when the unit does not tell.
-    public var impliedMode: MeasurementMode? { entry.fields.impliedMode }
+    @inlinable public var impliedMode: MeasurementMode? { entry.fields.impliedMode }
 
     /// Creates a unit. Prefer `MeasurementUnit.parse(_:)`, which knows the common units.
     public init(
@@ -43,7 +43,7 @@ public struct MeasurementUnit: Sendable, Hashable {
 
     /// Whether the two units have equal fields (one entry holds equal fields; a unit whose scale
     /// is NaN is equal to no other, as NaN is to no number).
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.entry === rhs.entry }
+    @inlinable public static func == (lhs: Self, rhs: Self) -> Bool { lhs.entry === rhs.entry }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(entry)) }
 }

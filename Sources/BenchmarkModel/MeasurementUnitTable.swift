@@ -6,23 +6,23 @@ import Synchronization
 /// it has lines); the table keeps them all for the life of the process, so that a reference to an
 /// entry needs no counting. Looking an entry up takes a lock: units are made when a loader meets
 /// a unit's spelling, not per sample.
-final class MeasurementUnitTable: Sendable {
+@usableFromInline final class MeasurementUnitTable: Sendable {
     /// The table of the process.
     static let shared = MeasurementUnitTable()
 
     /// A unit's fields (what `MeasurementUnit`'s initialiser takes). Equal fields are one entry;
     /// a NaN scale is equal to nothing, so each such unit is an entry of its own.
-    struct Fields: Sendable, Hashable {
-        let written: String
-        let baseUnit: String
-        let scale: Double
-        let direction: UnitDirection
-        let impliedMode: MeasurementMode?
+    @usableFromInline struct Fields: Sendable, Hashable {
+        @usableFromInline let written: String
+        @usableFromInline let baseUnit: String
+        @usableFromInline let scale: Double
+        @usableFromInline let direction: UnitDirection
+        @usableFromInline let impliedMode: MeasurementMode?
     }
 
     /// One unit, immutable.
-    final class Entry: Sendable {
-        let fields: Fields
+    @usableFromInline final class Entry: Sendable {
+        @usableFromInline let fields: Fields
 
         init(_ fields: Fields) { self.fields = fields }
     }

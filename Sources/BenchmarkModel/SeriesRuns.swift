@@ -86,14 +86,14 @@ public struct SeriesRuns: Sendable, Hashable {
         }
     }
 
-    /// Whether some sample satisfies `predicate`.
-    public func containsValue(where predicate: (Double) throws -> Bool) rethrows -> Bool {
+    /// Whether some sample is zero (a count of zero, such as Go's `0 B/op`, has no logarithm).
+    public var containsZero: Bool {
         switch storage {
         case .runs(let runs):
-            for run in runs where try run.values.contains(where: predicate) { return true }
+            for run in runs where run.values.contains(0) { return true }
             return false
         case .oneSample(let value, _, _):
-            return try predicate(value)
+            return value == 0
         }
     }
 }

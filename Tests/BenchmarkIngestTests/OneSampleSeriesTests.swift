@@ -103,7 +103,9 @@ import Testing
             benchmark: BenchmarkIdentity(name: "a"), unit: .parse("ns"), mode: .walltime, runs: [])
         series.runs = [BenchmarkRun(id: "f", values: [2], source: source)]
         #expect(series.storedRuns == inline)
-        #expect(series.storedRuns.containsValue { $0 == 2 })
-        #expect(!series.storedRuns.containsValue { $0 == 0 })
+        #expect(!series.storedRuns.containsZero)
+        #expect(SeriesRuns(oneSample: 0, id: "f", source: source).containsZero)
+        #expect(SeriesRuns([BenchmarkRun(id: "f", values: [3, -0.0], source: source)]).containsZero)
+        #expect(!SeriesRuns([BenchmarkRun(id: "f", values: [3, 4], source: source)]).containsZero)
     }
 }

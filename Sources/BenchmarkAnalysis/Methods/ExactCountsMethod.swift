@@ -16,7 +16,7 @@ struct ExactCountsMethod: ComparisonMethod {
     /// Whether a series pair has a zero on either side (checked run by run: `allValues` would copy
     /// every sample of both sides for each benchmark).
     static func applies(base: BenchmarkSeries, head: BenchmarkSeries) -> Bool {
-        base.storedRuns.containsValue { $0 == 0 } || head.storedRuns.containsValue { $0 == 0 }
+        base.storedRuns.containsZero || head.storedRuns.containsZero
     }
 
     func estimate(_ sides: ComparedSides, context: MethodContext) throws(StatisticsError) -> MethodOutcome {

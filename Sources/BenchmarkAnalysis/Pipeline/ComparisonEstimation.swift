@@ -140,7 +140,7 @@ struct ComparisonEstimation {
         // exact counts are — a new zero-allocation benchmark is missing on one side, not an error.
         func summary(_ series: BenchmarkSeries?, label: String) throws(AnalysisError) -> SideSummary? {
             guard let series, series.sampleCount > 0 else { return nil }
-            if series.storedRuns.containsValue(where: { $0 == 0 }) {
+            if series.storedRuns.containsZero {
                 return ExactCountsMethod.summary(
                     series, label: label, centre: (try? Summation.mean(series.allValues)) ?? 0)
             }
