@@ -300,6 +300,28 @@ import Testing
         }
     }
 
+    /// Each mode's threshold reaches its comparisons, with and without an override that matches
+    /// another benchmark (without any, the thresholds are looked up once per analysis).
+    @Test(arguments: [false, true])
+    func eachModeGetsItsThreshold(withOverride: Bool) throws {
+        let policy = ThresholdPolicy(
+            instrumentationPercent: 2.5, walltimePercent: 7.5,
+            overrides: withOverride
+                ? [ThresholdOverride(pattern: GlobPattern("other/*"), percent: 40, ignore: nil)] : [])
+        let base = [
+            DatasetBuilder.series("w", runs: [Self.noisy(100)]),
+            DatasetBuilder.series("i", unit: "instructions", runs: [Self.noisy(100)]),
+        ]
+        let head = [
+            DatasetBuilder.series("w", runs: [Self.noisy(101)]),
+            DatasetBuilder.series("i", unit: "instructions", runs: [Self.noisy(101)]),
+        ]
+        let result = try Analyzer.analyze(
+            dataset: DatasetBuilder.dataset(base: base, head: head), options: AnalysisOptions(thresholds: policy))
+        #expect(try only(result, "w").thresholdPercent == 7.5)
+        #expect(try only(result, "i").thresholdPercent == 2.5)
+    }
+
     @Test func configGlobOverridesThreshold() throws {
         let policy = ThresholdPolicy(
             overrides: [ThresholdOverride(pattern: GlobPattern("linter/*"), percent: 20, ignore: nil)])
