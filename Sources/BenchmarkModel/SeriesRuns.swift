@@ -56,6 +56,14 @@ public struct SeriesRuns: Sendable, Hashable {
         return (value, file, SourceLocation(displayedFile: file, packedLine: line))
     }
 
+    /// The one sample, when it is held inline; else nil. Unlike `oneSample`, it copies no
+    /// reference (the file's path is shared by every series of the file, and each copy would count
+    /// it, from every thread that reads a series).
+    public var oneSampleValue: Double? {
+        guard case .oneSample(let value, _, _) = storage else { return nil }
+        return value
+    }
+
     /// The number of runs.
     public var count: Int {
         switch storage {

@@ -86,6 +86,7 @@ import Testing
         #expect(asArray == inline)
         #expect(asArray.hashValue == inline.hashValue)
         #expect(asArray.oneSample?.value == 2)
+        #expect(asArray.oneSampleValue == 2)
         #expect(asArray.oneSample?.source == source)
         #expect(asArray.array == [BenchmarkRun(id: "f", values: [2], source: source)])
         // Held as an array: two samples, an iteration, a run named otherwise than its file, a field.
@@ -93,6 +94,7 @@ import Testing
         #expect(SeriesRuns([BenchmarkRun(id: "f", values: [2], source: source, iterations: [0])]).oneSample == nil)
         let named = SeriesRuns(oneSample: 2, id: "r", source: source)
         #expect(named.oneSample == nil)
+        #expect(named.oneSampleValue == nil)
         #expect(named == SeriesRuns([BenchmarkRun(id: "r", values: [2], source: source)]))
         #expect(named.array.map(\.id) == ["r"])
         let withField = SourceLocation(displayedFile: "f", line: 3, field: "value")

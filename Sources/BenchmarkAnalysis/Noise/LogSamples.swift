@@ -26,13 +26,14 @@ struct LogSamples {
         // `runs[index].values`, copied each whole run (its id, values, source and iterations
         // retained, then released). The arrays are made at their size (a reservation on an empty
         // array takes the general growing path).
-        if let one = series.storedRuns.oneSample {
-            guard one.value.isFinite, one.value > 0 else {
-                throw .notOnLogScale(benchmark: series.benchmark.name, value: one.value, location: one.source)
+        if let value = series.storedRuns.oneSampleValue {
+            guard value.isFinite, value > 0 else {
+                let source = series.storedRuns.oneSample?.source ?? SourceLocation(displayedFile: "")
+                throw .notOnLogScale(benchmark: series.benchmark.name, value: value, location: source)
             }
-            all = [log(one.value)]
+            all = [log(value)]
             runEnds = [1]
-            raw = [one.value]
+            raw = [value]
             sortedAll = all
             return
         }
