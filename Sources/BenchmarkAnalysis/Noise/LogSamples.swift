@@ -22,21 +22,19 @@ struct LogSamples {
     /// sample) is its own `sortedAll`: at a million one-sample benchmarks, each array made here was
     /// an allocation and a free per side.
     init(series: borrowing BenchmarkSeries) throws(AnalysisError) {
-        // The runs are read through their buffer, their values only: `for run in series.runs`, or
-        // `runs[index].values`, copied each whole run (its id, values, source and iterations
-        // retained, then released). The arrays are made at their size (a reservation on an empty
-        // array takes the general growing path).
-        if let value = series.storedRuns.oneSampleValue {
-            guard value.isFinite, value > 0 else {
-                let source = series.storedRuns.oneSample?.source ?? SourceLocation(displayedFile: "")
-                throw .notOnLogScale(benchmark: series.benchmark.name, value: value, location: source)
-            }
+        // A sample held inline (`SeriesRuns`) is read without making its run; one that is not on
+        // the log scale takes the path below, which reports it with its run's location.
+        if let value = series.storedRuns.oneSampleValue, value.isFinite, value > 0 {
             all = [log(value)]
             runEnds = [1]
             raw = [value]
             sortedAll = all
             return
         }
+        // The runs are read through their buffer, their values only: `for run in series.runs`, or
+        // `runs[index].values`, copied each whole run (its id, values, source and iterations
+        // retained, then released). The arrays are made at their size (a reservation on an empty
+        // array takes the general growing path).
         let runs = series.runs
         var failure: AnalysisError?
         let (all, runEnds, raw) = runs.withUnsafeBufferPointer { runs -> ([Double], [Int], [Double]) in

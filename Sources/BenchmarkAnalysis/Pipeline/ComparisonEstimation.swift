@@ -11,34 +11,6 @@ struct ComparisonEstimation {
     let history: HistoryNoise?
     let options: AnalysisOptions
     let methods: [any ComparisonMethod]
-    /// The threshold of each mode when no override can change it, looked up once: a lookup in the
-    /// policy's dictionary per benchmark was ~360 instructions, 1.5 % of a million one-sample
-    /// comparisons. Nil when the policy has overrides (asked per benchmark).
-    private let modeThresholds: (instrumentation: Double, walltime: Double)?
-
-    init(
-        baseLabel: String, headLabel: String, history: HistoryNoise?, options: AnalysisOptions,
-        methods: [any ComparisonMethod]
-    ) {
-        self.baseLabel = baseLabel
-        self.headLabel = headLabel
-        self.history = history
-        self.options = options
-        self.methods = methods
-        let policy = options.thresholds
-        modeThresholds =
-            policy.overrides.isEmpty
-            ? (policy.percent(for: "", mode: .instrumentation), policy.percent(for: "", mode: .walltime)) : nil
-    }
-
-    /// The threshold of `name` in `mode`, in percent (`ThresholdPolicy.percent(for:mode:)`).
-    private func thresholdPercent(_ name: String, mode: MeasurementMode) -> Double {
-        guard let modeThresholds else { return options.thresholds.percent(for: name, mode: mode) }
-        switch mode {
-        case .instrumentation: return modeThresholds.instrumentation
-        case .walltime: return modeThresholds.walltime
-        }
-    }
 
     /// The comparison of one benchmark's sides, moved in: a copy of a series is a retain of each of
     /// its references (and a release when it goes), and binding the sides of a pair copied each
@@ -60,7 +32,7 @@ struct ComparisonEstimation {
         let historyEstimate = pairBase.flatMap { history?.estimate(for: $0) }
         let subject = ComparisonSubject(
             benchmark: identity.benchmark, mode: mode, unit: identity.unit, headLabel: headLabel,
-            thresholdPercent: thresholdPercent(name, mode: mode),
+            thresholdPercent: options.thresholds.percent(for: name, mode: mode),
             historyPercent: historyEstimate.map { expm1($0.logSigma) * 100 })
         let summarizer = SideSummarizer(
             centre: options.test, confidence: options.confidence, keepsSamples: options.keepsSamples)
