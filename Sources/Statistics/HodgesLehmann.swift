@@ -36,45 +36,41 @@ public enum HodgesLehmann {
         try shift(base: base, head: head, confidence: confidence, selecting: nil)
     }
 
+    /// The shift at several confidence levels at once, one result per level in their order, each
+    /// the very result of `shift(base:head:confidence:)` at that level: the differences are formed
+    /// (or their matrix built) once and every level's order statistics are selected together.
+    /// - Throws: as `shift(base:head:confidence:)`; `.invalidArgument` for no level.
+    public static func shifts(
+        base: [Double], head: [Double], confidences: [Double]
+    ) throws(StatisticsError) -> [HodgesLehmannResult] {
+        try shifts(base: base, head: head, confidences: confidences, selecting: nil)
+    }
+
     /// `shift(base:head:confidence:)`, forcing the sorted differences (`selecting == false`) or the
     /// selection (`true`); nil chooses by `pairwiseLimit`. Tests compare the two.
     static func shift(
         base: [Double], head: [Double], confidence: Double, selecting: Bool?
     ) throws(StatisticsError) -> HodgesLehmannResult {
+        let results = try shifts(base: base, head: head, confidences: [confidence], selecting: selecting)
+        guard let result = results.first else { throw .numericalFailure("no Hodges–Lehmann result") }
+        return result
+    }
+
+    /// `shifts(base:head:confidences:)`, with `selecting` as in `shift(base:head:confidence:selecting:)`.
+    static func shifts(
+        base: [Double], head: [Double], confidences: [Double], selecting: Bool?
+    ) throws(StatisticsError) -> [HodgesLehmannResult] {
         try validateFinite(base)
         try validateFinite(head)
-        try validateConfidence(confidence)
+        guard !confidences.isEmpty else { throw .invalidArgument("no confidence level asked for") }
+        for confidence in confidences { try validateConfidence(confidence) }
         let m = head.count
         let n = base.count
         let (pairs, overflow) = m.multipliedReportingOverflow(by: n)
         guard !overflow else { throw .invalidArgument("\(m) × \(n) pairwise differences are too many to count") }
-        let alphaHalf = (1 - confidence) / 2
-        let k: Int
-        let coverage: (Int) throws(StatisticsError) -> Double
-        let method: MannWhitneyResult.Method
-        if m <= MannWhitneyU.defaultExactLimit && n <= MannWhitneyU.defaultExactLimit {
-            let distribution = try MannWhitneyDistribution.shared(m: m, n: n)
-            // Largest k with P(U ≤ k − 1) ≤ α/2 (k = 0 when none): O(k²) additions, the same for every
-            // benchmark of a suite, so it is remembered per (m, n, α/2).
-            k = exactOrders.value(for: ExactOrderKey(m: m, n: n, alphaHalf: alphaHalf.bitPattern)) {
-                var order = 0
-                while order < pairs && distribution.cdf(order) <= alphaHalf { order += 1 }
-                return order
-            }
-            coverage = { (order: Int) throws(StatisticsError) -> Double in 1 - 2 * distribution.cdf(order - 1) }
-            method = .exact
-        } else {
-            let mean = Double(pairs) / 2
-            let sigma = (Double(pairs) * Double(m + n + 1) / 12).squareRoot()
-            let z = try viaGSL { () throws(GSLError) in try GSL.normalQuantile(1 - alphaHalf) }
-            k = Int((mean + 0.5 - z * sigma).rounded(.down))
-            coverage = { (order: Int) throws(StatisticsError) -> Double in
-                let tail = try viaGSL { () throws(GSLError) in try GSL.normalCDF((Double(order) - 0.5 - mean) / sigma) }
-                return 1 - 2 * tail
-            }
-            method = .normalApproximation
+        let levels = try confidences.map { confidence throws(StatisticsError) in
+            try IntervalOrder(m: m, n: n, confidence: confidence)
         }
-        let order = max(1, k)
         let lowerMedianRank = (pairs - 1) / 2 + 1
         let medianRanks = pairs % 2 == 1 ? [lowerMedianRank] : [lowerMedianRank, pairs / 2 + 1]
         let orderStatistic: (Int) throws(StatisticsError) -> Double
@@ -96,10 +92,10 @@ public enum HodgesLehmann {
                 for b in base { differences.append(h - b) }
             }
             try requireFinite(differences.max() ?? 0, differences.min() ?? 0, what: "a pairwise difference")
-            // Only four order statistics are read (the median's one or two, the interval's two):
-            // selected in place (`OrderStatisticSelection`), not sorted — the same elements.
-            let ranks = Set(medianRanks + [order, pairs - order + 1]).sorted()
-            let selected = OrderStatisticSelection.select(ranks: ranks, in: &differences)
+            // Only the median's one or two and each level's two order statistics are read: selected
+            // in place, together (`OrderStatisticSelection`), not sorted — the same elements.
+            let bounds = levels.flatMap { [$0.order, pairs - $0.order + 1] }
+            let selected = OrderStatisticSelection.select(ranks: Set(medianRanks + bounds).sorted(), in: &differences)
             orderStatistic = { (rank: Int) throws(StatisticsError) -> Double in
                 guard let value = selected[rank] else {
                     throw .numericalFailure("order statistic \(rank) not selected")
@@ -109,12 +105,65 @@ public enum HodgesLehmann {
             let middle = medianRanks.compactMap { selected[$0] }
             estimate = try viaGSL { () throws(GSLError) in try GSL.median(sorted: middle) }
         }
-        let achieved = try coverage(order)
-        let interval = ConfidenceInterval(
-            lower: try orderStatistic(order), upper: try orderStatistic(pairs - order + 1), level: achieved)
-        return HodgesLehmannResult(
-            estimate: estimate, confidenceInterval: interval, achievedConfidence: achieved,
-            requestedConfidence: confidence, levelReached: k >= 1, orderStatistic: order, method: method)
+        return try zip(levels, confidences).map { level, confidence throws(StatisticsError) in
+            let interval = ConfidenceInterval(
+                lower: try orderStatistic(level.order), upper: try orderStatistic(pairs - level.order + 1),
+                level: level.achievedConfidence)
+            return HodgesLehmannResult(
+                estimate: estimate, confidenceInterval: interval, achievedConfidence: level.achievedConfidence,
+                requestedConfidence: confidence, levelReached: level.levelReached, orderStatistic: level.order,
+                method: level.method)
+        }
+    }
+}
+
+/// Moses's order k of one confidence level for sizes m and n, and the coverage it achieves
+/// (`HodgesLehmann`'s rule: exact from the U distribution up to the exact limit, else the
+/// continuity-corrected normal approximation).
+private struct IntervalOrder {
+    /// k, at least 1 (the full range when even k = 1 misses the level).
+    let order: Int
+    /// Whether the level was reached (k ≥ 1 before the clamp).
+    let levelReached: Bool
+    /// 1 − 2·P(U ≤ k − 1).
+    let achievedConfidence: Double
+    /// Where k came from.
+    let method: MannWhitneyResult.Method
+
+    init(m: Int, n: Int, confidence: Double) throws(StatisticsError) {
+        let pairs = m * n
+        let alphaHalf = (1 - confidence) / 2
+        let k: Int
+        if m <= MannWhitneyU.defaultExactLimit && n <= MannWhitneyU.defaultExactLimit {
+            let distribution = try MannWhitneyDistribution.shared(m: m, n: n)
+            k = Self.exactOrder(distribution, pairs: pairs, alphaHalf: alphaHalf)
+            order = max(1, k)
+            achievedConfidence = 1 - 2 * distribution.cdf(order - 1)
+            method = .exact
+        } else {
+            let mean = Double(pairs) / 2
+            let sigma = (Double(pairs) * Double(m + n + 1) / 12).squareRoot()
+            let z = try viaGSL { () throws(GSLError) in try GSL.normalQuantile(1 - alphaHalf) }
+            k = Int((mean + 0.5 - z * sigma).rounded(.down))
+            let clamped = max(1, k)
+            order = clamped
+            let tail = try viaGSL { () throws(GSLError) in try GSL.normalCDF((Double(clamped) - 0.5 - mean) / sigma) }
+            achievedConfidence = 1 - 2 * tail
+            method = .normalApproximation
+        }
+        levelReached = k >= 1
+    }
+
+    /// The largest k with P(U ≤ k − 1) ≤ α/2 (k = 0 when none): O(k²) additions, the same for every
+    /// benchmark of a suite, so it is remembered per (m, n, α/2).
+    private static func exactOrder(_ distribution: MannWhitneyDistribution, pairs: Int, alphaHalf: Double) -> Int {
+        exactOrders.value(
+            for: ExactOrderKey(m: distribution.m, n: distribution.n, alphaHalf: alphaHalf.bitPattern)
+        ) {
+            var order = 0
+            while order < pairs && distribution.cdf(order) <= alphaHalf { order += 1 }
+            return order
+        }
     }
 }
 

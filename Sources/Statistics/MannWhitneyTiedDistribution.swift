@@ -89,14 +89,6 @@ struct MannWhitneyTiedDistribution {
         let lastTwiceU = min(limit, maximumTwiceU)
         // Twice the rank sum of the first sample: 2U + m(m + 1).
         let bound = lastTwiceU + offset
-        let width = bound + 1
-        var ways = [Double](repeating: 0, count: (m + 1) * width)
-        // Per row (values chosen so far): the lowest and highest twice-sum with a count, or lo > hi.
-        var low = [Int](repeating: Int.max, count: m + 1)
-        var high = [Int](repeating: -1, count: m + 1)
-        ways[0] = 1
-        low[0] = 0
-        high[0] = 0
         // cumulative[p] = the sum of the twice mid-ranks of pooled positions 0 ..< p (0-based). The
         // least that j more values can add, once the values left begin at position p, is the sum over
         // positions p ..< p + j: cumulative[p + j] − cumulative[p] (mid-ranks never fall along the
@@ -111,6 +103,20 @@ struct MannWhitneyTiedDistribution {
             }
             groupStart += size
         }
+        // Row r (r values chosen) only ever holds twice-sums from cumulative[r] (its r smallest
+        // values) to bound − (cumulative[m] − cumulative[r]) (the m − r values still to come add at
+        // least the next m − r mid-ranks), so each row stores its sums from cumulative[r] on, in a
+        // width of bound − cumulative[m] + 1: about 2u + 1 instead of 2u + m(m + 1) + 1.
+        let width = bound - cumulative[m] + 1
+        // Even the m smallest values exceed the bound: no split lies in the tail.
+        guard width >= 1 else { return 0 }
+        var ways = [Double](repeating: 0, count: (m + 1) * width)
+        // Per row (values chosen so far): the lowest and highest twice-sum with a count, or lo > hi.
+        var low = [Int](repeating: Int.max, count: m + 1)
+        var high = [Int](repeating: -1, count: m + 1)
+        ways[0] = 1
+        low[0] = 0
+        high[0] = 0
         var start = 1  // rank of the group's first value
         var remaining = pooled
         ways.withUnsafeMutableBufferPointer { table in
@@ -129,9 +135,9 @@ struct MannWhitneyTiedDistribution {
                 }
                 for chosen in stride(from: min(m, pooled - remaining - size), through: 0, by: -1)
                 where low[chosen] <= high[chosen] {
-                    let source = base + chosen * width
                     let largestK = min(size, m - chosen)
                     guard largestK >= 1 else { continue }
+                    let source = base + chosen * width + (low[chosen] - cumulative[chosen])
                     var choose = 1.0  // C(size, k), updated as k grows
                     for k in 1...largestK {
                         choose = choose * Double(size - k + 1) / Double(k)
@@ -139,8 +145,15 @@ struct MannWhitneyTiedDistribution {
                         let top = min(high[chosen], bound - shift - least(m - chosen - k))
                         // Not `break`: a larger k leaves fewer values to add, so its bound may be higher.
                         guard low[chosen] <= top else { continue }
-                        let target = base + (chosen + k) * width + shift
-                        for sum in low[chosen]...top { target[sum] += source[sum] * choose }
+                        let target =
+                            base + (chosen + k) * width + (low[chosen] + shift - cumulative[chosen + k])
+                        let count = top - low[chosen] + 1
+                        if size == 1 {
+                            // A value of its own (no tie): C(1, 1) = 1, and x · 1 is x.
+                            for i in 0..<count { target[i] += source[i] }
+                        } else {
+                            for i in 0..<count { target[i] += source[i] * choose }
+                        }
                         low[chosen + k] = min(low[chosen + k], low[chosen] + shift)
                         high[chosen + k] = max(high[chosen + k], top + shift)
                     }
@@ -162,8 +175,8 @@ struct MannWhitneyTiedDistribution {
         var cdf = 0.0
         let row = m * width
         for twiceU in 0...lastTwiceU {
-            let twiceSum = twiceU + offset
-            let count = twiceSum < width ? ways[row + twiceSum] : 0
+            let column = twiceU + offset - cumulative[m]
+            let count = column >= 0 ? ways[row + column] : 0
             cdf += count / total
         }
         return min(1, cdf)

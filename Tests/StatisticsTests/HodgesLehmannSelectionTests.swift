@@ -37,6 +37,41 @@ import Testing
         }
     }
 
+    /// Several levels at once (Mann–Whitney asks for 1 − α and 1 − 2α together): each result is the
+    /// very result of asking for that level alone, on both paths, in the order the levels were given.
+    @Test(arguments: sizes)
+    func levelsTogetherAreEachLevelAlone(_ m: Int, _ n: Int) throws {
+        let random = try RandomSource(seed: UInt(m * 7919 + n))
+        for trial in 0..<4 {
+            let grid = trial % 2 == 1
+            let draw = { (shift: Double) -> Double in
+                let value = random.gaussian(sigma: 0.3) + shift
+                return grid ? (value * 8).rounded() / 8 + 0 : value
+            }
+            let base = (0..<n).map { _ in draw(0) }
+            let head = (0..<m).map { _ in draw(trial >= 2 ? 0.2 : 0) }
+            let levels = [0.95, 0.9, 0.5, 0.99]
+            for selecting in [false, true] {
+                let together = try HodgesLehmann.shifts(
+                    base: base, head: head, confidences: levels, selecting: selecting)
+                #expect(together.count == levels.count)
+                for (level, result) in zip(levels, together) {
+                    let alone = try HodgesLehmann.shift(base: base, head: head, confidence: level, selecting: selecting)
+                    #expect(result == alone, "m=\(m) n=\(n) trial \(trial) level \(level)")
+                    #expect(result.confidenceInterval.lower.bitPattern == alone.confidenceInterval.lower.bitPattern)
+                    #expect(result.confidenceInterval.upper.bitPattern == alone.confidenceInterval.upper.bitPattern)
+                }
+            }
+        }
+    }
+
+    /// No level is an error, not an empty answer.
+    @Test func noLevelIsRefused() {
+        #expect(throws: StatisticsError.self) {
+            try HodgesLehmann.shifts(base: [1, 2, 3], head: [2, 3, 4], confidences: [])
+        }
+    }
+
     /// Every rank of a small matrix, against the sorted differences.
     @Test func everyRankOfASmallMatrix() throws {
         let base = [3.0, 1, 4, 1, 5, 9, 2, 6]

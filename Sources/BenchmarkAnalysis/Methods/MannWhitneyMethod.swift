@@ -21,8 +21,13 @@ struct MannWhitneyMethod: ComparisonMethod {
             useRuns
             ? try head.runs.map { run throws(StatisticsError) in try DescriptiveStatistics(Array(run)).median }
             : head.all
-        let shift = try HodgesLehmann.shift(base: x, head: y, confidence: context.confidence)
-        let constant = Set(x).count == 1 && Set(y).count == 1
+        let constant = Self.isConstant(x) && Self.isConstant(y)
+        let tested = !(x.count < 2 && y.count < 2) && !constant
+        // Equivalence is judged from the shift's interval at 1 − 2α (TOST, Schuirmann 1987): both
+        // levels' order statistics are selected from the one set of differences.
+        let levels = tested && context.alpha < 0.5 ? [context.confidence, 1 - 2 * context.alpha] : [context.confidence]
+        let shifts = try HodgesLehmann.shifts(base: x, head: y, confidences: levels)
+        guard let shift = shifts.first else { throw .numericalFailure("no Hodges–Lehmann shift") }
         var noise: NoiseModel = useRuns ? .betweenRun : .withinRun
         var pValue: Double?
         var interval: ClosedRange<Double>?
@@ -36,11 +41,9 @@ struct MannWhitneyMethod: ComparisonMethod {
             interval = shift.confidenceInterval.lower...shift.confidenceInterval.upper
         }
         var sigma = PooledVariance.ofSamples([x, y]).map { $0.squareRoot() }
-        // Equivalence is judged from the shift's interval at 1 − 2α (TOST, Schuirmann 1987).
         var equivalence: (lower: Double, upper: Double)?
-        if interval != nil, context.alpha < 0.5 {
-            let narrower = try HodgesLehmann.shift(base: x, head: y, confidence: 1 - 2 * context.alpha)
-            equivalence = (narrower.confidenceInterval.lower, narrower.confidenceInterval.upper)
+        if shifts.count > 1 {
+            equivalence = (shifts[1].confidenceInterval.lower, shifts[1].confidenceInterval.upper)
         }
         if let history = context.history, history.logSigma > 0 {
             // History noise: the shift must also stand out against how far one run's centre moves
@@ -68,6 +71,13 @@ struct MannWhitneyMethod: ComparisonMethod {
             pValue: pValue, noise: noise, noisePercent: sigma.map { (exp($0) - 1) * 100 }, observationSigma: sigma,
             evidence: equivalence.map { .interval(logChange: shift.estimate, lower: $0.lower, upper: $0.upper) })
         return .estimate(estimate, notes: [])
+    }
+
+    /// Whether `values` holds one value, however often (no set is built: this is asked of every
+    /// comparison).
+    private static func isConstant(_ values: [Double]) -> Bool {
+        guard let first = values.first else { return false }
+        return values.allSatisfy { $0 == first }
     }
 
     /// The smallest range covering `a` (if any) and `b`.
