@@ -15,8 +15,8 @@ public enum UnitDirection: String, Sendable, Hashable {
 ///
 /// A unit is held once per process (`MeasurementUnitTable`) and a value refers to it: 8 bytes
 /// instead of 48 in every series, builder and comparison (a suite of a million benchmarks holds
-/// three million), copied without reference counting. Equal units are the same entry, so `==`
-/// compares references.
+/// three million), copied without reference counting. Each spelling is an entry of its own (a
+/// unit shows as its file wrote it); equal units share one identity, so `==` compares references.
 public struct MeasurementUnit: Sendable, Hashable {
     /// The unit's fields, interned: never freed (the table keeps every entry), hence unowned.
     @usableFromInline unowned(unsafe) let entry: MeasurementUnitTable.Entry
@@ -41,9 +41,10 @@ public struct MeasurementUnit: Sendable, Hashable {
                 written: written, baseUnit: baseUnit, scale: scale, direction: direction, impliedMode: impliedMode))
     }
 
-    /// Whether the two units have equal fields (one entry holds equal fields; a unit whose scale
-    /// is NaN is equal to no other, as NaN is to no number).
-    @inlinable public static func == (lhs: Self, rhs: Self) -> Bool { lhs.entry === rhs.entry }
+    /// Whether the two units have equal fields, strings compared as Swift compares them (every
+    /// spelling of equal fields has one identity; a unit whose scale is NaN is equal to no other,
+    /// as NaN is to no number).
+    @inlinable public static func == (lhs: Self, rhs: Self) -> Bool { lhs.entry.identity === rhs.entry.identity }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(entry)) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(entry.identity)) }
 }

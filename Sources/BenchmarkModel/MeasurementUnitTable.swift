@@ -20,27 +20,70 @@ import Synchronization
         @usableFromInline let impliedMode: MeasurementMode?
     }
 
-    /// One unit, immutable.
-    @usableFromInline final class Entry: Sendable {
-        @usableFromInline let fields: Fields
+    /// A unit's fields compared byte for byte: each spelling of a unit keeps its own entry, so that a
+    /// series shows its unit exactly as its file wrote it (`Fields` compares strings as Swift does,
+    /// by canonical equivalence: `café` with a precomposed é equals `cafe` + U+0301).
+    struct Spelling: Hashable {
+        let fields: Fields
 
-        init(_ fields: Fields) { self.fields = fields }
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.fields.written.utf8.elementsEqual(rhs.fields.written.utf8)
+                && lhs.fields.baseUnit.utf8.elementsEqual(rhs.fields.baseUnit.utf8)
+                && lhs.fields.scale == rhs.fields.scale && lhs.fields.direction == rhs.fields.direction
+                && lhs.fields.impliedMode == rhs.fields.impliedMode
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fields.written.utf8.count)
+            for byte in fields.written.utf8 { hasher.combine(byte) }
+            for byte in fields.baseUnit.utf8 { hasher.combine(byte) }
+            hasher.combine(fields.scale)
+            hasher.combine(fields.direction)
+            hasher.combine(fields.impliedMode)
+        }
     }
 
-    private let entries = Mutex<[Fields: Entry]>([:])
+    /// One spelling of a unit, immutable.
+    @usableFromInline final class Entry: Sendable {
+        @usableFromInline let fields: Fields
+        /// The first entry made of the fields this one's equal (`Fields`' equality), or nil when that
+        /// is this entry: the unit's identity, which `==` and hashing use. Never freed (the table
+        /// keeps every entry), hence unowned.
+        @usableFromInline unowned(unsafe) let representative: Entry?
 
-    /// The entry of `fields`, made on first use.
+        init(_ fields: Fields, representative: Entry?) {
+            self.fields = fields
+            self.representative = representative
+        }
+
+        /// The entry that stands for every spelling of this unit.
+        @inlinable var identity: Entry { representative ?? self }
+    }
+
+    /// The entries by spelling, and the first entry of each unit (by `Fields`' equality).
+    private struct Entries {
+        var bySpelling: [Spelling: Entry] = [:]
+        var byFields: [Fields: Entry] = [:]
+    }
+
+    private let entries = Mutex(Entries())
+
+    /// The entry of `fields`, made on first use: one per spelling (byte for byte), all the spellings
+    /// of equal fields sharing one `identity`.
     func entry(for fields: Fields) -> Entry {
         entries.withLock { entries in
-            if let known = entries[fields] { return known }
-            let entry = Entry(fields)
+            let spelling = Spelling(fields: fields)
+            if let known = entries.bySpelling[spelling] { return known }
             // A NaN scale is not equal to itself, so it would never be found again: kept apart,
             // under no key, and alive through the array below.
             if fields.scale.isNaN {
+                let entry = Entry(fields, representative: nil)
                 unmatched.withLock { $0.append(entry) }
-            } else {
-                entries[fields] = entry
+                return entry
             }
+            let entry = Entry(fields, representative: entries.byFields[fields]?.identity)
+            entries.bySpelling[spelling] = entry
+            if entry.representative == nil { entries.byFields[fields] = entry }
             return entry
         }
     }

@@ -56,6 +56,23 @@ import Testing
         #expect(Set(made.compactMap { $0 }).count == 4)
     }
 
+    /// Strings compare as Swift compares them (canonical equivalence), so two spellings of one unit
+    /// are one unit; yet each keeps its own bytes, as the file wrote them, whichever was met first
+    /// (labels load on two threads at once, so "first" must not decide what a report shows).
+    @Test func canonicallyEquivalentSpellingsAreOneUnitEachShownAsWritten() {
+        let precomposed = "caf\u{E9}-spelling/op"
+        let decomposed = "cafe\u{301}-spelling/op"
+        let first = Self.unit(decomposed, base: "caf\u{E9}-spelling", scale: 1)
+        let second = Self.unit(precomposed, base: "caf\u{E9}-spelling", scale: 1)
+        #expect(first == second)
+        #expect(first.hashValue == second.hashValue)
+        #expect(Set([first, second]).count == 1)
+        #expect(Array(first.written.utf8) == Array(decomposed.utf8))
+        #expect(Array(second.written.utf8) == Array(precomposed.utf8))
+        #expect(Self.unit(precomposed, base: "caf\u{E9}-spelling", scale: 1) == first)
+        #expect(Self.unit(precomposed, base: "caf\u{E9}-spelling", scale: 2) != first)
+    }
+
     @Test func aNaNScaleIsEqualToItsCopiesOnly() {
         let first = Self.unit("nan-unit", scale: .nan)
         let copy = first
