@@ -28,6 +28,24 @@ import Testing
         #expect(held?.isNaN == true)
     }
 
+    /// Equality is the optionals' (numbers, not bits): a public type holding packed numbers, such as
+    /// `SideSummary`, compares as it did holding `Double?`.
+    @Test func packedNumbersCompareAsOptionalsDo() {
+        #expect(PackedOptionalDouble(0) == PackedOptionalDouble(-0.0))
+        #expect(PackedOptionalDouble(.nan) != PackedOptionalDouble(.nan))
+        #expect(PackedOptionalDouble(nil) == PackedOptionalDouble(nil))
+        #expect(PackedOptionalRange(-0.0...0) == PackedOptionalRange(0...0))
+        #expect(PackedOptionalRange(nil) == PackedOptionalRange(nil))
+        #expect(PackedOptionalRange(1...2) != PackedOptionalRange(1...3))
+        let side = { (spread: Double) in
+            SideSummary(
+                label: "base", count: 2, runs: 1, centre: 2, centreInterval: nil, spreadPercent: spread, outliers: 0,
+                range: 1...3)
+        }
+        #expect(side(0) == side(-0.0))
+        #expect(side(.nan) != side(.nan))
+    }
+
     @Test func settingReplacesTheValue() {
         var packed = PackedOptionalDouble(2.5)
         packed.value = nil

@@ -24,6 +24,10 @@ struct PackedOptionalDouble: Sendable, Equatable {
         get { bits == Self.nilBits ? nil : Double(bitPattern: bits) }
         set { self = PackedOptionalDouble(newValue) }
     }
+
+    /// As `Double?` compares: +0 equals −0 and a NaN equals nothing (not the bits, so that a type
+    /// holding packed values compares as it did holding optionals).
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
 }
 
 /// A `ClosedRange<Double>?` in 16 bytes (17, 24 in a struct, as an optional range): nil is a nil
@@ -45,4 +49,7 @@ struct PackedOptionalRange: Sendable, Equatable {
         get { lower.value.map { ClosedRange(uncheckedBounds: ($0, upper)) } }
         set { self = PackedOptionalRange(newValue) }
     }
+
+    /// As `ClosedRange<Double>?` compares (bounds as numbers, not bits).
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
 }
