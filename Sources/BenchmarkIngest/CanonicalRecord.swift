@@ -3,17 +3,18 @@ import BenchmarkModel
 /// The validation shared by the canonical JSON Lines and CSV loaders: one sample with
 /// `benchmark`, `unit`, `value` and optional `mode` and `run` (DESIGN.md, "Canonical format").
 struct CanonicalRecordSink {
-    private var units: [String: MeasurementUnit] = [:]
+    private var units: [ExactText: MeasurementUnit] = [:]
     /// The first spellings met, searched one by one before `units` (a file has a handful of units:
     /// comparing short strings costs a fraction of hashing one, once per new benchmark).
     private var firstUnits: [(written: String, unit: MeasurementUnit)] = []
 
-    /// The unit for `written`, parsed once per distinct spelling.
+    /// The unit for `written`, parsed once per distinct spelling (byte for byte: each spelling is
+    /// shown as written, `ExactText`).
     mutating func unit(_ written: String) -> MeasurementUnit {
-        for known in firstUnits where known.written == written { return known.unit }
-        if let cached = units[written] { return cached }
+        for known in firstUnits where ExactText.same(known.written, written) { return known.unit }
+        if let cached = units[ExactText(written)] { return cached }
         let parsed = MeasurementUnit.parse(written)
-        units[written] = parsed
+        units[ExactText(written)] = parsed
         if firstUnits.count < 8 { firstUnits.append((written, parsed)) }
         return parsed
     }

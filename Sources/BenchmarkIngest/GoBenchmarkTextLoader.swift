@@ -67,8 +67,8 @@ enum GoBenchmarkTextLoader {
     ) throws(InputError) -> FileMetadata {
         let file = reader.path
         var entries: [KeyValue] = []
-        // The file's units: written form → position in `unitTable`.
-        var unitPositions: [String: Int] = [:]
+        // The file's units: written form (byte for byte, `ExactText`) → position in `unitTable`.
+        var unitPositions: [ExactText: Int] = [:]
         var unitTable: [KnownUnit] = []
         var lastName = ByteKey()
         // The current name's `String`, made when a new unit first needs it.
@@ -84,6 +84,16 @@ enum GoBenchmarkTextLoader {
         var packageTags: [String: Int] = [:]
         var packageTag = 0
         var measurements = GoBenchmarkTextReader.MeasurementList()
+        // The series each measurement of the current line went to, in order (`repeatedQuantity`):
+        // `seriesOfLine[..<position]`, overwritten line by line.
+        var seriesOfLine: [Int] = []
+        func take(_ series: Int, at position: Int) -> Int? {
+            // A line of one measurement (the usual `ns/op` alone) has nothing to repeat.
+            guard measurements.count > 1 else { return nil }
+            for earlier in 0..<position where seriesOfLine[earlier] == series { return earlier }
+            if position < seriesOfLine.count { seriesOfLine[position] = series } else { seriesOfLine.append(series) }
+            return nil
+        }
         var results = 0
         var lastResultLine = 0
         var lineNumber = 0
@@ -146,6 +156,10 @@ enum GoBenchmarkTextLoader {
                 if position < cachedCount {
                     let pair = pairs[cachedStart + position]
                     if unitTable[pair.unit].bytes.equals(buffer, measurement.unitStart, measurement.unitEnd) {
+                        if let earlier = take(pair.series, at: position) {
+                            throw repeatedQuantity(
+                                measurements[earlier], measurement, buffer, file: file, line: lineNumber)
+                        }
                         if label.appendIfPlain(
                             measurement.value, scale: unitTable[pair.unit].unit.scale, series: pair.series, runKey: run)
                         {
@@ -158,32 +172,16 @@ enum GoBenchmarkTextLoader {
                         continue
                     }
                 }
-                // A unit repeated on one line (`5 ns/op 7 ns/op`) would add two samples of one
-                // iteration: an error. Only this path can meet it: the cached units are distinct, so a
-                // repeat differs from the cache at its position.
-                for earlier in 0..<position {
-                    let other = measurements[earlier]
-                    if other.unitEnd - other.unitStart == measurement.unitEnd - measurement.unitStart,
-                        Bytes.string(buffer, other.unitStart, other.unitEnd)
-                            == Bytes.string(buffer, measurement.unitStart, measurement.unitEnd)
-                    {
-                        throw .malformed(
-                            file, line: lineNumber,
-                            "unit \"\(Bytes.string(buffer, other.unitStart, other.unitEnd))\" appears twice on this "
-                                + "result line (\(formatNumber(other.value)) and \(formatNumber(measurement.value))); "
-                                + "which one is the measurement is ambiguous")
-                    }
-                }
                 let written = Bytes.string(buffer, measurement.unitStart, measurement.unitEnd)
                 let unitPosition: Int
-                if let known = unitPositions[written] {
+                if let known = unitPositions[ExactText(written)] {
                     unitPosition = known
                 } else {
                     var bytes = ByteKey()
                     bytes.set(buffer, measurement.unitStart, measurement.unitEnd)
                     unitPosition = unitTable.count
                     unitTable.append(KnownUnit(bytes: bytes, unit: MeasurementUnit.parse(written)))
-                    unitPositions[written] = unitPosition
+                    unitPositions[ExactText(written)] = unitPosition
                 }
                 let unit = unitTable[unitPosition].unit
                 let seriesName: String
@@ -202,6 +200,9 @@ enum GoBenchmarkTextLoader {
                         : { GoBenchmarkName.parameters(String($0.dropFirst(prefixLength))) },
                     unit: unit, mode: nil,
                     line: lineNumber, context: &context)
+                if let earlier = take(series, at: position) {
+                    throw repeatedQuantity(measurements[earlier], measurement, buffer, file: file, line: lineNumber)
+                }
                 try label.append(
                     measurement.value, unit: unit, series: series, runKey: run, line: lineNumber, field: written)
                 let entry = CachedPair(unit: unitPosition, series: series)
@@ -235,6 +236,29 @@ enum GoBenchmarkTextLoader {
                     + "may be incomplete")
         }
         return FileMetadata(path: file, format: InputFormat.goBenchmarkText.rawValue, entries: entries)
+    }
+
+    /// Two measurements of one result line that went to one series: a unit repeated
+    /// (`5 ns/op 7 ns/op`) or two spellings of one quantity (`5 ns/op 0.005 us/op`) would add two
+    /// samples of one iteration, and which one is the measurement is ambiguous. Checked by series,
+    /// on every line, whether its units came from the file's cache or not.
+    private static func repeatedQuantity(
+        _ first: GoBenchmarkTextReader.Measurement, _ second: GoBenchmarkTextReader.Measurement,
+        _ buffer: UnsafeRawBufferPointer, file: String, line: Int
+    ) -> InputError {
+        let firstUnit = Bytes.string(buffer, first.unitStart, first.unitEnd)
+        let secondUnit = Bytes.string(buffer, second.unitStart, second.unitEnd)
+        let values = "(\(formatNumber(first.value)) and \(formatNumber(second.value)))"
+        if firstUnit == secondUnit {
+            return .malformed(
+                file, line: line,
+                "unit \"\(firstUnit)\" appears twice on this result line \(values); which one is the measurement is "
+                    + "ambiguous")
+        }
+        return .malformed(
+            file, line: line,
+            "units \"\(firstUnit)\" and \"\(secondUnit)\" measure the same quantity on this result line \(values); "
+                + "which one is the measurement is ambiguous")
     }
 }
 

@@ -17,8 +17,12 @@ struct LabelAccumulator {
     private var filePaths: [String] = []
     /// The file being read now.
     private(set) var currentFile: String = ""
-    /// Run names interned as small integers, so that a sample's run is compared as an `Int`.
+    /// Run names interned as small integers, so that a sample's run is compared as an `Int`: explicit
+    /// `run` names, and the files' runs, one per file path byte for byte (two paths that differ in
+    /// bytes but not as text — é precomposed or not, a byte that is not UTF-8 and its escape — are
+    /// two files, so two runs). `runNames` holds each key's name as shown.
     private var runKeys: [String: Int] = [:]
+    private var fileRunKeys: [[UInt8]: Int] = [:]
     private var runNames: [String] = []
     /// The run key of samples without an explicit run: the current file's path.
     private(set) var currentFileRun = -1
@@ -121,10 +125,17 @@ struct LabelAccumulator {
         let shown = BytePath.display(path)
         currentFile = shown
         filePaths.append(shown)
-        currentFileRun = runKey(shown)
+        let bytes = Array(path.utf8)
+        if let known = fileRunKeys[bytes] {
+            currentFileRun = known
+        } else {
+            currentFileRun = runNames.count
+            runNames.append(shown)
+            fileRunKeys[bytes] = currentFileRun
+        }
     }
 
-    /// The key of the run named `id` (an explicit `run` field or a file path: one name space).
+    /// The key of the run named `id` by an explicit `run` field.
     mutating func runKey(_ id: String) -> Int {
         if let known = runKeys[id] { return known }
         let key = runNames.count

@@ -179,6 +179,25 @@ struct InterleavedOrderTests {
         }
     }
 
+    /// Two files whose paths are equal as Swift strings but not as bytes (an é precomposed in one,
+    /// e + U+0301 in the other) are two files, so two runs: their samples are not pooled into one.
+    @Test func pathsEqualAsTextButNotAsBytesAreTwoRuns() throws {
+        try withTemporaryDirectory { directory in
+            let names = ["label/caf\u{E9}.jsonl", "label/cafe\u{301}.jsonl"]
+            #expect(names[0] == names[1])
+            var paths: [String] = []
+            for (file, name) in names.enumerated() {
+                let lines = (0..<2).map { #"{"benchmark": "a", "unit": "ns", "value": \#(100 * (file + 1) + $0)}"# }
+                paths.append(try directory.writeFile(name, lines.joined(separator: "\n") + "\n"))
+            }
+            let dataset = try DatasetLoader.loadLabel(named: "label", inputs: paths)
+            let series = try #require(dataset.labels.first?.series.first)
+            #expect(series.runs.count == 2)
+            #expect(series.runs.map(\.values) == [[100.0, 101], [200, 201]].map { $0.map { $0 * 1e-9 } })
+            #expect(series.runs.map { Array($0.source.file.utf8) } == paths.map { Array($0.utf8) })
+        }
+    }
+
     /// A label of one file per run (`--runs`, CI jobs): the lines of a later file are found in the
     /// table of the earlier ones, and must still land in that file's run (a line without a `run`
     /// field) or in the run its field names. 3 files stay in the short list of a series' run keys,

@@ -1,6 +1,10 @@
 import BenchmarkModel
+import BenchstatTestSupport
 import Dispatch
+import Foundation
 import Testing
+
+@testable import BenchmarkIngest
 
 /// A unit is held once per process and compared by reference (`MeasurementUnitTable`): units with
 /// equal fields must be equal and hash alike however, wherever and on whichever thread they were
@@ -71,6 +75,27 @@ import Testing
         #expect(Array(second.written.utf8) == Array(precomposed.utf8))
         #expect(Self.unit(precomposed, base: "caf\u{E9}-spelling", scale: 1) == first)
         #expect(Self.unit(precomposed, base: "caf\u{E9}-spelling", scale: 2) != first)
+    }
+
+    /// Through the loaders, whose per-file caches of units are keyed by bytes (`ExactText`): a
+    /// benchmark shows its unit as its own line wrote it, not as an earlier line spelled it.
+    @Test(arguments: ["jsonl", "txt"])
+    func loadersKeepEachLineSpellingOfAUnit(format: String) throws {
+        let precomposed = "caf\u{E9}s"
+        let decomposed = "cafe\u{301}s"
+        let lines =
+            format == "jsonl"
+            ? [precomposed, decomposed].enumerated().map { index, unit in
+                #"{"benchmark": "b\#(index)", "unit": "\#(unit)", "value": 1}"#
+            }
+            : [precomposed, decomposed].enumerated().map { index, unit in "BenchmarkB\(index) 1 1 \(unit)" }
+        try withTemporaryDirectory { directory in
+            let path = try directory.writeFile("label/base.\(format)", lines.joined(separator: "\n") + "\n")
+            let dataset = try DatasetLoader.loadLabel(named: "label", inputs: [path])
+            let series = try #require(dataset.labels.first?.series)
+            #expect(series.count == 2)
+            #expect(series.map { Array($0.unit.written.utf8) } == [precomposed, decomposed].map { Array($0.utf8) })
+        }
     }
 
     @Test func aNaNScaleIsEqualToItsCopiesOnly() {
