@@ -288,14 +288,17 @@ enum HTMLEscaping {
         // Most names, numbers and reasons need nothing (`µs` and `±` included): checked on the bytes.
         guard needsEscaping(value) else { return value }
         var out = ""
-        for character in XMLEscaping.replacingForbidden(TextEscaping.visible(value)) {
-            switch character {
+        // By Unicode scalar, not by `Character`: a markup character that a combining mark or a
+        // prepended mark (U+0600) joins into one grapheme cluster is not equal to the character
+        // alone, yet a browser's parser sees it bare.
+        for scalar in XMLEscaping.replacingForbidden(TextEscaping.visible(value)).unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

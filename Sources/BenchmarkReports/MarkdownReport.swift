@@ -143,19 +143,20 @@ enum MarkdownEscaping {
         return buffer.text
     }
 
-    /// Appends `inline(text)`, comparing characters (grapheme clusters: `&` followed by a combining
-    /// mark is not `&`, and U+1FEF is canonically equal to a backtick). Fast path: when every scalar
-    /// of the visible text (no controls, so no CR LF) is below U+0300 — UTF-8 bytes below 0xCC —
-    /// each scalar is a grapheme cluster of its own (none is Extend, SpacingMark, Prepend or ZWJ)
-    /// and only the ASCII metacharacters themselves equal a metacharacter, so the bytes are
-    /// escaped one by one.
+    /// Appends `inline(text)`, byte by byte: every metacharacter is ASCII, and no byte of a longer
+    /// UTF-8 sequence is ASCII, so each one is found whatever marks surround it (a `Character`
+    /// holding `<` and a combining mark, or U+0600 and `@`, is not equal to `<` or `@`, yet a
+    /// markdown or HTML parser sees the bare character). U+1FEF, which Unicode normalisation turns
+    /// into a backtick, is escaped as one.
     static func appendInline(_ text: String, to buffer: inout ReportBuffer) {
         var visible = TextEscaping.visible(text)
-        let ascii = visible.withUTF8 { bytes -> Bool in
-            guard bytes.allSatisfy({ $0 < 0xCC }) else { return false }
+        visible.withUTF8 { bytes in
             var runStart = 0
-            for (index, byte) in bytes.enumerated() {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
                 let escape: StaticString
+                var width = 1
                 switch byte {
                 case UInt8(ascii: "&"): escape = "&amp;"
                 case UInt8(ascii: "<"): escape = "&lt;"
@@ -168,36 +169,29 @@ enum MarkdownEscaping {
                     buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     buffer.append(byte: UInt8(ascii: "\\"))
                     buffer.append(byte: byte)
-                    runStart = index + 1
+                    index += 1
+                    runStart = index
                     continue
-                default: continue
+                case 0xE1 where isGreekVaria(bytes, at: index):
+                    escape = "&#96;"
+                    width = 3
+                default:
+                    index += 1
+                    continue
                 }
                 buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 buffer.append(escape)
-                runStart = index + 1
+                index += width
+                runStart = index
             }
             buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-            return true
         }
-        if !ascii { buffer.append(contentsOf: characterInline(visible)) }
     }
 
-    /// `inline` one character at a time, for text beyond printable ASCII.
-    static func characterInline(_ visible: String) -> String {
-        var out = ""
-        for character in visible {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "|": out += "\\|"
-            case "`": out += "&#96;"
-            case "@": out += "&#64;"
-            case "*", "_", "[", "]", "\\", "#", "~": out += "\\" + String(character)
-            default: out.append(character)
-            }
-        }
-        return out
+    /// Whether the UTF-8 bytes at `index` are U+1FEF GREEK VARIA (E1 BF AF), whose canonical
+    /// decomposition is a backtick.
+    private static func isGreekVaria(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xE1 && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xAF
     }
 
     /// A table cell (same as `inline`).
@@ -211,24 +205,30 @@ enum MarkdownEscaping {
         return buffer.text
     }
 
-    /// Appends `code(text)`: byte by byte when every scalar of the visible text is below U+0300 (see
-    /// `appendInline`), otherwise with Foundation's replacement as before.
+    /// Appends `code(text)`, byte by byte (see `appendInline`): `|` escaped, a backtick (or U+1FEF)
+    /// shown as ˋ.
     static func appendCode(_ text: String, to buffer: inout ReportBuffer) {
         var visible = TextEscaping.visible(text)
-        let ascii = visible.withUTF8 { bytes -> Bool in
-            guard bytes.allSatisfy({ $0 < 0xCC }) else { return false }
+        visible.withUTF8 { bytes in
             var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "|") || byte == UInt8(ascii: "`") {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let width: Int
+                if byte == UInt8(ascii: "|") || byte == UInt8(ascii: "`") {
+                    width = 1
+                } else if byte == 0xE1, isGreekVaria(bytes, at: index) {
+                    width = 3
+                } else {
+                    index += 1
+                    continue
+                }
                 buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 buffer.append(byte == UInt8(ascii: "|") ? "\\|" : "ˋ")
-                runStart = index + 1
+                index += width
+                runStart = index
             }
             buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-            return true
-        }
-        if !ascii {
-            buffer.append(
-                contentsOf: visible.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "ˋ"))
         }
     }
 }

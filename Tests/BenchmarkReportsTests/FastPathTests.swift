@@ -217,13 +217,48 @@ import Testing
         for text in Self.texts { #expect(JSONWriter.quoted(text) == Self.scalarQuoted(text)) }
     }
 
-    @Test func markdownEscapingMatchesTheCharacterEscaping() {
-        for text in Self.texts {
-            let visible = TextEscaping.visible(text)
-            #expect(MarkdownEscaping.inline(text) == MarkdownEscaping.characterInline(visible))
-            #expect(
-                MarkdownEscaping.code(text)
-                    == visible.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "ˋ"))
+    /// Markdown's inline escaping, one scalar at a time: every metacharacter scalar escaped whatever
+    /// marks surround it (escaping by `Character` left `<` + U+0301 or U+0600 + `@` bare, and a
+    /// markdown parser sees them), U+1FEF (a backtick once normalised) as a backtick.
+    static func scalarInline(_ visible: String) -> String {
+        var out = ""
+        for scalar in visible.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "|": out += "\\|"
+            case "`", "\u{1FEF}": out += "&#96;"
+            case "@": out += "&#64;"
+            case "*", "_", "[", "]", "\\", "#", "~": out += "\\" + String(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
         }
+        return out
+    }
+
+    /// The code-span escaping, one scalar at a time.
+    static func scalarCode(_ visible: String) -> String {
+        var out = ""
+        for scalar in visible.unicodeScalars {
+            switch scalar {
+            case "|": out += "\\|"
+            case "`", "\u{1FEF}": out += "ˋ"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test func markdownEscapingMatchesTheScalarEscaping() {
+        for text in Self.texts + ["x\u{600}<img src=x onerror=alert(1)>\u{301}", "\u{600}@octocat", "[l\u{301}](u)"] {
+            let visible = TextEscaping.visible(text)
+            #expect(MarkdownEscaping.inline(text) == Self.scalarInline(visible), "\(text.unicodeScalars.map(\.value))")
+            #expect(MarkdownEscaping.code(text) == Self.scalarCode(visible))
+        }
+        #expect(!MarkdownEscaping.inline("x\u{600}<img>\u{301}").contains("<"))
+        #expect(
+            !MarkdownEscaping.code("|\u{301}pipe").contains(where: { $0 == "|" })
+                || MarkdownEscaping.code("|\u{301}pipe").hasPrefix("\\|"))
     }
 }

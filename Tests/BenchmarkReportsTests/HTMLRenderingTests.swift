@@ -45,6 +45,30 @@ import Testing
         #expect((HTMLEscaping.text(text) != text) == changes)
     }
 
+    /// Markup characters are escaped as scalars: one that a prepended mark (U+0600) or a combining
+    /// mark joins into a grapheme cluster is still the bare character to a browser's parser.
+    @Test(arguments: [
+        "x\u{600}<img src=x onerror=alert(1)>\u{301}", "a\u{600}\" onmouseover=alert(1) x=\u{600}\"", "&\u{301}amp",
+        "'\u{301}", "\u{600}</script>",
+    ])
+    func markupJoinedToMarksIsEscaped(text: String) {
+        let escaped = HTMLEscaping.text(text)
+        // No bare markup scalar is left, and every one became its entity.
+        #expect(!escaped.unicodeScalars.contains { "<>\"'".unicodeScalars.contains($0) })
+        var expected = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": expected += "&amp;"
+            case "<": expected += "&lt;"
+            case ">": expected += "&gt;"
+            case "\"": expected += "&quot;"
+            case "'": expected += "&#39;"
+            default: expected.unicodeScalars.append(scalar)
+            }
+        }
+        #expect(Array(escaped.unicodeScalars) == Array(expected.unicodeScalars))
+    }
+
     @Test func renderingIsDeterministic() throws {
         let result = try EscapingTests.result(names: ["a", "b"])
         let first = ReportFormat.html.render(ReportInput(result: result))
