@@ -247,6 +247,7 @@ final class PostgresConnection: SQLConnection {
         if let firstError { throw firstError }
     }
 
+    func prepareForWriting() throws(HistoryError) {}
     func beginWrite() throws(HistoryError) { try execute("BEGIN") }
     func commit() throws(HistoryError) { try execute("COMMIT") }
     func rollback() { benchstat_PQclear(benchstat_PQexec(connection, "ROLLBACK")) }

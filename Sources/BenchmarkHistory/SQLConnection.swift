@@ -58,6 +58,9 @@ protocol SQLConnection: AnyObject {
     /// Inserts many rows into `table` (bulk: a prepared statement in SQLite, COPY in PostgreSQL).
     func insertRows(table: String, columns: [String], rows: [[SQLValue]]) throws(HistoryError)
     /// Starts a write transaction (SQLite: BEGIN IMMEDIATE, waiting for the lock with a bound).
+    /// Called once by a store that will write, after it checked the database is its own or empty
+    /// and before its first transaction (SQLite: write-ahead logging, which a reader never sets).
+    func prepareForWriting() throws(HistoryError)
     func beginWrite() throws(HistoryError)
     func commit() throws(HistoryError)
     func rollback()

@@ -23,18 +23,35 @@ final class SQLHistoryStore: HistoryStore {
     private let connection: any SQLConnection
     var displayName: String { connection.displayName }
 
+    /// Opens the store on `connection`. A reader (`migrate == false`) writes nothing and needs a
+    /// benchstat history of a known version; a writer accepts an empty database too, and only once
+    /// it has checked that the database is its own (or empty) does it write: write-ahead logging,
+    /// then the schema, created or upgraded in a transaction.
     init(connection: any SQLConnection, migrate: Bool) throws(HistoryError) {
         self.connection = connection
-        if migrate {
-            try connection.inWriteTransaction { () throws(HistoryError) in try self.migrate() }
-        } else {
-            let version = try currentVersion()
-            if version == 0 {
+        let version = try currentVersion()
+        try checkKnown(version)
+        if version == 0 {
+            if !migrate {
                 throw HistoryError(
                     .notADatabase, store: displayName,
                     "is not a benchstat history (no schema_version table; `benchstat history record` creates one)")
             }
-            try checkKnown(version)
+            try refuseForeignTables()
+        }
+        if migrate {
+            try connection.prepareForWriting()
+            try connection.inWriteTransaction { () throws(HistoryError) in try self.migrate() }
+        }
+    }
+
+    /// Refuses a SQLite database that holds tables but no benchstat schema (another program's).
+    private func refuseForeignTables() throws(HistoryError) {
+        if connection.dialect == .sqlite,
+            (try connection.scalarInteger("SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0) > 0
+        {
+            throw HistoryError(
+                .notADatabase, store: displayName, "is a SQLite database of something else, not a benchstat history")
         }
     }
 
@@ -116,12 +133,8 @@ final class SQLHistoryStore: HistoryStore {
         }
         let version = try currentVersion()
         try checkKnown(version)
-        if version == 0, connection.dialect == .sqlite,
-            (try connection.scalarInteger("SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0) > 0
-        {
-            throw HistoryError(
-                .notADatabase, store: displayName, "is a SQLite database of something else, not a benchstat history")
-        }
+        if version == 0 { try refuseForeignTables() }
+        guard version < Self.schemaVersion else { return }
         let steps = migrations()
         for next in (version + 1)...max(Self.schemaVersion, version + 1) where next <= Self.schemaVersion {
             for statement in steps[next - 1] { try connection.execute(statement) }
@@ -354,6 +367,13 @@ final class SQLHistoryStore: HistoryStore {
         }
         var result: [StoredRun] = []
         try connection.query(sql, parameters) { row throws(HistoryError) in
+            // A run's id is the high half of its samples' keys (`id << 32 | series`): one outside
+            // 1 ..< 2³¹ was not written by benchstat, and would overflow those keys.
+            guard row.integer(0) >= 0, row.integer(0) < 1 << 31 else {
+                throw HistoryError(
+                    .notADatabase, store: displayName,
+                    "run id \(row.integer(0)) is out of range: the store is damaged or was not written by benchstat")
+            }
             result.append(
                 StoredRun(
                     id: row.integer(0),

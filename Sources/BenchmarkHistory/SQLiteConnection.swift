@@ -52,12 +52,19 @@ final class SQLiteConnection: SQLConnection {
             throw HistoryError(.cannotConnect, store: path, "cannot open: \(message)")
         }
         handle = pointer
-        let milliseconds =
-            busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+        // SQLite takes an Int32 of milliseconds (about 24 days): a longer wait is clamped, not
+        // multiplied past Int64.
+        let seconds = min(max(busyTimeout.components.seconds, 0), Int64(Int32.max / 1000))
+        let milliseconds = seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
         benchstat_sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
-        // Reading the header tells a non-database file apart before anything is written.
+        // Reading the header tells a non-database file apart; nothing is written on opening (a
+        // reader must leave the file as it found it: write-ahead logging is a writer's choice,
+        // `prepareForWriting()`).
         try execute("PRAGMA foreign_keys = ON")
         try run("SELECT count(*) FROM sqlite_master")
+    }
+
+    func prepareForWriting() throws(HistoryError) {
         try run("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
     }

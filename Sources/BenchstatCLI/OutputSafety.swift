@@ -24,10 +24,24 @@ enum OutputSafety {
         if let found = try? DatasetLoader.inputPaths(paths: paths) {
             roles += found.map { Role(path: $0.path, role: "an input of label \"\($0.label)\"") }
         }
-        if let history, let found = try? DatasetLoader.historyInputPaths(directory: history) {
-            roles += found.map { Role(path: $0.path, role: "a --history run (\"\($0.label)\")") }
+        if let history {
+            // The source itself (a store, or a github-action-benchmark file, for which the runs
+            // found below are none) and a store's own files, then the runs of a directory.
+            roles += storeRoles(history, role: "the --history source")
+            if let found = try? DatasetLoader.historyInputPaths(directory: history) {
+                roles += found.map { Role(path: $0.path, role: "a --history run (\"\($0.label)\")") }
+            }
         }
         return roles
+    }
+
+    /// A history store and the files SQLite keeps beside it (`-wal`, `-shm`, `-journal`): an output
+    /// written over any of them would destroy the store.
+    static func storeRoles(_ store: String, role: String) -> [Role] {
+        [Role(path: store, role: role)]
+            + ["-wal", "-shm", "-journal"].map {
+                Role(path: store + $0, role: "\(role)'s SQLite \($0.dropFirst()) file")
+            }
     }
 
     /// - Throws: a `CommandFailure` naming `output`, its role as an input and the input's path.

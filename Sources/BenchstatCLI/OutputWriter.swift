@@ -155,15 +155,28 @@ enum OutputWriter {
         let temporary = template.withUnsafeBufferPointer { buffer in
             String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
+        // Ctrl-C or a TERM while the report is written removes the temporary file (the old report
+        // is untouched either way).
+        let interrupts = PendingTemporary.begin(temporary)
+        defer { PendingTemporary.end(interrupts) }
         // mkstemp creates the file 0600; a report is as readable as any file the user creates.
         let mask = currentUmask()
         var problem: Int32? = fchmod(descriptor, 0o666 & ~mask) == 0 ? nil : errno
         if problem == nil { problem = payload(descriptor) }
+        // On the disk before it takes the report's name: after a power loss the name holds the old
+        // report or the whole new one, never an empty or partial file.
+        if problem == nil, fsync(descriptor) != 0 { problem = errno }
         if close(descriptor) != 0, problem == nil { problem = errno }
         if problem == nil, rename(temporary, target) != 0 { problem = errno }
         if let problem {
             unlink(temporary)
             throw failure(display, String(cString: strerror(problem)))
+        }
+        // The rename itself, made durable (a directory that cannot be synced is not an error).
+        let directory = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 {
+            _ = fsync(directory)
+            close(directory)
         }
     }
 
@@ -225,5 +238,46 @@ enum Terminal {
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
+    }
+}
+
+/// The temporary file a report is being written to, for the SIGINT/SIGTERM handler to remove: a C
+/// string in a buffer that is never freed, read by the handler through `unlink(2)` alone (which is
+/// async-signal-safe), then the signal's default action.
+private enum PendingTemporary {
+    static let capacity = 4096
+    nonisolated(unsafe) static let path: UnsafeMutablePointer<CChar> = {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+        buffer.initialize(repeating: 0, count: capacity)
+        return buffer
+    }()
+    nonisolated(unsafe) static var active: sig_atomic_t = 0
+
+    /// The handlers in place before `begin`, to put back.
+    struct Installed {
+        let interrupt: (@convention(c) (Int32) -> Void)?
+        let terminate: (@convention(c) (Int32) -> Void)?
+        let registered: Bool
+    }
+
+    static func begin(_ temporary: String) -> Installed {
+        let bytes = Array(temporary.utf8)
+        guard bytes.count < capacity else { return Installed(interrupt: nil, terminate: nil, registered: false) }
+        for (index, byte) in bytes.enumerated() { path[index] = CChar(bitPattern: byte) }
+        path[bytes.count] = 0
+        active = 1
+        let handler: @convention(c) (Int32) -> Void = { received in
+            if PendingTemporary.active != 0 { unlink(PendingTemporary.path) }
+            signal(received, SIG_DFL)
+            raise(received)
+        }
+        return Installed(interrupt: signal(SIGINT, handler), terminate: signal(SIGTERM, handler), registered: true)
+    }
+
+    static func end(_ installed: Installed) {
+        guard installed.registered else { return }
+        active = 0
+        signal(SIGINT, installed.interrupt)
+        signal(SIGTERM, installed.terminate)
     }
 }

@@ -27,11 +27,28 @@ struct BadStoreTests {
     func foreignDatabase() throws {
         let directory = try TemporaryDirectory()
         let path = directory.url.appendingPathComponent("other.sqlite").path
-        let other = try SQLiteConnection(path: path, create: true)
-        try other.execute("CREATE TABLE notes (text TEXT)")
+        do {
+            let other = try SQLiteConnection(path: path, create: true)
+            try other.execute("CREATE TABLE notes (text TEXT)")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Neither reading nor recording changes a byte of it (no journal mode set, no schema).
+        for create in [false, true] {
+            #expect {
+                _ = try HistoryStores.open(path, create: create)
+            } throws: { error in (error as? HistoryError)?.kind == .notADatabase }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "create: \(create)")
+        }
+    }
+
+    @Test("reading an empty file leaves it empty (it is not made a database)")
+    func emptyFileIsNotMadeADatabase() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("empty.db", "").path
         #expect {
-            _ = try HistoryStores.open(path, create: true)
+            _ = try HistoryStores.open(path, create: false)
         } throws: { error in (error as? HistoryError)?.kind == .notADatabase }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
     }
 
     @Test("a missing file is an error for reading, created for recording")

@@ -55,6 +55,37 @@ import Testing
         #expect(run.standardOutput.isEmpty)
     }
 
+    /// A history store (or a github-action-benchmark file) given to `--history`, and the SQLite
+    /// files beside a store, are refused as `--output` like any input; so is the `--db` store of
+    /// `history show` and `history export`.
+    @Test(arguments: ["h.sqlite", "h.sqlite-wal", "./h.sqlite"])
+    func outputThatIsTheHistoryStoreIsRefused(_ output: String) throws {
+        let dir = try Self.workspace()
+        let benchstat = Binary.productsDirectory.appendingPathComponent("benchstat").path
+        let record = try Binary.runProcess(
+            URL(fileURLWithPath: benchstat),
+            arguments: [
+                "history", "record", dir.url.appendingPathComponent("history/h1.jsonl").path, "--commit", "c1",
+                "--db", dir.url.appendingPathComponent("h.sqlite").path, "--machine", "m",
+            ], environment: ["NO_COLOR": "1"])
+        #expect(record.exitCode == 0, "\(record.standardError)")
+        let snapshot = InputSnapshot([dir.url.path])
+        for command in [
+            "analyze runs --history h.sqlite --history-machine m --output \"$2\"",
+            "history export --db h.sqlite --output \"$2\"",
+            "history show a --db h.sqlite --output \"$2\"",
+        ] {
+            let run = try Binary.runProcess(
+                URL(fileURLWithPath: "/bin/sh"),
+                arguments: ["-c", "cd \"$1\" && exec \"$0\" \(command)", benchstat, dir.url.path, output],
+                environment: ["NO_COLOR": "1"])
+            #expect(run.exitCode == 2, "\(command): \(run.standardError)")
+            #expect(run.standardError.contains("history"), "\(run.standardError)")
+            #expect(run.standardError.hasSuffix("(nothing was read or written)\n"), "\(run.standardError)")
+        }
+        #expect(snapshot.changes().isEmpty, "changed: \(snapshot.changes())")
+    }
+
     /// A new report gets mode 0666 & ~umask, its temporary file has a random name created
     /// exclusively (a link planted at the old predictable name is not followed), and nothing else
     /// is left beside it.

@@ -61,7 +61,9 @@ struct HistoryChangesCommand: ParsableCommand {
     func run() throws {
         let opened = try store.open(create: false)
         let pattern = benchmark.map(GlobPattern.init)
-        let options = HunterChangePoints.Options(windowLength: window, maxPValue: maxP)
+        // A window longer than any history is the whole history; clamped so that no arithmetic on it
+        // can overflow.
+        let options = HunterChangePoints.Options(windowLength: min(window, 1 << 30), maxPValue: maxP)
         let (changes, tested) = try withStore { () throws(HistoryError) in
             let runs = try opened.runs(RunFilter(branch: branch, machine: machine, since: since.flatMap(parseTime)))
             let family = try SeriesChangePoints.machineSeries(store: opened, runs: runs) { series in

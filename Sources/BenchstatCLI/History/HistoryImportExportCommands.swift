@@ -42,6 +42,10 @@ struct HistoryImportCommand: ParsableCommand {
         }
         for warning in dataset.warnings { CommandLineEntry.writeToStandardError("warning: \(warning)\n") }
         guard !dataset.labels.isEmpty else { throw CommandFailure("\(directory): no runs to import") }
+        // Refused before the store is opened, so that runs that cannot be recorded create nothing.
+        if let empty = dataset.labels.first(where: { $0.series.isEmpty }) {
+            throw CommandFailure("\(store.location): the run of commit \(empty.label) holds no benchmark samples")
+        }
         let end = time.flatMap(parseTime) ?? Date().timeIntervalSince1970
         let machineKey = machine ?? MachineIdentity.current
         let count = dataset.labels.count
@@ -85,6 +89,11 @@ struct HistoryExportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        // The report must never replace the store it reads (checked before the store is opened).
+        if let output {
+            let roles = OutputSafety.storeRoles(RawArguments.path(store.location), role: "the --db history store")
+            try OutputSafety.check(output: RawArguments.path(output), against: roles)
+        }
         let opened = try store.open(create: false)
         let runs = try withStore { () throws(HistoryError) in
             try opened.runs(RunFilter(branch: branch, machine: machine))

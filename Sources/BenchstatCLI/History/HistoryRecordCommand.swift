@@ -60,6 +60,10 @@ struct HistoryRecordCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         guard let label = dataset.labels.first else { throw CommandFailure("nothing to record in \(paths)") }
+        // Refused before the store is opened, so that a run that cannot be recorded creates nothing.
+        if label.series.isEmpty {
+            throw CommandFailure("\(store.location): the run of commit \(commit) holds no benchmark samples")
+        }
         for warning in dataset.warnings { CommandLineEntry.writeToStandardError("warning: \(warning)\n") }
         let info = RunInfo(
             commit: commit, branch: branch, machine: machine ?? MachineIdentity.current,
