@@ -28,10 +28,11 @@ enum CSVReport {
                 c.noise.rawValue, number(c.thresholdPercent), c.verdict.rawValue, ReasonText.reason(of: c),
             ]
             if grouped { fields.append(ReportTable.sectionHeading(c.group)) }
-            // Only the fields that come from the input are guarded against formula injection.
+            // Only the fields that come from the input are guarded against formula injection: the
+            // benchmark, the head label, the unit (an unknown unit is kept as written) and the group.
             out +=
-                fields.enumerated().map { quote($1, guardFormula: $0 < 2 || $0 == header.count) }.joined(separator: ",")
-                + "\r\n"
+                fields.enumerated().map { quote($1, guardFormula: $0 < 2 || $0 == 3 || $0 == header.count) }
+                .joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -42,14 +43,22 @@ enum CSVReport {
         return "\(value)"
     }
 
-    /// Quotes a field when it holds a comma, quote, CR or LF; a leading `=`, `+`, `-` or `@` is
-    /// prefixed with `'` so spreadsheets do not evaluate it (OWASP CSV injection), unless numeric.
+    /// Quotes a field when it holds a comma, quote, CR or LF; a leading `=`, `+`, `-`, `@`, tab or
+    /// CR is prefixed with `'` so spreadsheets do not evaluate it (OWASP CSV injection), unless
+    /// numeric. Both look at bytes and scalars, not `Character`s: a `,` or `=` that a combining mark
+    /// joins into one grapheme cluster is still a comma or an equals sign to a CSV reader.
     static func quote(_ field: String, guardFormula: Bool) -> String {
         var value = field
-        if guardFormula, let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        // Without any of these bytes no character can be one of them: no grapheme breaking needed.
+        if guardFormula, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+            Double(value) == nil
+        {
+            value = "'" + value
+        }
         if !value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = "\""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "\""
     }
 }

@@ -100,8 +100,7 @@ enum XMLEscaping {
         let needsEscape = value.utf8.contains { byte in
             switch byte {
             case 0x26, 0x3C, 0x3E, 0xEF: true
-            case 0x22, 0x0A: attribute
-            case 0x09: false
+            case 0x22, 0x0A, 0x09: attribute
             default: byte < 0x20
             }
         }
@@ -114,6 +113,8 @@ enum XMLEscaping {
             case ">": out += "&gt;"
             case "\"" where attribute: out += "&quot;"
             case "\n" where attribute: out += "&#10;"
+            // A raw tab in an attribute reads back as a space (XML attribute-value normalisation).
+            case "\t" where attribute: out += "&#9;"
             case "\n", "\t": out.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || isForbidden(scalar):
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"

@@ -52,7 +52,8 @@ enum TextReport {
                 "\(group.mode.rawValue) · \(group.unitHeading)", result.baseLabel, "", group.headLabel, "", "change",
                 "\(percent(result.options.confidence)) CI", "p", "verdict",
             ] {
-                header.append { $0.append(contentsOf: cell) }
+                // Labels and units come from the input: controls shown, never sent to the terminal.
+                header.append { TextEscaping.appendVisible(cell, to: &$0) }
             }
             var parts = rowCells(group.rows, shared: groupShared)
             var widths = header.columnWidths()
@@ -121,7 +122,7 @@ enum TextReport {
             out.append("\n")
         }
         for summary in result.summaries {
-            out.append(contentsOf: summaryLine(summary, base: result.baseLabel))
+            TextEscaping.appendVisible(summaryLine(summary, base: result.baseLabel), to: &out)
             out.append("\n")
             for difference in summary.environmentDifferences {
                 out.append("  environment differs: ")

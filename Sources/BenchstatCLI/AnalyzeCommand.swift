@@ -157,7 +157,7 @@ struct AnalyzeCommand: ParsableCommand {
             for path in files { try OutputSafety.check(output: RawArguments.path(path), against: roles) }
         }
         if configPath != nil, config == nil {
-            CommandLineEntry.writeToStandardError(
+            CommandLineEntry.writeMessageToStandardError(
                 "benchstat: using ./\(ConfigurationFile.defaultName) (--no-config to ignore it)\n")
         }
         let configuration: ConfigurationFile?
@@ -231,7 +231,7 @@ struct AnalyzeCommand: ParsableCommand {
         // Warnings reach the CI log in every format: on standard error, once, as compilers write
         // them — except when the text report itself is on standard output, where it lists them.
         if !result.warnings.isEmpty, plan.standardOutput?.format != .text {
-            CommandLineEntry.writeToStandardError(
+            CommandLineEntry.writeMessageToStandardError(
                 result.warnings.map { ReasonText.diagnostic($0) + "\n" }.joined())
         }
         if plan.contains(.github), let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchmarkReports
 import Foundation
 
 #if canImport(Glibc)
@@ -36,7 +37,7 @@ public enum CommandLineEntry {
             try command.run()
             return 0
         } catch let failure as CommandFailure {
-            writeToStandardError("benchstat: \(failure.message)\n")
+            writeMessageToStandardError("benchstat: \(failure.message)\n")
             return failure.exitCode
         } catch {
             let code = Benchstat.exitCode(for: error).rawValue
@@ -45,7 +46,7 @@ public enum CommandLineEntry {
                 if !message.isEmpty { print(message) }
                 return 0
             }
-            if !message.isEmpty { writeToStandardError(message + "\n") }
+            if !message.isEmpty { writeMessageToStandardError(message + "\n") }
             // ExitCode(1) thrown by a command means "gate failed"; every other non-zero code from
             // the parser (64 usage, EXIT_FAILURE for an unknown option value…) is a usage error.
             if error is ExitCode, code == 1 { return 1 }
@@ -55,6 +56,13 @@ public enum CommandLineEntry {
 
     /// Writes `text` to standard error without buffering it behind standard output; a closed or
     /// full standard error loses the text (there is nowhere else to say it) but never stops the run.
+    /// Writes a message (an error, a warning) to standard error with the controls it may carry
+    /// from the input shown, not sent to the terminal (`TerminalText`).
+    static func writeMessageToStandardError(_ text: String) {
+        writeToStandardError(TerminalText.visibleLines(text))
+    }
+
+    /// Writes `text` to standard error as it is (the progress line's own escape sequences).
     static func writeToStandardError(_ text: String) {
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBytes { buffer in

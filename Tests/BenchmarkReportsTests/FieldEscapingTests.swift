@@ -14,6 +14,7 @@ import Testing
             case ">": out += "&gt;"
             case "\"" where attribute: out += "&quot;"
             case "\n" where attribute: out += "&#10;"
+            case "\t" where attribute: out += "&#9;"
             case "\n", "\t": out.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
@@ -23,11 +24,29 @@ import Testing
         return out
     }
 
+    /// CSV quoting one scalar at a time (a `,` or `=` joined to a combining mark is still one to a
+    /// CSV reader or a spreadsheet; comparing `Character`s missed them).
     static func referenceCSV(_ field: String, guardFormula: Bool) -> String {
         var value = field
-        if guardFormula, let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if guardFormula, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+            Double(value) == nil
+        {
+            value = "'" + value
+        }
+        guard value.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else { return value }
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "\""
+    }
+
+    @Test(arguments: [
+        (",\u{301}x", "\",\u{301}x\""), ("=\u{301}1+1", "'=\u{301}1+1"), ("\t=x", "'\t=x"),
+        ("\"\u{301}", "\"\"\"\u{301}\""),
+    ])
+    func csvQuotesMarksJoinedToCommasAndGuardsFormulas(_ field: String, _ expected: String) {
+        #expect(Array(CSVReport.quote(field, guardFormula: true).unicodeScalars) == Array(expected.unicodeScalars))
     }
 
     @Test func escapesLikeTheFullEscapes() {

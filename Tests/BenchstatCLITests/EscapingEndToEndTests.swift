@@ -41,6 +41,31 @@ import Testing
         return run.standardOutput
     }
 
+    /// Controls from the input never reach the terminal raw: not in the text report's headings (a
+    /// unit as written, the labels), not in the warnings on standard error, not in an error that
+    /// lists names (review of 2026-12-07: ESC[2J and an OSC title change went through).
+    @Test func controlsInUnitsLabelsAndErrorsAreShownNotSent() throws {
+        let dir = try TemporaryDirectory()
+        let unit = #"x\u001b[31m\u001b]0;T\u0007"#
+        try dir.write("units/base/r.jsonl", TemporaryDirectory.jsonl("a", unit: unit, [1, 2, 3]))
+        try dir.write("units/head/r.jsonl", TemporaryDirectory.jsonl("a", unit: unit, [1, 2, 3]))
+        try dir.write("names/base/r.jsonl", TemporaryDirectory.jsonl(#"a\u001b[2J"#, unit: "ns", [1, 2, 3]))
+        try dir.write("names/head/r.jsonl", TemporaryDirectory.jsonl("b", unit: "ns", [1, 2, 3]))
+        try dir.write("labels/ba\u{1B}[2Jse/r.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [1, 2, 3]))
+        try dir.write("labels/head/r.jsonl", TemporaryDirectory.jsonl("a", unit: "ns", [1, 2, 3]))
+        for (directory, format) in [("units", "text"), ("units", "json"), ("names", "text"), ("labels", "text")] {
+            let run = try Binary.run([
+                "analyze", dir.url.appendingPathComponent(directory).path, "--format", format,
+                "--base", directory == "labels" ? "ba\u{1B}[2Jse" : "base",
+            ])
+            for stream in [run.standardOutput, run.standardError] {
+                #expect(!stream.unicodeScalars.contains("\u{1B}"), "\(directory) \(format): \(stream.debugDescription)")
+                #expect(!stream.unicodeScalars.contains("\u{7}"), "\(directory) \(format)")
+            }
+            #expect((run.standardOutput + run.standardError).contains("\\u{1B}"), "\(directory) \(format)")
+        }
+    }
+
     @Test func jsonRoundTripsEveryName() throws {
         let dir = try Self.runs()
         let root = try #require(

@@ -40,7 +40,7 @@ struct HistoryImportCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        for warning in dataset.warnings { CommandLineEntry.writeToStandardError("warning: \(warning)\n") }
+        for warning in dataset.warnings { CommandLineEntry.writeMessageToStandardError("warning: \(warning)\n") }
         guard !dataset.labels.isEmpty else { throw CommandFailure("\(directory): no runs to import") }
         // Refused before the store is opened, so that runs that cannot be recorded create nothing.
         if let empty = dataset.labels.first(where: { $0.series.isEmpty }) {

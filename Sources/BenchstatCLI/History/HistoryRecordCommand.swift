@@ -64,7 +64,7 @@ struct HistoryRecordCommand: ParsableCommand {
         if label.series.isEmpty {
             throw CommandFailure("\(store.location): the run of commit \(commit) holds no benchmark samples")
         }
-        for warning in dataset.warnings { CommandLineEntry.writeToStandardError("warning: \(warning)\n") }
+        for warning in dataset.warnings { CommandLineEntry.writeMessageToStandardError("warning: \(warning)\n") }
         let info = RunInfo(
             commit: commit, branch: branch, machine: machine ?? MachineIdentity.current,
             time: time.flatMap(parseTime) ?? Date().timeIntervalSince1970)
