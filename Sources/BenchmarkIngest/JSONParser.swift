@@ -197,8 +197,15 @@ struct JSONParser {
         bytes.reserveCapacity(stop - start)
         var i = start
         var pendingHighSurrogate: UInt32?
+        // A high surrogate not followed at once by a low one stands for nothing: U+FFFD, as a lone
+        // low surrogate is (dropping it would make "s\ud800x" the benchmark "sx").
+        let replacement = Array("\u{FFFD}".utf8)
         while i < stop {
             let byte = buffer[i]
+            if pendingHighSurrogate != nil, !lowSurrogateEscape(at: i, stop) {
+                bytes.append(contentsOf: replacement)
+                pendingHighSurrogate = nil
+            }
             guard byte == UInt8(ascii: "\\"), i + 1 < stop else {
                 bytes.append(byte)
                 i += 1
@@ -235,7 +242,16 @@ struct JSONParser {
                 throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
             }
         }
+        if pendingHighSurrogate != nil { bytes.append(contentsOf: replacement) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether a `\uDC00`–`\uDFFF` escape (a low surrogate) starts at `index`.
+    private func lowSurrogateEscape(at index: Int, _ stop: Int) -> Bool {
+        guard index + 6 <= stop, buffer[index] == UInt8(ascii: "\\"), buffer[index + 1] == UInt8(ascii: "u"),
+            let code = UInt32(Bytes.string(buffer, index + 2, index + 6), radix: 16)
+        else { return false }
+        return (0xDC00...0xDFFF).contains(code)
     }
 
     private mutating func parseNumber() throws(InputError) -> Double {

@@ -197,7 +197,7 @@ struct LabelAccumulator {
         if Self.containsReplacementCharacter(name) {
             context.warn(
                 SourceLocation(file: file, line: line, field: "benchmark"),
-                "the benchmark name holds U+FFFD, the mark of bytes that are not UTF-8; names that differ only "
+                "the benchmark name holds U+FFFD, the mark of bytes that are not UTF-8 (or of a lone \\u surrogate); names that differ only "
                     + "in such bytes are the same benchmark here")
         }
         let position = builders.count
