@@ -152,9 +152,14 @@ struct AnalyzeCommand: ParsableCommand {
         try plan.checkDistinct()
         let configPath = configurationPath()
         let files = plan.files.compactMap(\.path)
-        if !files.isEmpty {
+        // The job summary a github report appends to is checked like an output: never an input.
+        let summaryPath = plan.contains(.github) ? Self.stepSummaryPath : nil
+        if !files.isEmpty || summaryPath != nil {
             let roles = OutputSafety.roles(paths: paths, history: history, config: configPath)
             for path in files { try OutputSafety.check(output: RawArguments.path(path), against: roles) }
+            if let summaryPath {
+                try OutputSafety.check(output: summaryPath, against: roles, naming: "GITHUB_STEP_SUMMARY")
+            }
         }
         if configPath != nil, config == nil {
             CommandLineEntry.writeMessageToStandardError(
@@ -234,15 +239,19 @@ struct AnalyzeCommand: ParsableCommand {
             CommandLineEntry.writeMessageToStandardError(
                 result.warnings.map { ReasonText.diagnostic($0) + "\n" }.joined())
         }
-        if plan.contains(.github), let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
-            !summary.isEmpty
-        {
+        if plan.contains(.github), let summary = Self.stepSummaryPath {
             try OutputWriter.append(
                 ReportFormat.markdown.render(ReportInput(result: result, onlyChanged: onlyChanged)), to: summary)
         }
         // Everything is written: the analysis is left for the process' exit to reclaim.
         ExitTeardown.keep(result)
         if result.gate.verdict == .fail { throw ExitCode(1) }
+    }
+
+    /// GitHub Actions' job summary file (`GITHUB_STEP_SUMMARY`), when set.
+    private static var stepSummaryPath: String? {
+        guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return nil }
+        return path
     }
 
     /// The configuration file to read: `--config`, else `./benchstat.toml` when the working

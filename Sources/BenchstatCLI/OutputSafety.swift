@@ -45,17 +45,18 @@ enum OutputSafety {
     }
 
     /// - Throws: a `CommandFailure` naming `output`, its role as an input and the input's path.
-    static func check(output: String, against roles: [Role]) throws(CommandFailure) {
+    /// - Parameter naming: what names `output` in the message (`--output`, `GITHUB_STEP_SUMMARY`).
+    static func check(output: String, against roles: [Role], naming: String = "--output") throws(CommandFailure) {
         if let identity = FileIdentity(output) {
             for role in roles where FileIdentity(role.path) == identity {
-                throw refusal(output, role)
+                throw refusal(output, role, naming: naming)
             }
             return
         }
         // No such file yet: compare the canonical directory and name.
         guard let canonical = canonicalPath(output) else { return }
         for role in roles where canonicalPath(role.path) == canonical {
-            throw refusal(output, role)
+            throw refusal(output, role, naming: naming)
         }
     }
 
@@ -68,10 +69,10 @@ enum OutputSafety {
         return one == canonicalPath(second)
     }
 
-    private static func refusal(_ output: String, _ role: Role) -> CommandFailure {
+    private static func refusal(_ output: String, _ role: Role, naming: String) -> CommandFailure {
         let same = role.path == output ? "" : " (\(BytePath.display(role.path)))"
         return CommandFailure(
-            "\(BytePath.display(output)): --output names \(role.role)\(same); refusing to replace it with the report "
+            "\(BytePath.display(output)): \(naming) names \(role.role)\(same); refusing to replace it with the report "
                 + "(nothing was read or written)")
     }
 

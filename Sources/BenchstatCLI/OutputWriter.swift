@@ -159,9 +159,13 @@ enum OutputWriter {
         // is untouched either way).
         let interrupts = PendingTemporary.begin(temporary)
         defer { PendingTemporary.end(interrupts) }
-        // mkstemp creates the file 0600; a report is as readable as any file the user creates.
-        let mask = currentUmask()
-        var problem: Int32? = fchmod(descriptor, 0o666 & ~mask) == 0 ? nil : errno
+        // mkstemp creates the file 0600: a new report is as readable as any file the user creates,
+        // a replaced one keeps the permissions it had (a private report stays private).
+        var existing = stat()
+        let mode =
+            stat(target, &existing) == 0 && existing.st_mode & S_IFMT == S_IFREG
+            ? existing.st_mode & 0o777 : 0o666 & ~currentUmask()
+        var problem: Int32? = fchmod(descriptor, mode) == 0 ? nil : errno
         if problem == nil { problem = payload(descriptor) }
         // On the disk before it takes the report's name: after a power loss the name holds the old
         // report or the whole new one, never an empty or partial file.

@@ -86,6 +86,34 @@ import Testing
         #expect(snapshot.changes().isEmpty, "changed: \(snapshot.changes())")
     }
 
+    /// The job summary a `--format github` run appends to is refused when it is an input, before
+    /// anything is read (it was appended to, and the next analysis failed on the markdown).
+    @Test func stepSummaryThatIsAnInputIsRefused() throws {
+        let dir = try Self.workspace()
+        let snapshot = InputSnapshot([dir.url.path])
+        let run = try Binary.run(
+            ["analyze", dir.url.appendingPathComponent("runs").path, "--format", "github"],
+            environment: ["GITHUB_STEP_SUMMARY": dir.url.appendingPathComponent("runs/base/r.jsonl").path])
+        #expect(run.exitCode == 2, "\(run.standardError)")
+        #expect(
+            run.standardError.contains("GITHUB_STEP_SUMMARY names an input of label \"base\""), "\(run.standardError)")
+        #expect(snapshot.changes().isEmpty, "changed: \(snapshot.changes())")
+    }
+
+    /// A report that replaces an existing one keeps its permissions (a private 0600 report stays
+    /// private; it used to become 0666 & ~umask).
+    @Test func replacedReportKeepsItsMode() throws {
+        let dir = try Self.workspace()
+        let report = try dir.write("report.txt", "old\n")
+        #expect(chmod(report.path, 0o600) == 0)
+        let run = try Binary.run(["analyze", dir.url.appendingPathComponent("runs").path, "--output", report.path])
+        #expect(run.exitCode == 1, "\(run.standardError)")
+        var info = stat()
+        #expect(stat(report.path, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOf: report, encoding: .utf8) != "old\n")
+    }
+
     /// A new report gets mode 0666 & ~umask, its temporary file has a random name created
     /// exclusively (a link planted at the old predictable name is not followed), and nothing else
     /// is left beside it.
