@@ -156,7 +156,10 @@ struct AnalyzeCommand: ParsableCommand {
         let summaryPath = plan.contains(.github) ? Self.stepSummaryPath : nil
         if !files.isEmpty || summaryPath != nil {
             let roles = OutputSafety.roles(paths: paths, history: history, config: configPath)
-            for path in files { try OutputSafety.check(output: RawArguments.path(path), against: roles) }
+            for path in files {
+                try OutputSafety.check(output: RawArguments.path(path), against: roles)
+                try OutputWriter.checkWritable(RawArguments.path(path))
+            }
             if let summaryPath {
                 try OutputSafety.check(output: summaryPath, against: roles, naming: "GITHUB_STEP_SUMMARY")
             }

@@ -1,3 +1,4 @@
+import BenchmarkModel
 import BenchmarkReports
 import Foundation
 
@@ -143,9 +144,11 @@ enum OutputWriter {
         throws(CommandFailure)
     {
         let url = URL(fileURLWithPath: target)
-        var template = Array(
-            url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).benchstat-XXXXXX")
-                .path.utf8CString)
+        // The temporary name carries the report's name when it fits (a name may be 255 bytes; the
+        // prefix and suffix add 18).
+        let name = url.lastPathComponent
+        let temporaryName = name.utf8.count > 200 ? ".benchstat-XXXXXX" : ".\(name).benchstat-XXXXXX"
+        var template = Array(url.deletingLastPathComponent().appendingPathComponent(temporaryName).path.utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
@@ -283,5 +286,24 @@ private enum PendingTemporary {
         active = 0
         signal(SIGINT, installed.interrupt)
         signal(SIGTERM, installed.terminate)
+    }
+}
+
+extension OutputWriter {
+    /// Checks, before anything is read, that a report can be created at `path`: a file that does
+    /// not exist yet needs a directory that does (so that of several outputs none is written when
+    /// one of them could not be).
+    static func checkWritable(_ path: String) throws(CommandFailure) {
+        var info = stat()
+        guard lstat(path, &info) != 0, errno == ENOENT else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        var directoryInfo = stat()
+        guard stat(directory.isEmpty ? "." : directory, &directoryInfo) == 0,
+            directoryInfo.st_mode & S_IFMT == S_IFDIR
+        else {
+            throw CommandFailure(
+                "\(BytePath.display(path)): the directory \(BytePath.display(directory)) does not exist "
+                    + "(nothing was read or written)")
+        }
     }
 }

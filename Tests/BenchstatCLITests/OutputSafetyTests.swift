@@ -100,6 +100,32 @@ import Testing
         #expect(snapshot.changes().isEmpty, "changed: \(snapshot.changes())")
     }
 
+    /// Of several outputs, none is written when one cannot be created (its directory is missing):
+    /// checked before anything is read, instead of failing on the second after the first was replaced.
+    @Test func outputsAreCheckedTogetherBeforeAnyIsWritten() throws {
+        let dir = try Self.workspace()
+        let first = try dir.write("a.md", "OLD\n")
+        let run = try Binary.run([
+            "analyze", dir.url.appendingPathComponent("runs").path, "--output", "markdown=\(first.path)",
+            "--output", "junit=\(dir.url.appendingPathComponent("nodir/b.xml").path)",
+        ])
+        #expect(run.exitCode == 2, "\(run.standardError)")
+        #expect(run.standardError.contains("nodir does not exist"), "\(run.standardError)")
+        #expect(try String(contentsOf: first, encoding: .utf8) == "OLD\n")
+    }
+
+    /// A report may have the longest name the file system allows: its temporary file then takes a
+    /// shorter name (the report's name and 18 more bytes would not fit).
+    @Test func aReportNamedAtTheLengthLimitIsWritten() throws {
+        let dir = try Self.workspace()
+        let report = dir.url.appendingPathComponent(String(repeating: "r", count: 250) + ".txt")
+        let run = try Binary.run(["analyze", dir.url.appendingPathComponent("runs").path, "--output", report.path])
+        #expect(run.exitCode == 1, "\(run.standardError)")
+        #expect(try String(contentsOf: report, encoding: .utf8).contains("gate: FAIL"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
     /// A report that replaces an existing one keeps its permissions (a private 0600 report stays
     /// private; it used to become 0666 & ~umask).
     @Test func replacedReportKeepsItsMode() throws {
