@@ -131,6 +131,8 @@ final class SQLHistoryStore: HistoryStore {
             // Two first records at once: one creates the schema, the other waits and sees it.
             try connection.run("SELECT pg_advisory_xact_lock(7220141414)")
         }
+        // Read again inside the transaction (and, on PostgreSQL, the lock): another writer may have
+        // created or upgraded the schema since `init` looked.
         let version = try currentVersion()
         try checkKnown(version)
         if version == 0 { try refuseForeignTables() }

@@ -22,7 +22,7 @@ struct LabelAccumulator {
     /// bytes but not as text — é precomposed or not, a byte that is not UTF-8 and its escape — are
     /// two files, so two runs). `runNames` holds each key's name as shown.
     private var runKeys: [String: Int] = [:]
-    private var fileRunKeys: [[UInt8]: Int] = [:]
+    private var fileRunKeys: [ExactText: Int] = [:]
     private var runNames: [String] = []
     /// The run key of samples without an explicit run: the current file's path.
     private(set) var currentFileRun = -1
@@ -125,13 +125,12 @@ struct LabelAccumulator {
         let shown = BytePath.display(path)
         currentFile = shown
         filePaths.append(shown)
-        let bytes = Array(path.utf8)
-        if let known = fileRunKeys[bytes] {
+        if let known = fileRunKeys[ExactText(path)] {
             currentFileRun = known
         } else {
             currentFileRun = runNames.count
             runNames.append(shown)
-            fileRunKeys[bytes] = currentFileRun
+            fileRunKeys[ExactText(path)] = currentFileRun
         }
     }
 
@@ -197,8 +196,8 @@ struct LabelAccumulator {
         if Self.containsReplacementCharacter(name) {
             context.warn(
                 SourceLocation(file: file, line: line, field: "benchmark"),
-                "the benchmark name holds U+FFFD, the mark of bytes that are not UTF-8 (or of a lone \\u surrogate); names that differ only "
-                    + "in such bytes are the same benchmark here")
+                "the benchmark name holds U+FFFD, the mark of bytes that are not UTF-8 (or of a lone \\u "
+                    + "surrogate); names that differ only in such bytes are the same benchmark here")
         }
         let position = builders.count
         builders.append(

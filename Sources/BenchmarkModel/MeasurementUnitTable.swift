@@ -20,26 +20,22 @@ import Synchronization
         @usableFromInline let impliedMode: MeasurementMode?
     }
 
-    /// A unit's fields compared byte for byte: each spelling of a unit keeps its own entry, so that a
-    /// series shows its unit exactly as its file wrote it (`Fields` compares strings as Swift does,
-    /// by canonical equivalence: `café` with a precomposed é equals `cafe` + U+0301).
+    /// A unit's fields with its strings compared byte for byte (`ExactText`): each spelling of a
+    /// unit keeps its own entry, so that a series shows its unit exactly as its file wrote it
+    /// (`Fields` compares strings as Swift does, by canonical equivalence).
     struct Spelling: Hashable {
-        let fields: Fields
+        let written: ExactText
+        let baseUnit: ExactText
+        let scale: Double
+        let direction: UnitDirection
+        let impliedMode: MeasurementMode?
 
-        static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.fields.written.utf8.elementsEqual(rhs.fields.written.utf8)
-                && lhs.fields.baseUnit.utf8.elementsEqual(rhs.fields.baseUnit.utf8)
-                && lhs.fields.scale == rhs.fields.scale && lhs.fields.direction == rhs.fields.direction
-                && lhs.fields.impliedMode == rhs.fields.impliedMode
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(fields.written.utf8.count)
-            for byte in fields.written.utf8 { hasher.combine(byte) }
-            for byte in fields.baseUnit.utf8 { hasher.combine(byte) }
-            hasher.combine(fields.scale)
-            hasher.combine(fields.direction)
-            hasher.combine(fields.impliedMode)
+        init(_ fields: Fields) {
+            written = ExactText(fields.written)
+            baseUnit = ExactText(fields.baseUnit)
+            scale = fields.scale
+            direction = fields.direction
+            impliedMode = fields.impliedMode
         }
     }
 
@@ -72,7 +68,7 @@ import Synchronization
     /// of equal fields sharing one `identity`.
     func entry(for fields: Fields) -> Entry {
         entries.withLock { entries in
-            let spelling = Spelling(fields: fields)
+            let spelling = Spelling(fields)
             if let known = entries.bySpelling[spelling] { return known }
             // A NaN scale is not equal to itself, so it would never be found again: kept apart,
             // under no key, and alive through the array below.

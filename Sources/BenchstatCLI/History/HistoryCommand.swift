@@ -35,6 +35,14 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Seconds to wait for another writer's lock before giving up (default 10).")
     var lockTimeout: Int = 10
 
+    /// Refuses an `--output` that names this store or one of its SQLite files, before the store is
+    /// opened: a report must never replace the store it reads.
+    func refuse(output: String?) throws(CommandFailure) {
+        guard let output else { return }
+        let roles = OutputSafety.storeRoles(RawArguments.path(location), role: "the --db history store")
+        try OutputSafety.check(output: RawArguments.path(output), against: roles)
+    }
+
     func open(create: Bool) throws(CommandFailure) -> any HistoryStore {
         do {
             return try HistoryStores.open(location, create: create, lockTimeout: .seconds(max(0, lockTimeout)))

@@ -89,11 +89,7 @@ struct HistoryExportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        // The report must never replace the store it reads (checked before the store is opened).
-        if let output {
-            let roles = OutputSafety.storeRoles(RawArguments.path(store.location), role: "the --db history store")
-            try OutputSafety.check(output: RawArguments.path(output), against: roles)
-        }
+        try store.refuse(output: output)
         let opened = try store.open(create: false)
         let runs = try withStore { () throws(HistoryError) in
             try opened.runs(RunFilter(branch: branch, machine: machine))

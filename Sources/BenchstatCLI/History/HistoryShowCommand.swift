@@ -36,11 +36,7 @@ struct HistoryShowCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        // The report must never replace the store it reads (checked before the store is opened).
-        if let output {
-            let roles = OutputSafety.storeRoles(RawArguments.path(store.location), role: "the --db history store")
-            try OutputSafety.check(output: RawArguments.path(output), against: roles)
-        }
+        try store.refuse(output: output)
         let opened = try store.open(create: false)
         let pattern = GlobPattern(benchmark)
         let (family, changes) = try withStore { () throws(HistoryError) in

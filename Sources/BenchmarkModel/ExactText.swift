@@ -1,19 +1,21 @@
 import Foundation
 
 /// A string compared and hashed by its UTF-8 bytes — not by canonical equivalence, as `String` is
-/// (`café` with a precomposed é equals `cafe` + U+0301 as a `String`). The key of a cache whose
-/// value keeps a spelling: a unit is shown as its file wrote it, whichever spelling of it came
-/// first.
-struct ExactText: Hashable {
+/// (`café` with a precomposed é equals `cafe` + U+0301 as a `String`). The key of a table whose
+/// value keeps a spelling (a unit shown as its file wrote it, whichever spelling came first) or
+/// tells byte-different names apart (two files whose paths differ only in normalisation).
+public struct ExactText: Sendable, Hashable {
     /// The text.
-    let text: String
+    public let text: String
 
-    init(_ text: String) { self.text = text }
+    /// Wraps `text`.
+    public init(_ text: String) { self.text = text }
 
-    static func == (lhs: Self, rhs: Self) -> Bool { same(lhs.text, rhs.text) }
+    /// Whether the two texts have the same UTF-8 bytes.
+    public static func == (lhs: Self, rhs: Self) -> Bool { same(lhs.text, rhs.text) }
 
     /// Whether `a` and `b` have the same UTF-8 bytes (a `memcmp` of native strings).
-    static func same(_ a: String, _ b: String) -> Bool {
+    public static func same(_ a: String, _ b: String) -> Bool {
         let count = a.utf8.count
         guard b.utf8.count == count else { return false }
         let compared: Bool? =
@@ -26,7 +28,8 @@ struct ExactText: Hashable {
         return compared ?? a.utf8.elementsEqual(b.utf8)
     }
 
-    func hash(into hasher: inout Hasher) {
+    /// Hashes the UTF-8 bytes.
+    public func hash(into hasher: inout Hasher) {
         let contiguous: Bool =
             text.utf8.withContiguousStorageIfAvailable { bytes in
                 hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
